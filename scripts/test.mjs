@@ -1,0 +1,60 @@
+// `npm test`: typecheck, unit, differential and end-to-end suites in one run.
+// Every suite runs even when an earlier one fails, and the output ends with the summed
+// counts so CI (and a person) reads one closing line.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, existsSync } from 'node:fs';
+
+const outDir = '.tmp/test-results';
+mkdirSync(outDir, { recursive: true });
+
+const suites = [];
+
+function run(name, command, args, env = {}) {
+  console.log(`\n=== ${name}: ${command} ${args.join(' ')}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  return result.status ?? 1;
+}
+
+const tscStatus = run('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
+suites.push({ name: 'typecheck', passed: tscStatus === 0 ? 1 : 0, failed: tscStatus === 0 ? 0 : 1 });
+
+function vitestSuite(project) {
+  const file = `${outDir}/vitest-${project}.json`;
+  const status = run(`vitest ${project}`, 'npx', [
+    'vitest', 'run', '--project', project,
+    '--reporter=default', '--reporter=json', `--outputFile.json=${file}`,
+  ]);
+  let passed = 0;
+  let failed = 0;
+  if (existsSync(file)) {
+    const report = JSON.parse(readFileSync(file, 'utf8'));
+    passed = report.numPassedTests ?? 0;
+    failed = (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0);
+  }
+  if (status !== 0 && failed === 0) failed = 1;
+  suites.push({ name: `vitest ${project}`, passed, failed });
+}
+
+vitestSuite('unit');
+vitestSuite('differential');
+
+const pwFile = `${outDir}/playwright.json`;
+const pwStatus = run('playwright e2e', 'npx', ['playwright', 'test'], { PW_JSON_OUT: pwFile });
+{
+  let passed = 0;
+  let failed = 0;
+  if (existsSync(pwFile)) {
+    const stats = JSON.parse(readFileSync(pwFile, 'utf8')).stats ?? {};
+    passed = stats.expected ?? 0;
+    failed = (stats.unexpected ?? 0) + (stats.flaky ?? 0);
+  }
+  if (pwStatus !== 0 && failed === 0) failed = 1;
+  suites.push({ name: 'playwright e2e', passed, failed });
+}
+
+console.log('\n=== summary');
+for (const s of suites) console.log(`${s.name}: ${s.passed} passed, ${s.failed} failed`);
+const passed = suites.reduce((n, s) => n + s.passed, 0);
+const failed = suites.reduce((n, s) => n + s.failed, 0);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

@@ -1,0 +1,38 @@
+import { defineConfig } from 'vitest/config';
+
+// Three projects so CI can run the self-contained suites (`npm test`) apart from the
+// ones that read ../shared (`npm run test:fixtures`).
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts'],
+          exclude: ['src/**/*.diff.test.ts', 'src/**/*.fixtures.test.ts', 'node_modules/**'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'differential',
+          include: ['src/**/*.diff.test.ts'],
+          environment: 'node',
+          globalSetup: ['src/testing/differentialSetup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          // One DynamoDB Local per worker; two cores do not fit more.
+          maxWorkers: 2,
+        },
+      },
+      {
+        test: {
+          name: 'fixtures',
+          include: ['src/**/*.fixtures.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
