@@ -15,8 +15,6 @@ function run(name, command, args, env = {}) {
   return result.status ?? 1;
 }
 
-const tscStatus = run('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
-suites.push({ name: 'typecheck', passed: tscStatus === 0 ? 1 : 0, failed: tscStatus === 0 ? 0 : 1 });
 
 function vitestSuite(project) {
   const file = `${outDir}/vitest-${project}.json`;
@@ -35,21 +33,33 @@ function vitestSuite(project) {
   suites.push({ name: `vitest ${project}`, passed, failed });
 }
 
-vitestSuite('unit');
-vitestSuite('differential');
+function typecheckSuite() {
+  const status = run('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
+  suites.push({ name: 'typecheck', passed: status === 0 ? 1 : 0, failed: status === 0 ? 0 : 1 });
+}
 
-const pwFile = `${outDir}/playwright.json`;
-const pwStatus = run('playwright e2e', 'npx', ['playwright', 'test'], { PW_JSON_OUT: pwFile });
-{
+function playwrightSuite() {
+  const file = `${outDir}/playwright.json`;
+  const status = run('playwright e2e', 'npx', ['playwright', 'test'], { PW_JSON_OUT: file });
   let passed = 0;
   let failed = 0;
-  if (existsSync(pwFile)) {
-    const stats = JSON.parse(readFileSync(pwFile, 'utf8')).stats ?? {};
+  if (existsSync(file)) {
+    const stats = JSON.parse(readFileSync(file, 'utf8')).stats ?? {};
     passed = stats.expected ?? 0;
     failed = (stats.unexpected ?? 0) + (stats.flaky ?? 0);
   }
-  if (pwStatus !== 0 && failed === 0) failed = 1;
+  if (status !== 0 && failed === 0) failed = 1;
   suites.push({ name: 'playwright e2e', passed, failed });
+}
+
+// `node scripts/test.mjs fixtures` runs only the suite that reads ../shared.
+if (process.argv[2] === 'fixtures') {
+  vitestSuite('fixtures');
+} else {
+  typecheckSuite();
+  vitestSuite('unit');
+  vitestSuite('differential');
+  playwrightSuite();
 }
 
 console.log('\n=== summary');
