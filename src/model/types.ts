@@ -221,4 +221,6 @@ export interface ModelIssue {
   path: string;
   code: string;
   message: string;
+  /** For an issue inside a key template: the character range (end exclusive) to underline. */
+  range?: { start: number; end: number };
 }

@@ -1,0 +1,186 @@
+import { expect, test, type Download, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+
+// The designer as a new user meets it: every control is found by its role and accessible name.
+
+async function openApp(page: Page) {
+  await page.goto('/');
+  await expect(page.getByRole('textbox', { name: 'Model name' })).toHaveValue('SocialMediaApp');
+}
+
+async function readDownload(download: Download): Promise<string> {
+  const path = await download.path();
+  return readFile(path, 'utf8');
+}
+
+const outline = (page: Page) => page.getByRole('navigation', { name: 'Model outline' });
+const inspector = (page: Page) => page.getByRole('complementary', { name: 'Inspector' });
+const previewView = (page: Page, view: string) => page.getByRole('group', { name: 'Show items of' }).getByRole('button', { name: view });
+const previewItems = (page: Page, view: string) => page.getByRole('list', { name: `Items in ${view}` });
+
+test('opens on the SocialMediaApp example with its entities, indexes and items', async ({ page }) => {
+  await openApp(page);
+  for (const entity of ['UserProfile', 'Post', 'PostMetadata', 'Like', 'Comment', 'Follower', 'Following']) {
+    await expect(outline(page).getByRole('button', { name: new RegExp(`^Entity ${entity}\\b`) })).toBeVisible();
+  }
+  for (const index of ['GSI1', 'GSI2', 'GSI3']) {
+    await expect(outline(page).getByRole('button', { name: new RegExp(`^GSI ${index}\\b`) })).toBeVisible();
+  }
+  await expect(previewView(page, 'Table SocialMediaApp')).toHaveAttribute('aria-pressed', 'true');
+  await page.getByRole('combobox', { name: 'Filter by entity' }).selectOption({ label: 'UserProfile' });
+  await expect(previewItems(page, 'Table SocialMediaApp').getByRole('button', { name: /^UserProfile item USER#\S+ PROFILE$/ }).first()).toBeVisible();
+  await expect(page.getByRole('status', { name: 'Preview summary' })).toContainText('item collections');
+});
+
+test('adds an entity with a key template and sees its items in the table and GSI previews', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('toolbar', { name: 'Canvas' }).getByRole('button', { name: 'Add entity' }).click();
+  const name = inspector(page).getByRole('textbox', { name: 'Entity name' });
+  await expect(name).toBeFocused();
+  await name.fill('Order');
+  await expect(outline(page).getByRole('button', { name: /^Entity Order\b/ })).toBeVisible();
+
+  // Placeholder completion: typing `{{` offers the entity's attributes.
+  const pk = inspector(page).getByRole('combobox', { name: 'Table PK (S)' });
+  await pk.fill('');
+  await pk.pressSequentially('ORDER#{{');
+  const suggestions = inspector(page).getByRole('listbox', { name: 'Attributes for Table PK (S)' });
+  await expect(suggestions.getByRole('option', { name: 'entityId' })).toBeVisible();
+  await pk.press('Enter');
+  await expect(pk).toHaveValue('ORDER#{{entityId}}');
+  const sk = inspector(page).getByRole('combobox', { name: 'Table SK (S)' });
+  await sk.fill('DETAILS');
+
+  await page.getByRole('searchbox', { name: 'Search items' }).fill('ORDER#');
+  const tableItems = previewItems(page, 'Table SocialMediaApp').getByRole('button', { name: /^Order item ORDER#.+ DETAILS$/ });
+  await expect(tableItems.first()).toBeVisible();
+
+  // Not in GSI1 until the entity has GSI1's keys (a sparse index).
+  await previewView(page, 'GSI GSI1').click();
+  await expect(page.getByText('No items match the search.')).toBeVisible();
+  await inspector(page).getByRole('combobox', { name: 'GSI1 GSI1PK (S)' }).fill('ORDERS');
+  await inspector(page).getByRole('combobox', { name: 'GSI1 GSI1SK (S)' }).fill('ORDER#{{entityId}}');
+  await page.getByRole('searchbox', { name: 'Search items' }).fill('ORDERS');
+  const gsiItems = previewItems(page, 'GSI GSI1').getByRole('button', { name: /^Order item ORDERS ORDER#/ });
+  await expect(gsiItems).toHaveCount(10);
+
+  // Clicking an item shows it as DynamoDB JSON and as plain JSON.
+  await gsiItems.first().click();
+  await expect(page.getByLabel('Item as DynamoDB JSON')).toContainText('"GSI1PK": {');
+  await page.getByRole('tab', { name: 'Plain JSON' }).click();
+  await expect(page.getByLabel('Item as plain JSON')).toContainText('"GSI1PK": "ORDERS"');
+});
+
+test('shows a mistake in place and in the problems list, and undo removes it', async ({ page }) => {
+  await openApp(page);
+  await outline(page).getByRole('button', { name: /^Entity Post\b/ }).click();
+  const pk = inspector(page).getByRole('combobox', { name: 'Table PK (S)' });
+  const original = await pk.inputValue();
+  await pk.fill('USER#{{authorr}}');
+  await expect(pk).toHaveAttribute('aria-invalid', 'true');
+  const describedBy = await pk.getAttribute('aria-describedby');
+  expect(describedBy).toBeTruthy();
+  await expect(page.locator(`[id="${describedBy}"]`)).toContainText('authorr');
+  await page.getByRole('tab', { name: /^Problems/ }).click();
+  await expect(page.getByRole('list', { name: 'Problems' })).toContainText('authorr');
+
+  await page.keyboard.press('Control+z');
+  await expect(pk).toHaveValue(original);
+  await expect(pk).toHaveAttribute('aria-invalid', 'false');
+  await expect(page.getByRole('list', { name: 'Problems' })).not.toContainText('authorr');
+  await page.keyboard.press('Control+Shift+z');
+  await expect(pk).toHaveValue('USER#{{authorr}}');
+});
+
+test('reloading keeps the model', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('toolbar', { name: 'Canvas' }).getByRole('button', { name: 'Add entity' }).click();
+  await inspector(page).getByRole('textbox', { name: 'Entity name' }).fill('Invoice');
+  await page.getByRole('textbox', { name: 'Model name' }).fill('Billing design');
+  await page.reload();
+  await expect(page.getByRole('textbox', { name: 'Model name' })).toHaveValue('Billing design');
+  await expect(outline(page).getByRole('button', { name: /^Entity Invoice\b/ })).toBeVisible();
+});
+
+test('importing a broken model file reports where it is broken and leaves the model alone', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('textbox', { name: 'Model name' }).fill('Keep me');
+  await page.getByLabel('Import model file').setInputFiles({
+    name: 'broken.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{\n  "version": 1,\n  "name": "x",\n  "table": }\n'),
+  });
+  await expect(page.getByRole('alert')).toContainText('"broken.json" is not valid JSON');
+  await expect(page.getByRole('alert')).toContainText('line 4, column 12');
+  await expect(page.getByRole('alert')).toContainText('your model is unchanged');
+  await expect(page.getByRole('textbox', { name: 'Model name' })).toHaveValue('Keep me');
+
+  await page.getByRole('button', { name: 'Dismiss message' }).click();
+
+  // A hand-edited export whose table key is no longer a key attribute.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export model' }).click();
+  const exported = JSON.parse(await readDownload(await download));
+  expect(exported.name).toBe('Keep me');
+  exported.table.partitionKey = 7;
+  await page.getByLabel('Import model file').setInputFiles({
+    name: 'wrong-shape.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(exported)),
+  });
+  await expect(page.getByRole('alert')).toContainText('"wrong-shape.json" is not a valid Tablesmith model');
+  await expect(page.getByRole('alert')).toContainText('/table/partitionKey');
+  await expect(page.getByRole('textbox', { name: 'Model name' })).toHaveValue('Keep me');
+  await expect(outline(page).getByRole('button', { name: /^Entity Post\b/ })).toBeVisible();
+});
+
+test('a share link opens the same model in another browser', async ({ page, browser }) => {
+  await openApp(page);
+  await page.getByRole('textbox', { name: 'Model name' }).fill('Shared design');
+  await outline(page).getByRole('button', { name: /^Entity Comment\b/ }).click();
+  await inspector(page).getByRole('textbox', { name: 'Entity name' }).fill('Reply');
+  await page.getByRole('button', { name: 'Share link' }).click();
+  const link = await page.getByRole('dialog', { name: 'Share link' }).getByRole('textbox', { name: 'Link to this model' }).inputValue();
+  expect(link).toContain('#model=');
+
+  const other = await browser.newContext();
+  const visitor = await other.newPage();
+  await visitor.goto(link);
+  await expect(visitor.getByRole('textbox', { name: 'Model name' })).toHaveValue('Shared design');
+  await expect(outline(visitor).getByRole('button', { name: /^Entity Reply\b/ })).toBeVisible();
+  await expect(outline(visitor).getByRole('button', { name: /^Entity Comment\b/ })).toHaveCount(0);
+  await other.close();
+});
+
+test('Delete removes the selection, but not while typing, and undo brings it back', async ({ page }) => {
+  await openApp(page);
+  await outline(page).getByRole('button', { name: /^Entity Like\b/ }).click();
+  const name = inspector(page).getByRole('textbox', { name: 'Entity name' });
+  await name.click();
+  await name.press('End');
+  await name.press('Backspace');
+  await expect(name).toHaveValue('Lik');
+  await expect(outline(page).getByRole('button', { name: /^Entity Lik\b/ })).toBeVisible();
+
+  await outline(page).getByRole('button', { name: /^Entity Lik\b/ }).click();
+  await page.keyboard.press('Delete');
+  await expect(outline(page).getByRole('button', { name: /^Entity Lik\b/ })).toHaveCount(0);
+  await expect(previewItems(page, 'Table SocialMediaApp').getByRole('button', { name: /^Lik item/ })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(outline(page).getByRole('button', { name: /^Entity Lik\b/ })).toBeVisible();
+});
+
+test('renames an entity everywhere', async ({ page }) => {
+  await openApp(page);
+  await outline(page).getByRole('button', { name: /^Entity Post\b/ }).click();
+  await page.keyboard.press('F2');
+  const name = inspector(page).getByRole('textbox', { name: 'Entity name' });
+  await expect(name).toBeFocused();
+  await name.fill('Article');
+  await expect(outline(page).getByRole('button', { name: /^Entity Article\b/ })).toBeVisible();
+  await expect(page.getByRole('main', { name: 'Canvas' }).getByText('Article', { exact: true })).toBeVisible();
+  await page.getByRole('combobox', { name: 'Filter by entity' }).selectOption({ label: 'Article' });
+  await expect(previewItems(page, 'Table SocialMediaApp').getByRole('button', { name: /^Article item USER#/ }).first()).toBeVisible();
+  await page.keyboard.press('Control+z');
+  await expect(outline(page).getByRole('button', { name: /^Entity Post\b/ })).toBeVisible();
+});

@@ -1,0 +1,191 @@
+import { expect, test, type Page } from '@playwright/test';
+
+// Access patterns as a new user works with them: pick one, run it, read the items; break
+// an expression; add a pattern with the form; page through a result.
+
+async function openPatterns(page: Page) {
+  await page.goto('/');
+  await page.getByRole('tab', { name: 'Access patterns' }).click();
+  await expect(patternList(page)).toBeVisible();
+}
+
+const patternList = (page: Page) => page.getByRole('list', { name: 'Access patterns' });
+const results = (page: Page) => page.getByRole('region', { name: 'Run results' });
+const resultRows = (page: Page) => page.getByRole('table', { name: 'Result items' }).locator('tbody tr');
+
+async function openPattern(page: Page, name: string) {
+  await patternList(page).getByRole('button', { name: new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).click();
+  await expect(page.getByRole('textbox', { name: 'Pattern name' })).toHaveValue(name);
+}
+
+async function columnValues(page: Page, column: string): Promise<string[]> {
+  const headers = await page.getByRole('table', { name: 'Result items' }).getByRole('columnheader').allTextContents();
+  const index = headers.indexOf(column);
+  expect(index, `column ${column} in ${headers.join(', ')}`).toBeGreaterThanOrEqual(0);
+  return resultRows(page).locator(`td:nth-child(${index + 1})`).allTextContents();
+}
+
+const reads: { name: string; check: (page: Page) => Promise<void> }[] = [
+  {
+    name: 'Get user profile',
+    check: async (page) => {
+      await expect(resultRows(page)).toHaveCount(1);
+      expect(await columnValues(page, 'SK')).toEqual(['PROFILE']);
+    },
+  },
+  {
+    name: "Get a user's posts",
+    check: async (page) => {
+      const sks = await columnValues(page, 'SK');
+      expect(sks.length).toBeGreaterThan(0);
+      expect(sks.every((sk) => sk.startsWith('POST#'))).toBe(true);
+      expect([...sks].sort().reverse()).toEqual(sks);
+    },
+  },
+  {
+    name: 'Get likes for a post',
+    check: async (page) => {
+      const sks = await columnValues(page, 'SK');
+      expect(sks.length).toBeGreaterThan(0);
+      expect(sks.every((sk) => sk.startsWith('LIKE#USER#'))).toBe(true);
+    },
+  },
+  {
+    name: "Get a user's followers",
+    check: async (page) => {
+      const sks = await columnValues(page, 'SK');
+      expect(sks.length).toBeGreaterThan(0);
+      expect(sks.every((sk) => sk.startsWith('FOLLOWER#'))).toBe(true);
+    },
+  },
+  {
+    name: 'Get recent posts',
+    check: async (page) => {
+      await expect(resultRows(page)).toHaveCount(50);
+      const created = await columnValues(page, 'GSI1SK');
+      expect([...created].sort().reverse()).toEqual(created);
+    },
+  },
+  {
+    name: 'Find a user by username',
+    check: async (page) => {
+      await expect(resultRows(page)).toHaveCount(1);
+      // GSI2 projects KEYS_ONLY: the table and index keys, nothing else.
+      const headers = await page.getByRole('table', { name: 'Result items' }).getByRole('columnheader').allTextContents();
+      expect(headers.sort()).toEqual(['GSI2PK', 'GSI2SK', 'PK', 'SK']);
+    },
+  },
+  {
+    name: 'Get trending posts since a date',
+    check: async (page) => {
+      const status = await columnValues(page, 'GSI3PK');
+      expect(status.length).toBeGreaterThan(0);
+      expect(new Set(status)).toEqual(new Set(['TRENDING']));
+      expect((await columnValues(page, 'GSI3SK')).every((d) => d > '2024-06-01T00:00:00Z')).toBe(true);
+    },
+  },
+  {
+    name: 'Batch get a profile and a post',
+    check: async (page) => {
+      await expect(resultRows(page)).toHaveCount(2);
+      expect((await columnValues(page, 'SK')).sort()).toEqual(['METADATA', 'PROFILE']);
+    },
+  },
+];
+
+test('runs each preloaded read pattern and sees the expected items', async ({ page }) => {
+  await openPatterns(page);
+  for (const { name, check } of reads) {
+    await openPattern(page, name);
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect(results(page), name).toBeVisible();
+    await expect(results(page)).toContainText('RCU');
+    await check(page);
+  }
+});
+
+test('runs the preloaded write patterns without touching the preview data', async ({ page }) => {
+  await openPatterns(page);
+  for (const name of ['Create a post and count it', 'Batch write a post and its metadata']) {
+    await openPattern(page, name);
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect(results(page)).toContainText('WCU');
+    await expect(page.getByRole('alert', { name: 'Run error' })).toHaveCount(0);
+  }
+  // The written post is not in the shared sample data that the read patterns run on.
+  await openPattern(page, 'Batch get a profile and a post');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(results(page)).toBeVisible();
+  expect(await columnValues(page, 'PK')).not.toContain('POST#post-new-0002');
+});
+
+test("shows DynamoDB's own error for a broken key condition written in the JSON editor", async ({ page }) => {
+  await openPatterns(page);
+  await openPattern(page, "Get a user's posts");
+  await page.getByRole('group', { name: 'Edit request as' }).getByRole('button', { name: 'JSON' }).click();
+  const editor = page.getByRole('textbox', { name: 'Request JSON' });
+  await expect(editor).toBeAttached();
+  await editor.focus();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(
+    JSON.stringify({
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK :sk)',
+      ExpressionAttributeValues: { ':pk': { S: 'USER#{{userId}}' }, ':sk': { S: 'POST#' } },
+    }),
+  );
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  const error = page.getByRole('alert', { name: 'Run error' });
+  await expect(error).toContainText('ValidationException');
+  await expect(error).toContainText('Invalid KeyConditionExpression: Syntax error; token: ":sk"');
+  // The check underlines nothing it cannot parse, but says the key condition is broken.
+  await expect(page.getByRole('list', { name: 'Checks' })).toContainText('KeyConditionExpression');
+});
+
+test('adds a new pattern with the form and runs it', async ({ page }) => {
+  await openPatterns(page);
+  await page.getByRole('button', { name: 'New pattern' }).click();
+  await page.getByRole('textbox', { name: 'Pattern name' }).fill('Comments on a post');
+  await page.getByRole('combobox', { name: 'Entity' }).selectOption({ label: 'Comment' });
+  await expect(page.getByRole('textbox', { name: 'PK value' })).toHaveValue('POST#{{postId}}');
+  await expect(page.getByRole('combobox', { name: 'SK condition' })).toHaveValue('begins_with');
+  await expect(page.getByRole('textbox', { name: 'SK value' })).toHaveValue('COMMENT#');
+  await page.getByRole('spinbutton', { name: 'Limit' }).fill('5');
+  await page.getByRole('checkbox', { name: /Descending order/ }).check();
+  await expect(page.getByRole('list', { name: 'Checks' })).toContainText('Returns Comment items');
+  await expect(page.getByRole('textbox', { name: 'postId' })).not.toHaveValue('');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  const sks = await columnValues(page, 'SK');
+  expect(sks.length).toBeGreaterThan(0);
+  expect(sks.length).toBeLessThanOrEqual(5);
+  expect(sks.every((sk) => sk.startsWith('COMMENT#'))).toBe(true);
+  await expect(patternList(page).getByRole('button', { name: /Comments on a post/ })).toBeVisible();
+});
+
+test('pages forward and back through a result', async ({ page }) => {
+  await openPatterns(page);
+  await openPattern(page, 'Get recent posts');
+  await page.getByRole('spinbutton', { name: 'Limit' }).fill('4');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(resultRows(page)).toHaveCount(4);
+  const first = await columnValues(page, 'GSI1SK');
+  await expect(page.getByRole('button', { name: 'Previous page' })).toBeDisabled();
+  await page.getByRole('button', { name: 'Next page' }).click();
+  await expect(results(page)).toContainText('Page2');
+  const second = await columnValues(page, 'GSI1SK');
+  expect(second).toHaveLength(4);
+  expect(second[0]! < first[3]!).toBe(true);
+  await page.getByRole('button', { name: 'Previous page' }).click();
+  await expect(results(page)).toContainText('Page1');
+  expect(await columnValues(page, 'GSI1SK')).toEqual(first);
+});
+
+test('shows the access-pattern chart', async ({ page }) => {
+  await openPatterns(page);
+  await page.getByRole('button', { name: 'Chart' }).click();
+  const chart = page.getByRole('region', { name: 'Access-pattern chart' });
+  await expect(chart.getByRole('row', { name: /Find a user by username Query GSI2 GSI2PK = "\{\{username\}\}"/ })).toBeVisible();
+  const download = page.waitForEvent('download');
+  await chart.getByRole('button', { name: 'Download chart' }).click();
+  expect((await download).suggestedFilename()).toBe('SocialMediaApp-access-patterns.md');
+});

@@ -1,0 +1,185 @@
+// The `tablesmith` command line: export a design, import NoSQL Workbench / OneTable files,
+// validate a design, and serve the engine as a local DynamoDB endpoint. Every failure is a
+// located message on stderr and a non-zero exit code; nothing is written on failure.
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { EXPORT_FORMATS, exportDefinition, type ExportFormat } from '../export/index';
+import { TABLE_RESOURCES, type TableResource } from '../export/tableSchema';
+import { IMPORT_FORMATS, importDesign, type ImportFormat } from '../import/index';
+import { parseModel } from '../model/parse';
+import type { DesignModel, ModelIssue } from '../model/types';
+import { validateModel } from '../model/validate';
+
+export const USAGE = `Usage:
+  tablesmith export <model.json> --format ${EXPORT_FORMATS.join('|')}
+                    [--resource table|global-table] [--leading-keys] [--out <dir>]
+  tablesmith import <file> [--from ${IMPORT_FORMATS.join('|')}] [--table <name>] [--out <model.json>]
+  tablesmith validate <model.json>
+  tablesmith serve [--port <n>] [--host <host>] [--model <model.json>]
+`;
+
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+const processIo: Io = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
+
+class UsageError extends Error {}
+
+function located(file: string, issue: { path: string; message: string; severity?: string }): string {
+  return `${file}:${issue.path === '' ? '/' : issue.path}: ${issue.severity ?? 'error'}: ${issue.message}\n`;
+}
+
+async function readText(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
+
+/** Reads and checks a design file; undefined (after reporting) when it is unusable. */
+async function loadDesign(path: string, io: Io): Promise<{ model: DesignModel; issues: ModelIssue[] } | undefined> {
+  const parsed = parseModel(await readText(path));
+  if ('issues' in parsed) {
+    for (const issue of parsed.issues) io.stderr(located(path, issue));
+    return undefined;
+  }
+  return { model: parsed.model, issues: [...parsed.notes, ...validateModel(parsed.model)] };
+}
+
+function single(positionals: string[], what: string): string {
+  if (positionals.length !== 1 || positionals[0] === undefined) throw new UsageError(`expected one ${what}`);
+  return positionals[0];
+}
+
+async function exportCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { format: { type: 'string' }, resource: { type: 'string' }, out: { type: 'string' }, 'leading-keys': { type: 'boolean' } },
+  });
+  const path = single(positionals, 'model file');
+  const format = values.format as ExportFormat | undefined;
+  if (format === undefined || !EXPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
+  const resource = (values.resource ?? 'global-table') as TableResource;
+  if (!TABLE_RESOURCES.includes(resource)) throw new UsageError('--resource must be table or global-table');
+  const design = await loadDesign(path, io);
+  if (design === undefined) return 1;
+  const errors = design.issues.filter((issue) => issue.severity === 'error');
+  for (const issue of design.issues) if (issue.severity !== 'info') io.stderr(located(path, issue));
+  if (errors.length > 0) {
+    io.stderr(`${path}: not exported: fix the ${errors.length} error(s) above first\n`);
+    return 1;
+  }
+  const definition = exportDefinition(format);
+  const options = { resource, leadingKeys: values['leading-keys'] === true };
+  const text = definition.generate(design.model, options);
+  if (values.out === undefined) {
+    io.stdout(text);
+    return 0;
+  }
+  await mkdir(values.out, { recursive: true });
+  const target = join(values.out, definition.fileName(design.model, options));
+  await writeFile(target, text);
+  io.stderr(`wrote ${target}\n`);
+  return 0;
+}
+
+async function importCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { from: { type: 'string' }, out: { type: 'string' }, table: { type: 'string' } },
+  });
+  const path = single(positionals, 'file to import');
+  const from = values.from as ImportFormat | undefined;
+  if (from !== undefined && !IMPORT_FORMATS.includes(from)) throw new UsageError(`--from must be one of ${IMPORT_FORMATS.join(', ')}`);
+  const stem = basename(path, extname(path));
+  const result = importDesign(await readText(path), {
+    ...(from !== undefined ? { from } : {}),
+    ...(values.table !== undefined ? { table: values.table, tableName: values.table } : {}),
+    name: stem,
+  });
+  if ('errors' in result) {
+    for (const error of result.errors) io.stderr(located(path, error));
+    return 1;
+  }
+  for (const warning of result.warnings) io.stderr(located(path, { ...warning, severity: 'warning' }));
+  const text = `${JSON.stringify(result.model, null, 2)}\n`;
+  if (values.out === undefined) io.stdout(text);
+  else {
+    await writeFile(values.out, text);
+    io.stderr(`wrote ${values.out}\n`);
+  }
+  return 0;
+}
+
+async function validateCommand(args: string[], io: Io): Promise<number> {
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  const path = single(positionals, 'model file');
+  const design = await loadDesign(path, io);
+  if (design === undefined) return 1;
+  for (const issue of design.issues) io.stderr(located(path, issue));
+  const errors = design.issues.filter((issue) => issue.severity === 'error').length;
+  const warnings = design.issues.filter((issue) => issue.severity === 'warning').length;
+  io.stdout(`${path}: ${errors === 0 ? 'valid' : 'invalid'} (${errors} error(s), ${warnings} warning(s))\n`);
+  return errors === 0 ? 0 : 1;
+}
+
+async function serveCommand(args: string[], io: Io): Promise<number> {
+  const { values } = parseArgs({ args, options: { port: { type: 'string' }, host: { type: 'string' }, model: { type: 'string' } } });
+  const port = values.port === undefined ? undefined : Number(values.port);
+  if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536)) throw new UsageError('--port must be a port number');
+  const server = (await import('../server/index')) as { startServer?: typeof import('../server/index').startServer };
+  if (typeof server.startServer !== 'function') {
+    io.stderr('tablesmith serve is not available yet\n');
+    return 1;
+  }
+  const started = await server.startServer({
+    ...(port !== undefined ? { port } : {}),
+    ...(values.host !== undefined ? { host: values.host } : {}),
+    ...(values.model !== undefined ? { modelPath: values.model } : {}),
+  });
+  await new Promise<void>((resolve) => {
+    const stop = (): void => {
+      void started.close().then(resolve);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  return 0;
+}
+
+const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
+  export: exportCommand,
+  import: importCommand,
+  validate: validateCommand,
+  serve: serveCommand,
+};
+
+/** Runs one command line; resolves to the exit code. */
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const [command, ...args] = argv;
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+    io.stdout(USAGE);
+    return command === undefined ? 1 : 0;
+  }
+  const run = COMMANDS[command];
+  if (run === undefined) {
+    io.stderr(`unknown command ${JSON.stringify(command)}\n${USAGE}`);
+    return 1;
+  }
+  try {
+    return await run(args, io);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`tablesmith ${command}: ${message}\n${error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') ? USAGE : ''}`);
+    return 1;
+  }
+}

@@ -1,0 +1,420 @@
+// DynamoDB's AttributeValue in its JSON wire shape (B and BS are base64 strings), with the
+// rules DynamoDB applies to it: ordering, equality, size and input validation. Numbers are
+// exact decimals (decimal.js); a JS float would silently lose DynamoDB's 38 digits.
+import Decimal from 'decimal.js';
+import { validationError } from './errors';
+
+export type AttributeValue =
+  | { S: string }
+  | { N: string }
+  | { B: string }
+  | { BOOL: boolean }
+  | { NULL: true }
+  | { M: Record<string, AttributeValue> }
+  | { L: AttributeValue[] }
+  | { SS: string[] }
+  | { NS: string[] }
+  | { BS: string[] };
+
+export type Item = Record<string, AttributeValue>;
+export type ScalarType = 'S' | 'N' | 'B';
+export type AttributeType = 'S' | 'N' | 'B' | 'BOOL' | 'NULL' | 'M' | 'L' | 'SS' | 'NS' | 'BS';
+
+export const ATTRIBUTE_TYPES: readonly AttributeType[] = ['S', 'N', 'B', 'BOOL', 'NULL', 'M', 'L', 'SS', 'NS', 'BS'];
+
+export function typeOf(v: AttributeValue): AttributeType {
+  if ('S' in v) return 'S';
+  if ('N' in v) return 'N';
+  if ('B' in v) return 'B';
+  if ('BOOL' in v) return 'BOOL';
+  if ('NULL' in v) return 'NULL';
+  if ('M' in v) return 'M';
+  if ('L' in v) return 'L';
+  if ('SS' in v) return 'SS';
+  if ('NS' in v) return 'NS';
+  return 'BS';
+}
+
+// ---------------------------------------------------------------------------------------
+// Base64 (no Buffer: the engine runs in the browser too)
+
+const BASE64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const BASE64_LOOKUP = new Int16Array(128).fill(-1);
+for (let i = 0; i < BASE64_ALPHABET.length; i++) BASE64_LOOKUP[BASE64_ALPHABET.charCodeAt(i)] = i;
+
+export function isValidBase64(text: string): boolean {
+  return /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(text);
+}
+
+export function base64Decode(text: string): Uint8Array {
+  if (!isValidBase64(text)) throw validationError(`Invalid base64 binary value: ${JSON.stringify(text.slice(0, 64))}`);
+  const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
+  const out = new Uint8Array((text.length / 4) * 3 - padding);
+  let o = 0;
+  for (let i = 0; i < text.length; i += 4) {
+    const a = BASE64_LOOKUP[text.charCodeAt(i)] ?? 0;
+    const b = BASE64_LOOKUP[text.charCodeAt(i + 1)] ?? 0;
+    const c = text[i + 2] === '=' ? 0 : (BASE64_LOOKUP[text.charCodeAt(i + 2)] ?? 0);
+    const d = text[i + 3] === '=' ? 0 : (BASE64_LOOKUP[text.charCodeAt(i + 3)] ?? 0);
+    const triple = (a << 18) | (b << 12) | (c << 6) | d;
+    if (o < out.length) out[o++] = (triple >> 16) & 0xff;
+    if (o < out.length) out[o++] = (triple >> 8) & 0xff;
+    if (o < out.length) out[o++] = triple & 0xff;
+  }
+  return out;
+}
+
+export function base64Encode(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const a = bytes[i] ?? 0;
+    const b = bytes[i + 1];
+    const c = bytes[i + 2];
+    const triple = (a << 16) | ((b ?? 0) << 8) | (c ?? 0);
+    out += BASE64_ALPHABET[(triple >> 18) & 63];
+    out += BASE64_ALPHABET[(triple >> 12) & 63];
+    out += b === undefined ? '=' : BASE64_ALPHABET[(triple >> 6) & 63];
+    out += c === undefined ? '=' : BASE64_ALPHABET[triple & 63];
+  }
+  return out;
+}
+
+/** Byte length of a base64 string without decoding it. */
+export function base64ByteLength(text: string): number {
+  const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
+  return Math.floor((text.length * 3) / 4) - padding;
+}
+
+// ---------------------------------------------------------------------------------------
+// Numbers
+
+/** Parsing is exact whatever the precision; the precision only bounds arithmetic results. */
+export const DynamoDecimal = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -9e15, toExpPos: 9e15 });
+export type DynamoDecimal = Decimal;
+
+const NUMBER_SYNTAX = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+const DECIMAL_DIGIT = /\p{Nd}/u;
+
+/**
+ * DynamoDB parses numbers with Java's BigDecimal, which accepts every Unicode decimal digit
+ * ("١" is 1). Unicode lays digits out in runs of whole 0–9 blocks, so a digit's value is its
+ * distance from the start of its run, modulo 10.
+ */
+function asciiDigits(text: string): string {
+  if (!/[^\x00-\x7f]/.test(text)) return text;
+  return text.replace(/\p{Nd}/gu, (digit) => {
+    const code = digit.codePointAt(0) as number;
+    let start = code;
+    while (DECIMAL_DIGIT.test(String.fromCodePoint(start - 1))) start--;
+    return String((code - start) % 10);
+  });
+}
+
+function numberError(): never {
+  throw validationError('A value provided cannot be converted into a number');
+}
+
+/** Parses a DynamoDB number, enforcing DynamoDB's precision and range with its messages. */
+export function parseNumber(input: string): Decimal {
+  if (typeof input !== 'string') numberError();
+  const text = asciiDigits(input);
+  if (!NUMBER_SYNTAX.test(text)) numberError();
+  let value: Decimal;
+  try {
+    value = new DynamoDecimal(text);
+  } catch {
+    numberError();
+  }
+  if (!value.isFinite()) numberError();
+  return checkNumberRange(value);
+}
+
+/** Applies DynamoDB's 38-digit precision and 1E-130..9.99E+125 range to a computed number. */
+export function checkNumberRange(value: Decimal): Decimal {
+  if (value.isZero()) return value;
+  if (value.sd() > 38) throw validationError('DynamoDB only supports precision up to 38 digits');
+  const exponent = value.e;
+  if (exponent > 125) throw validationError('Number overflow. Attempting to store a number with magnitude larger than supported range');
+  if (exponent < -130) throw validationError('Number underflow. Attempting to store a number with magnitude smaller than supported range');
+  return value;
+}
+
+/** DynamoDB's canonical text of a number: plain notation, no exponent, no redundant zeros. */
+export function formatNumber(value: Decimal): string {
+  return value.isZero() ? '0' : value.toFixed();
+}
+
+export function normalizeNumber(text: string): string {
+  return formatNumber(parseNumber(text));
+}
+
+// Comparing numbers is on the hot path of Query and Scan; parsed values are cached by text.
+const numberCache = new Map<string, Decimal>();
+function cachedNumber(text: string): Decimal {
+  let value = numberCache.get(text);
+  if (value === undefined) {
+    if (numberCache.size > 50_000) numberCache.clear();
+    value = new DynamoDecimal(text);
+    numberCache.set(text, value);
+  }
+  return value;
+}
+
+export function compareNumbers(a: string, b: string): number {
+  if (a === b) return 0;
+  return cachedNumber(a).comparedTo(cachedNumber(b));
+}
+
+// ---------------------------------------------------------------------------------------
+// Ordering and equality
+
+const encoder = new TextEncoder();
+
+/** Compares strings by their UTF-8 bytes, as DynamoDB orders S values. */
+export function compareStrings(a: string, b: string): number {
+  if (a === b) return 0;
+  // UTF-16 order equals UTF-8 byte order except where surrogate pairs meet U+E000..U+FFFF.
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    const xSurrogate = x >= 0xd800 && x <= 0xdfff;
+    const ySurrogate = y >= 0xd800 && y <= 0xdfff;
+    if (xSurrogate !== ySurrogate && (x >= 0xe000 || y >= 0xe000)) return xSurrogate ? 1 : -1;
+    return x < y ? -1 : 1;
+  }
+  return a.length < b.length ? -1 : a.length === b.length ? 0 : 1;
+}
+
+export function compareBinary(a: string, b: string): number {
+  if (a === b) return 0;
+  const x = base64Decode(a);
+  const y = base64Decode(b);
+  const length = Math.min(x.length, y.length);
+  for (let i = 0; i < length; i++) {
+    const d = (x[i] ?? 0) - (y[i] ?? 0);
+    if (d !== 0) return d < 0 ? -1 : 1;
+  }
+  return x.length === y.length ? 0 : x.length < y.length ? -1 : 1;
+}
+
+export function binaryBeginsWith(value: string, prefix: string): boolean {
+  const bytes = base64Decode(value);
+  const head = base64Decode(prefix);
+  return head.length <= bytes.length && head.every((byte, i) => bytes[i] === byte);
+}
+
+/**
+ * Orders two scalar values of the same type (S, N or B) as DynamoDB sorts keys.
+ * Values of different or non-scalar types have no order: the caller checks types first.
+ */
+export function compareValues(a: AttributeValue, b: AttributeValue): number {
+  if ('S' in a && 'S' in b) return compareStrings(a.S, b.S);
+  if ('N' in a && 'N' in b) return compareNumbers(a.N, b.N);
+  if ('B' in a && 'B' in b) return compareBinary(a.B, b.B);
+  throw new TypeError(`compareValues: cannot order ${typeOf(a)} and ${typeOf(b)}`);
+}
+
+function setEquals(a: string[], b: string[], key: (member: string) => string): boolean {
+  if (a.length !== b.length) return false;
+  const members = new Set(a.map(key));
+  return b.every((member) => members.has(key(member)));
+}
+
+export function numberKey(text: string): string {
+  return formatNumber(cachedNumber(text));
+}
+
+export function valuesEqual(a: AttributeValue, b: AttributeValue): boolean {
+  if ('S' in a) return 'S' in b && a.S === b.S;
+  if ('N' in a) return 'N' in b && compareNumbers(a.N, b.N) === 0;
+  if ('B' in a) return 'B' in b && (a.B === b.B || compareBinary(a.B, b.B) === 0);
+  if ('BOOL' in a) return 'BOOL' in b && a.BOOL === b.BOOL;
+  if ('NULL' in a) return 'NULL' in b;
+  if ('SS' in a) return 'SS' in b && setEquals(a.SS, b.SS, (m) => m);
+  if ('NS' in a) return 'NS' in b && setEquals(a.NS, b.NS, numberKey);
+  if ('BS' in a) return 'BS' in b && setEquals(a.BS, b.BS, (m) => base64Encode(base64Decode(m)));
+  if ('L' in a) {
+    if (!('L' in b) || a.L.length !== b.L.length) return false;
+    return a.L.every((element, i) => valuesEqual(element, b.L[i] as AttributeValue));
+  }
+  if (!('M' in b)) return false;
+  const keys = Object.keys(a.M);
+  if (keys.length !== Object.keys(b.M).length) return false;
+  return keys.every((key) => {
+    const other = b.M[key];
+    return other !== undefined && valuesEqual(a.M[key] as AttributeValue, other);
+  });
+}
+
+// ---------------------------------------------------------------------------------------
+// Size, by DynamoDB's rules (verified against DynamoDB Local's 400 KB item limit)
+
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        bytes += 4;
+        i++;
+      } else bytes += 3;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+export function utf8Encode(text: string): Uint8Array {
+  return encoder.encode(text);
+}
+
+/** Numbers are stored as base-100 digit pairs plus one byte (and one more when negative). */
+export function numberSize(text: string): number {
+  const value = cachedNumber(text);
+  if (value.isZero()) return 1;
+  const digits = value.sd();
+  const exponent = value.e;
+  const pairs = Math.floor(exponent / 2) - Math.floor((exponent - digits + 1) / 2) + 1;
+  return pairs + 1 + (value.isNegative() ? 1 : 0);
+}
+
+export function attributeValueSize(v: AttributeValue): number {
+  if ('S' in v) return utf8Length(v.S);
+  if ('N' in v) return numberSize(v.N);
+  if ('B' in v) return base64ByteLength(v.B);
+  if ('BOOL' in v || 'NULL' in v) return 1;
+  if ('SS' in v) return v.SS.reduce((sum, member) => sum + utf8Length(member), 0);
+  if ('NS' in v) return v.NS.reduce((sum, member) => sum + numberSize(member), 0);
+  if ('BS' in v) return v.BS.reduce((sum, member) => sum + base64ByteLength(member), 0);
+  if ('L' in v) return v.L.reduce((sum, element) => sum + 1 + attributeValueSize(element), 3);
+  let size = 3;
+  for (const [name, element] of Object.entries(v.M)) size += 1 + utf8Length(name) + attributeValueSize(element);
+  return size;
+}
+
+export function itemSize(item: Item): number {
+  let size = 0;
+  for (const [name, value] of Object.entries(item)) size += utf8Length(name) + attributeValueSize(value);
+  return size;
+}
+
+// ---------------------------------------------------------------------------------------
+// Input validation, in DynamoDB Local's order and words
+
+const INVALID = 'One or more parameter values were invalid: ';
+
+function javaListText(members: unknown[]): string {
+  return `[${members.map(String).join(', ')}]`;
+}
+
+/**
+ * Checks one AttributeValue from a request and returns it with numbers normalized.
+ * Throws DynamoDB's ValidationException for empty or multi-typed values, NULL:false,
+ * empty or duplicated sets, bad numbers and bad base64.
+ */
+export function validateAttributeValue(raw: unknown): AttributeValue {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    throw validationError('Supplied AttributeValue is empty, must contain exactly one of the supported datatypes');
+  }
+  const record = raw as Record<string, unknown>;
+  let found: AttributeType | undefined;
+  for (const type of ATTRIBUTE_TYPES) {
+    if (record[type] === undefined || record[type] === null) continue;
+    if (found !== undefined) {
+      throw validationError('Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes');
+    }
+    found = type;
+  }
+  if (found === undefined) {
+    throw validationError('Supplied AttributeValue is empty, must contain exactly one of the supported datatypes');
+  }
+  const payload = record[found];
+  switch (found) {
+    case 'S':
+      return { S: String(payload) };
+    case 'N':
+      return { N: normalizeNumber(String(payload)) };
+    case 'B':
+      return { B: validateBinary(payload) };
+    case 'BOOL':
+      return { BOOL: payload === true || payload === 'true' };
+    case 'NULL':
+      if (payload !== true && payload !== 'true') throw validationError(INVALID + 'Null attribute value types must have the value of true');
+      return { NULL: true };
+    case 'M':
+      return { M: validateAttributeMap(payload) };
+    case 'L':
+      if (!Array.isArray(payload)) throw validationError('Supplied AttributeValue is empty, must contain exactly one of the supported datatypes');
+      return { L: payload.map(validateAttributeValue) };
+    case 'SS':
+      return { SS: validateStringSet(payload) };
+    case 'NS':
+      return { NS: validateNumberSet(payload) };
+    case 'BS':
+      return { BS: validateBinarySet(payload) };
+  }
+}
+
+function validateBinary(payload: unknown): string {
+  const text = String(payload);
+  if (!isValidBase64(text)) throw validationError(`Invalid base64 binary value: ${JSON.stringify(text.slice(0, 64))}`);
+  return text;
+}
+
+function asArray(payload: unknown): unknown[] {
+  if (!Array.isArray(payload)) throw validationError('Supplied AttributeValue is empty, must contain exactly one of the supported datatypes');
+  return payload;
+}
+
+function validateStringSet(payload: unknown): string[] {
+  const members = asArray(payload).map(String);
+  if (members.length === 0) throw validationError(INVALID + 'An string set  may not be empty');
+  if (new Set(members).size !== members.length) {
+    throw validationError(`${INVALID}Input collection ${javaListText(members)} contains duplicates`);
+  }
+  return members;
+}
+
+function validateNumberSet(payload: unknown): string[] {
+  const members = asArray(payload);
+  if (members.length === 0) throw validationError(INVALID + 'An number set  may not be empty');
+  const seen = new Set<string>();
+  return members.map((member) => {
+    const normalized = normalizeNumber(String(member));
+    if (seen.has(normalized)) throw validationError('Input collection contains duplicates');
+    seen.add(normalized);
+    return normalized;
+  });
+}
+
+function validateBinarySet(payload: unknown): string[] {
+  const members = asArray(payload).map(validateBinary);
+  if (members.length === 0) throw validationError(INVALID + 'Binary sets should not be empty');
+  const canonical = members.map((member) => base64Encode(base64Decode(member)));
+  if (new Set(canonical).size !== canonical.length) {
+    throw validationError(INVALID + 'Input collection of type BS contains duplicates.');
+  }
+  return members;
+}
+
+function validateAttributeMap(payload: unknown): Record<string, AttributeValue> {
+  if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
+    throw validationError('Supplied AttributeValue is empty, must contain exactly one of the supported datatypes');
+  }
+  const out: Record<string, AttributeValue> = {};
+  for (const [name, value] of Object.entries(payload as Record<string, unknown>)) {
+    if (name === '') throw validationError('Empty attribute name');
+    out[name] = validateAttributeValue(value);
+  }
+  return out;
+}
+
+/** Validates every value of an item (or key, or ExpressionAttributeValues) and normalizes numbers. */
+export function validateItemValues(item: unknown): Item {
+  return validateAttributeMap(item);
+}

@@ -1,0 +1,59 @@
+import type { BatchGetItemInput as SdkBatchGetItemInput, BatchGetItemOutput as SdkBatchGetItemOutput } from '@aws-sdk/client-dynamodb';
+import { validateItemValues, type Item } from './AttributeValue';
+import { CapacityMeter, parseReturnConsumedCapacity, readUnits, type ConsumedCapacity } from './ConsumedCapacity';
+import { checkTableName, findTable, type EngineContext } from './EngineContext';
+import { validationError } from './errors';
+import { itemTokens } from './Table';
+import { checkKey } from './PrimaryKey';
+import { compileRequest } from './RequestExpressions';
+import type { Wire } from './wire';
+
+export type BatchGetItemInput = Wire<SdkBatchGetItemInput>;
+export type BatchGetItemOutput = Wire<SdkBatchGetItemOutput>;
+
+export const MAX_BATCH_GET_KEYS = 100;
+
+export function BatchGetItem(context: EngineContext, input: BatchGetItemInput): BatchGetItemOutput {
+  const requests = Object.entries(input.RequestItems ?? {});
+  if (requests.length === 0) throw validationError('BatchGetItem must have some requests set');
+  const capacityMode = parseReturnConsumedCapacity(input.ReturnConsumedCapacity);
+  let total = 0;
+  for (const [name, request] of requests) {
+    checkTableName(name);
+    const keys = request.Keys ?? [];
+    if (keys.length === 0) throw validationError(`The list of keys in RequestItems for BatchGetItem is required: ${name} has empty list`);
+    total += keys.length;
+  }
+  if (total > MAX_BATCH_GET_KEYS) throw validationError('Too many items requested for the BatchGetItem call');
+  const prepared = requests.map(([name, request]) => {
+    const table = findTable(context, name);
+    const seen = new Set<string>();
+    const keys = (request.Keys ?? []).map((raw) => {
+      const key = checkKey(table, validateItemValues(raw));
+      const tokens = itemTokens(table.keySchema, key);
+      const identity = `${tokens?.partition}\u0000${tokens?.sort}`;
+      if (seen.has(identity)) throw validationError('Provided list of item keys contains duplicates');
+      seen.add(identity);
+      return key;
+    });
+    return { table, keys, request, expressions: compileRequest('BatchGetItem', request, table.keySchema) };
+  });
+  const responses: Record<string, Item[]> = {};
+  const consumed: ConsumedCapacity[] = [];
+  for (const { table, keys, request, expressions } of prepared) {
+    const meter = new CapacityMeter(table.name);
+    const items: Item[] = [];
+    for (const key of keys) {
+      const entry = table.get(key);
+      if (!entry) continue;
+      meter.addTable(readUnits(entry.size, request.ConsistentRead === true));
+      items.push(expressions.projection ? expressions.projection.apply(entry.item) : entry.item);
+    }
+    responses[table.name] = items;
+    const report = meter.report(capacityMode);
+    if (report) consumed.push(report);
+  }
+  const output: BatchGetItemOutput = { Responses: responses, UnprocessedKeys: {} };
+  if (capacityMode !== 'NONE') output.ConsumedCapacity = consumed;
+  return output;
+}

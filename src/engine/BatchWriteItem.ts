@@ -1,0 +1,72 @@
+import type { BatchWriteItemInput as SdkBatchWriteItemInput, BatchWriteItemOutput as SdkBatchWriteItemOutput } from '@aws-sdk/client-dynamodb';
+import { validateItemValues } from './AttributeValue';
+import { CapacityMeter, parseReturnConsumedCapacity, type ConsumedCapacity } from './ConsumedCapacity';
+import { checkTableName, findTable, type EngineContext } from './EngineContext';
+import { validationError } from './errors';
+import { extractKey } from './KeySchema';
+import { checkItemKeys, checkKey } from './PrimaryKey';
+import { itemCollectionMetrics, type ItemCollectionMetrics } from './ReturnValues';
+import { applyWrite, meterWrite, prepareWrite, type PreparedWrite } from './WriteItem';
+import type { Wire } from './wire';
+
+export type BatchWriteItemInput = Wire<SdkBatchWriteItemInput>;
+export type BatchWriteItemOutput = Wire<SdkBatchWriteItemOutput>;
+
+export const MAX_BATCH_WRITES = 25;
+
+const ONE_TYPE = 'Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes';
+
+export function BatchWriteItem(context: EngineContext, input: BatchWriteItemInput): BatchWriteItemOutput {
+  const requests = Object.entries(input.RequestItems ?? {});
+  if (requests.length === 0) throw validationError('BatchWriteItem cannot have a null or no requests set');
+  const capacityMode = parseReturnConsumedCapacity(input.ReturnConsumedCapacity);
+  let total = 0;
+  for (const [name, list] of requests) {
+    checkTableName(name);
+    if (!Array.isArray(list) || list.length === 0) throw validationError(`The batch write request list for a table cannot be null or empty: ${name}`);
+    total += list.length;
+  }
+  if (total > MAX_BATCH_WRITES) throw validationError('Too many items requested for the BatchWriteItem call');
+  // Everything is validated before anything is written: a bad request writes nothing.
+  const prepared = requests.map(([name, list]) => {
+    const table = findTable(context, name);
+    const seen = new Set<string>();
+    const writes = list.map((request): PreparedWrite => {
+      const put = request.PutRequest;
+      const del = request.DeleteRequest;
+      if ((put === undefined) === (del === undefined)) throw validationError(ONE_TYPE);
+      let write: PreparedWrite;
+      if (put) {
+        const item = validateItemValues(put.Item ?? {});
+        checkItemKeys(table, item);
+        write = prepareWrite(table, extractKey(item, table.keySchema), item);
+      } else {
+        const key = checkKey(table, validateItemValues(del?.Key ?? {}));
+        write = prepareWrite(table, key, undefined);
+      }
+      const identity = `${write.tokens.partition}\u0000${write.tokens.sort}`;
+      if (seen.has(identity)) throw validationError('Provided list of item keys contains duplicates');
+      seen.add(identity);
+      return write;
+    });
+    return { table, writes };
+  });
+  const consumed: ConsumedCapacity[] = [];
+  const metrics: Record<string, ItemCollectionMetrics[]> = {};
+  for (const { table, writes } of prepared) {
+    const meter = new CapacityMeter(table.name);
+    // Keys are unique within a batch, so each prepared old image is still current.
+    for (const write of writes) {
+      meterWrite(write, meter);
+      if (write.next || write.old) applyWrite(context, write);
+      const metric = itemCollectionMetrics(table, input.ReturnItemCollectionMetrics, write.key, write.tokens.partition);
+      if (metric) (metrics[table.name] ??= []).push(metric);
+    }
+    const report = meter.report(capacityMode);
+    if (report) consumed.push(report);
+  }
+  const output: BatchWriteItemOutput = { UnprocessedItems: {} };
+  if (capacityMode !== 'NONE') output.ConsumedCapacity = consumed;
+  if (Object.keys(metrics).length > 0) output.ItemCollectionMetrics = metrics;
+  return output;
+}

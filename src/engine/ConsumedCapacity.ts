@@ -1,0 +1,70 @@
+// Capacity units by DynamoDB's rules: reads in 4 KB steps (halved when eventually
+// consistent), writes in 1 KB steps, each index charged apart, reported TOTAL or INDEXES.
+import type { ConsumedCapacity as SdkConsumedCapacity } from '@aws-sdk/client-dynamodb';
+import { validationError } from './errors';
+import type { Wire } from './wire';
+
+export type ConsumedCapacity = Wire<SdkConsumedCapacity>;
+export type ReturnConsumedCapacity = 'NONE' | 'TOTAL' | 'INDEXES';
+
+const READ_UNIT_BYTES = 4096;
+const WRITE_UNIT_BYTES = 1024;
+
+/** Read units for `bytes` read in one go (Query and Scan sum item sizes before rounding). */
+export function readUnits(bytes: number, consistent: boolean): number {
+  const units = Math.max(1, Math.ceil(bytes / READ_UNIT_BYTES));
+  return consistent ? units : units / 2;
+}
+
+export function writeUnits(bytes: number): number {
+  return Math.max(1, Math.ceil(bytes / WRITE_UNIT_BYTES));
+}
+
+export function parseReturnConsumedCapacity(raw: unknown): ReturnConsumedCapacity {
+  if (raw === undefined || raw === null) return 'NONE';
+  if (raw === 'NONE' || raw === 'TOTAL' || raw === 'INDEXES') return raw;
+  throw validationError(
+    `1 validation error detected: Value '${String(raw)}' at 'returnConsumedCapacity' failed to satisfy constraint: Member must satisfy enum value set: [INDEXES, TOTAL, NONE]`,
+  );
+}
+
+/** Units one request consumed on one table and its indexes. */
+export class CapacityMeter {
+  table = 0;
+  private readonly local = new Map<string, number>();
+  private readonly global = new Map<string, number>();
+
+  constructor(readonly tableName: string) {}
+
+  addTable(units: number): void {
+    this.table += units;
+  }
+
+  addIndex(kind: 'GSI' | 'LSI', name: string, units: number): void {
+    const map = kind === 'GSI' ? this.global : this.local;
+    map.set(name, (map.get(name) ?? 0) + units);
+  }
+
+  total(): number {
+    let sum = this.table;
+    for (const units of this.local.values()) sum += units;
+    for (const units of this.global.values()) sum += units;
+    return sum;
+  }
+
+  report(mode: ReturnConsumedCapacity): ConsumedCapacity | undefined {
+    if (mode === 'NONE') return undefined;
+    const report: ConsumedCapacity = { TableName: this.tableName, CapacityUnits: this.total() };
+    if (mode === 'TOTAL') return report;
+    report.Table = { CapacityUnits: this.table };
+    if (this.local.size > 0) report.LocalSecondaryIndexes = unitsRecord(this.local);
+    if (this.global.size > 0) report.GlobalSecondaryIndexes = unitsRecord(this.global);
+    return report;
+  }
+}
+
+function unitsRecord(map: Map<string, number>): Record<string, { CapacityUnits: number }> {
+  const record: Record<string, { CapacityUnits: number }> = {};
+  for (const [name, units] of map) record[name] = { CapacityUnits: units };
+  return record;
+}

@@ -1,0 +1,56 @@
+// The documented ways DynamoDB Local differs from the AWS service where the engine follows
+// AWS (source: "DynamoDB local usage notes", Differences between downloadable DynamoDB and
+// the web service). The differential suite reconciles exactly these and nothing else, so an
+// unlisted difference always fails a test.
+
+export interface LocalDifference {
+  readonly id: string;
+  /** What DynamoDB Local does, and what the service does instead. */
+  readonly local: string;
+  readonly service: string;
+  /** Why the engine follows the service. */
+  readonly reason: string;
+  /**
+   * Rewrites the engine's answer into what DynamoDB Local would have said, so the rest of the
+   * answer can still be compared. Returns the input unchanged when the difference is absent.
+   */
+  readonly reconcile?: (engine: unknown, local: unknown) => unknown;
+}
+
+export const DOCUMENTATION = 'https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/DynamoDBLocal.UsageNotes.html';
+
+function mapJson(value: unknown, visit: (key: string, value: unknown) => unknown): unknown {
+  if (Array.isArray(value)) return value.map((element) => mapJson(element, visit));
+  if (value === null || typeof value !== 'object' || value instanceof Uint8Array || value instanceof Date) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, element] of Object.entries(value)) {
+    const mapped = visit(key, element);
+    if (mapped !== undefined) out[key] = mapJson(mapped, visit);
+  }
+  return out;
+}
+
+export const LOCAL_DIFFERENCES: readonly LocalDifference[] = [
+  {
+    id: 'item-collection-metrics',
+    local: 'Never returns ItemCollectionMetrics ("item collection metrics are not tracked; nulls are returned").',
+    service: 'Returns ItemCollectionMetrics (ItemCollectionKey, SizeEstimateRangeGB) for writes to tables with local secondary indexes when ReturnItemCollectionMetrics is SIZE.',
+    reason: 'Designers size item collections against the 10 GB LSI limit; the metric must be there as in production.',
+    reconcile: (engine, local) => {
+      const localHas = JSON.stringify(local ?? null).includes('"ItemCollectionMetrics"');
+      return localHas ? engine : mapJson(engine, (key, value) => (key === 'ItemCollectionMetrics' ? undefined : value));
+    },
+  },
+  {
+    id: 'regions',
+    local: 'Does not support Regions or accounts: every ARN reads arn:aws:dynamodb:ddblocal:000000000000:….',
+    service: "ARNs carry the client's Region and account.",
+    reason: 'Exports and the connect screen show ARNs exactly as they will exist in AWS.',
+    reconcile: (engine) =>
+      mapJson(engine, (key, value) =>
+        (key === 'TableArn' || key === 'IndexArn' || key === 'LatestStreamArn') && typeof value === 'string'
+          ? value.replace(/^arn:aws:dynamodb:[^:]+:[^:]+:/, 'arn:aws:dynamodb:ddblocal:000000000000:')
+          : value,
+      ),
+  },
+];

@@ -1,0 +1,135 @@
+import type { QueryInput as SdkQueryInput, QueryOutput as SdkQueryOutput } from '@aws-sdk/client-dynamodb';
+import { validateItemValues, type AttributeValue, type Item } from './AttributeValue';
+import { CapacityMeter, parseReturnConsumedCapacity } from './ConsumedCapacity';
+import { checkTableName, findTable, type EngineContext } from './EngineContext';
+import { validationError } from './errors';
+import type { Cursor, ItemCollection, StoredEntry } from './ItemCollection';
+import { keyToken, partitionToken, type KeySchema } from './KeySchema';
+import { checkLimit, parseSelect, readPage, readTarget, type ReadTarget } from './ReadPage';
+import { compileRequest, type SortKeyCondition } from './RequestExpressions';
+import { checkStartKey } from './StartKey';
+import type { Wire } from './wire';
+
+export type QueryInput = Wire<SdkQueryInput>;
+export type QueryOutput = Wire<SdkQueryOutput>;
+
+/** A sort-key predicate as token bounds over a partition. */
+interface SortRange {
+  low?: { token: string; inclusive: boolean };
+  high?: { token: string; inclusive: boolean };
+  prefix?: string;
+}
+
+function sortRange(condition: SortKeyCondition | undefined, schema: KeySchema): SortRange {
+  const type = schema.range?.type ?? 'S';
+  const token = (value: AttributeValue) => keyToken(value, type);
+  if (!condition) return {};
+  switch (condition.operator) {
+    case '=':
+      return { low: { token: token(condition.value), inclusive: true }, high: { token: token(condition.value), inclusive: true } };
+    case '<':
+      return { high: { token: token(condition.value), inclusive: false } };
+    case '<=':
+      return { high: { token: token(condition.value), inclusive: true } };
+    case '>':
+      return { low: { token: token(condition.value), inclusive: false } };
+    case '>=':
+      return { low: { token: token(condition.value), inclusive: true } };
+    case 'BETWEEN':
+      return { low: { token: token(condition.low), inclusive: true }, high: { token: token(condition.high), inclusive: true } };
+    case 'begins_with': {
+      const prefix = token(condition.prefix);
+      return { low: { token: prefix, inclusive: true }, prefix };
+    }
+  }
+}
+
+function inRange(sort: string, range: SortRange): boolean {
+  if (range.low && (range.low.inclusive ? sort < range.low.token : sort <= range.low.token)) return false;
+  if (range.high && (range.high.inclusive ? sort > range.high.token : sort >= range.high.token)) return false;
+  return range.prefix === undefined || sort.startsWith(range.prefix);
+}
+
+function* rangeEntries(collection: ItemCollection, range: SortRange, forward: boolean, start: Cursor | undefined): Generator<StoredEntry> {
+  let cursor = start;
+  if (!cursor) {
+    if (forward) {
+      const low = range.low;
+      cursor = low ? collection.seek((entry) => (low.inclusive ? entry.sort < low.token : entry.sort <= low.token)) : collection.first();
+    } else {
+      const { high, prefix } = range;
+      if (high) cursor = collection.seek((entry) => (high.inclusive ? entry.sort <= high.token : entry.sort < high.token));
+      else if (prefix !== undefined) cursor = collection.seek((entry) => entry.sort < prefix || entry.sort.startsWith(prefix));
+      else cursor = collection.end();
+    }
+  }
+  for (const entry of collection.walk(cursor, forward)) {
+    if (!inRange(entry.sort, range)) {
+      // Past the far bound nothing more can match; before the near bound (only after a
+      // start key outside it) keep walking towards the range.
+      if (forward ? isAbove(entry.sort, range) : isBelow(entry.sort, range)) return;
+      continue;
+    }
+    yield entry;
+  }
+}
+
+function isAbove(sort: string, range: SortRange): boolean {
+  if (range.high && (range.high.inclusive ? sort > range.high.token : sort >= range.high.token)) return true;
+  return range.prefix !== undefined && sort > range.prefix && !sort.startsWith(range.prefix);
+}
+
+function isBelow(sort: string, range: SortRange): boolean {
+  return range.low !== undefined && (range.low.inclusive ? sort < range.low.token : sort <= range.low.token);
+}
+
+/** The position just past the start key in the direction of travel. */
+function cursorAfter(collection: ItemCollection, target: ReadTarget, startKey: Item, forward: boolean): Cursor {
+  const table = target.table.keySchema;
+  const hashToken = target.index ? partitionToken(startKey[table.hash.name] as AttributeValue, table.hash.type) : '';
+  const tableRange = target.index && table.range ? keyToken(startKey[table.range.name] as AttributeValue, table.range.type) : '';
+  const range = target.keySchema.range;
+  const sort = range ? keyToken(startKey[range.name] as AttributeValue, range.type) : '';
+  const compare = (entry: StoredEntry) => {
+    if (entry.sort !== sort) return entry.sort < sort ? -1 : 1;
+    if (entry.tieHash !== hashToken) return entry.tieHash < hashToken ? -1 : 1;
+    if (entry.tieRange !== tableRange) return entry.tieRange < tableRange ? -1 : 1;
+    return 0;
+  };
+  return forward ? collection.seek((entry) => compare(entry) <= 0) : collection.seek((entry) => compare(entry) < 0);
+}
+
+export function Query(context: EngineContext, input: QueryInput): QueryOutput {
+  const tableName = checkTableName(input.TableName);
+  const limit = checkLimit(input.Limit);
+  const capacityMode = parseReturnConsumedCapacity(input.ReturnConsumedCapacity);
+  const table = findTable(context, tableName);
+  const target = readTarget(table, input, 'Query');
+  const select = parseSelect(input, target, 'Query');
+  const expressions = compileRequest('Query', input, target.keySchema);
+  const keyCondition = expressions.keyCondition;
+  if (!keyCondition) throw validationError('Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.');
+  const range = sortRange(keyCondition.sortKey?.condition, target.keySchema);
+  const hash = partitionToken(keyCondition.partitionValue, target.keySchema.hash.type);
+  let startKey: Item | undefined;
+  if (input.ExclusiveStartKey) {
+    startKey = checkStartKey(target, validateItemValues(input.ExclusiveStartKey));
+    const startHash = partitionToken(startKey[target.keySchema.hash.name] as AttributeValue, target.keySchema.hash.type);
+    const startRange = target.keySchema.range ? keyToken(startKey[target.keySchema.range.name] as AttributeValue, target.keySchema.range.type) : '';
+    if (startHash !== hash || (target.keySchema.range && !inRange(startRange, range))) {
+      throw validationError('The provided starting key does not match the range key predicate');
+    }
+  }
+  const forward = input.ScanIndexForward !== false;
+  const partitions = target.index ? target.index.partitions : table.partitions;
+  const collection = partitions.get(hash);
+  const meter = new CapacityMeter(table.name);
+  const entries = collection
+    ? rangeEntries(collection, range, forward, startKey ? cursorAfter(collection, target, startKey, forward) : undefined)
+    : [];
+  const page = readPage(entries, { target, select, limit, consistent: input.ConsistentRead === true, expressions, meter });
+  const output: QueryOutput = page;
+  const consumed = meter.report(capacityMode);
+  if (consumed) output.ConsumedCapacity = consumed;
+  return output;
+}

@@ -1,0 +1,87 @@
+// The one seam between actions and the expression language: compiles a request's
+// expressions once, then hands actions plain functions to call per item.
+import type { Item } from './AttributeValue';
+import { DynamoDBError } from './errors';
+import {
+  applyUpdate,
+  compileExpressions,
+  evaluateCondition,
+  projectItem,
+  type DocumentPath,
+  type ExpressionInput,
+  type ExpressionOperation,
+  type KeyCondition,
+  type KeySchemaInput,
+  type SortKeyCondition,
+  type UpdateActions,
+} from './expressions';
+import { conditionPaths } from './expressions/ConditionExpression';
+import { keyAttributeNames, type KeySchema } from './KeySchema';
+
+export type { KeyCondition, SortKeyCondition, ExpressionOperation };
+
+export interface UpdateResult {
+  item: Item;
+  updatedOld(): Item;
+  updatedNew(): Item;
+}
+
+export interface CompiledExpressions {
+  keyCondition?: KeyCondition;
+  filter?: (item: Item) => boolean;
+  condition?: (item: Item | undefined) => boolean;
+  projection?: { apply(item: Item): Item };
+  /** Top-level attributes the filter and projection read (an LSI fetches missing ones). */
+  referencedNames: string[];
+  update?: (item: Item | undefined, key: Item) => UpdateResult;
+}
+
+function keySchemaInput(schema: KeySchema): KeySchemaInput {
+  const attributeTypes: Record<string, 'S' | 'N' | 'B'> = { [schema.hash.name]: schema.hash.type };
+  if (schema.range) attributeTypes[schema.range.name] = schema.range.type;
+  return { partitionKey: schema.hash.name, sortKey: schema.range?.name, attributeTypes };
+}
+
+export function compileRequest(operation: ExpressionOperation, input: object, keySchema: KeySchema): CompiledExpressions {
+  const expressions = compileExpressions(operation, input as ExpressionInput, keySchema && keySchemaInput(keySchema));
+  const compiled: CompiledExpressions = { referencedNames: [] };
+  const referenced = new Set<string>();
+  if (expressions.keyCondition) compiled.keyCondition = expressions.keyCondition;
+  const { filter, condition, projection, update } = expressions;
+  if (filter) {
+    for (const path of conditionPaths(filter)) referenced.add(path[0]);
+    compiled.filter = (item) => evaluateCondition(filter, item);
+  }
+  if (condition) compiled.condition = (item) => evaluateCondition(condition, item);
+  if (projection) {
+    for (const path of projection) referenced.add(path[0]);
+    compiled.projection = { apply: (item) => projectItem(projection, item) };
+  }
+  if (update) {
+    const keyNames = keyAttributeNames(keySchema);
+    compiled.update = (item, key) => updateResult(update, item, key, keyNames);
+  }
+  compiled.referencedNames = [...referenced];
+  return compiled;
+}
+
+function updatePaths(actions: UpdateActions): DocumentPath[] {
+  return [...actions.set.map((a) => a.path), ...actions.remove, ...actions.add.map((a) => a.path), ...actions.delete.map((a) => a.path)];
+}
+
+function updateResult(actions: UpdateActions, old: Item | undefined, key: Item, keyNames: string[]): UpdateResult {
+  const item = applyUpdate(actions, old ?? key, keyNames);
+  // DynamoDB Local answers UPDATED_OLD/UPDATED_NEW with whole top-level attributes.
+  const paths = [...new Set(updatePaths(actions).map((path) => path[0]))].map((name) => [name] as DocumentPath);
+  return {
+    item,
+    updatedOld: () => (old ? projectItem(paths, old) : {}),
+    updatedNew: () => projectItem(paths, item),
+  };
+}
+
+export function conditionFailure(old: Item | undefined, onFailure: 'NONE' | 'ALL_OLD'): DynamoDBError {
+  return new DynamoDBError('ConditionalCheckFailedException', 'The conditional request failed', {
+    extra: onFailure === 'ALL_OLD' && old ? { Item: old } : {},
+  });
+}

@@ -1,0 +1,245 @@
+// A table's storage: partitions of sorted items plus its secondary indexes, kept in step
+// by `writeItem`, the one place items change.
+import type { Item } from './AttributeValue';
+import { ItemCollection, type StoredEntry } from './ItemCollection';
+import { keyAttributeNames, keyToken, partitionToken, type KeySchema } from './KeySchema';
+import { projectItem, projectedNames, type Projection } from './Projection';
+
+export type BillingMode = 'PROVISIONED' | 'PAY_PER_REQUEST';
+
+export interface AttributeDefinition {
+  readonly AttributeName: string;
+  readonly AttributeType: 'S' | 'N' | 'B';
+}
+
+export interface Throughput {
+  read: number;
+  write: number;
+  lastIncrease: number;
+  lastDecrease: number;
+  decreasesToday: number;
+}
+
+/** Partitions plus the scan order DynamoDB walks them in (by hash of the partition key). */
+export class Partitions {
+  readonly byToken = new Map<string, ItemCollection>();
+  private scanOrder: ScanSlot[] | undefined;
+  count = 0;
+  bytes = 0;
+
+  get(token: string): ItemCollection | undefined {
+    return this.byToken.get(token);
+  }
+
+  put(partition: string, entry: StoredEntry): StoredEntry | undefined {
+    let collection = this.byToken.get(partition);
+    if (!collection) {
+      collection = new ItemCollection();
+      this.byToken.set(partition, collection);
+      this.scanOrder = undefined;
+    }
+    const old = collection.put(entry);
+    this.bytes += entry.size - (old?.size ?? 0);
+    if (!old) this.count++;
+    return old;
+  }
+
+  remove(partition: string, sort: string, tieHash: string, tieRange: string): StoredEntry | undefined {
+    const collection = this.byToken.get(partition);
+    if (!collection) return undefined;
+    const old = collection.remove(sort, tieHash, tieRange);
+    if (!old) return undefined;
+    this.count--;
+    this.bytes -= old.size;
+    if (collection.count === 0) {
+      this.byToken.delete(partition);
+      this.scanOrder = undefined;
+    }
+    return old;
+  }
+
+  /** Partitions ordered by (hash, token); parallel-scan segments are contiguous hash ranges. */
+  ordered(): readonly ScanSlot[] {
+    if (!this.scanOrder) {
+      const slots: ScanSlot[] = [];
+      for (const [token, collection] of this.byToken) slots.push({ hash: hash32(token), token, collection });
+      slots.sort(compareSlots);
+      this.scanOrder = slots;
+    }
+    return this.scanOrder;
+  }
+
+  clear(): void {
+    this.byToken.clear();
+    this.scanOrder = undefined;
+    this.count = 0;
+    this.bytes = 0;
+  }
+}
+
+export interface ScanSlot {
+  readonly hash: number;
+  readonly token: string;
+  readonly collection: ItemCollection;
+}
+
+function compareSlots(a: { hash: number; token: string }, b: { hash: number; token: string }): number {
+  if (a.hash !== b.hash) return a.hash - b.hash;
+  return a.token < b.token ? -1 : a.token > b.token ? 1 : 0;
+}
+
+/** Index of the first slot at or after (hash, token). */
+export function slotIndex(slots: readonly ScanSlot[], hash: number, token: string): number {
+  let lo = 0;
+  let hi = slots.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareSlots(slots[mid] as ScanSlot, { hash, token }) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** FNV-1a: a stable spread of partition keys over the 32-bit space parallel scans split. */
+export function hash32(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+export interface SecondaryIndex {
+  readonly name: string;
+  readonly kind: 'GSI' | 'LSI';
+  readonly keySchema: KeySchema;
+  readonly projection: Projection;
+  /** Names an entry holds, or undefined for ALL. */
+  readonly projected: Set<string> | undefined;
+  readonly partitions: Partitions;
+  throughput: Throughput | undefined;
+  /** DynamoDB reports unlimited OnDemandThroughput for GSIs added to on-demand tables. */
+  onDemandThroughput: boolean;
+}
+
+export interface TableOptions {
+  name: string;
+  keySchema: KeySchema;
+  attributeDefinitions: AttributeDefinition[];
+  billingMode: BillingMode;
+  throughput: Throughput;
+  creationDateTime: number;
+}
+
+export class Table {
+  readonly name: string;
+  readonly keySchema: KeySchema;
+  attributeDefinitions: AttributeDefinition[];
+  billingMode: BillingMode;
+  throughput: Throughput;
+  readonly creationDateTime: number;
+  lastUpdateToPayPerRequest: number | undefined;
+  deletionProtection = false;
+  readonly partitions = new Partitions();
+  readonly indexes: SecondaryIndex[] = [];
+
+  constructor(options: TableOptions) {
+    this.name = options.name;
+    this.keySchema = options.keySchema;
+    this.attributeDefinitions = options.attributeDefinitions;
+    this.billingMode = options.billingMode;
+    this.throughput = options.throughput;
+    this.creationDateTime = options.creationDateTime;
+    if (options.billingMode === 'PAY_PER_REQUEST') this.lastUpdateToPayPerRequest = options.creationDateTime;
+  }
+
+  index(name: string): SecondaryIndex | undefined {
+    return this.indexes.find((index) => index.name === name);
+  }
+
+  addIndex(kind: 'GSI' | 'LSI', name: string, keySchema: KeySchema, projection: Projection, throughput: Throughput | undefined): SecondaryIndex {
+    const keyNames = [...keyAttributeNames(this.keySchema), ...keyAttributeNames(keySchema)];
+    const index: SecondaryIndex = {
+      name,
+      kind,
+      keySchema,
+      projection,
+      projected: projectedNames(projection, keyNames),
+      partitions: new Partitions(),
+      throughput,
+      onDemandThroughput: false,
+    };
+    this.indexes.push(index);
+    for (const slot of this.partitions.ordered()) {
+      for (const entry of slot.collection.walk(slot.collection.first(), true)) indexPut(index, entry.item, entry.size, slot.token, entry.sort);
+    }
+    return index;
+  }
+
+  removeIndex(name: string): void {
+    const at = this.indexes.findIndex((index) => index.name === name);
+    if (at >= 0) this.indexes.splice(at, 1);
+  }
+
+  /** The stored entry for a primary key (values already validated against the schema). */
+  get(key: Item): StoredEntry | undefined {
+    const { hash, range } = this.keySchema;
+    const hashValue = key[hash.name];
+    if (!hashValue) return undefined;
+    const collection = this.partitions.get(partitionToken(hashValue, hash.type));
+    if (!collection) return undefined;
+    const rangeValue = range ? key[range.name] : undefined;
+    return collection.find(range && rangeValue ? keyToken(rangeValue, range.type) : '', '', '');
+  }
+}
+
+export interface ItemTokens {
+  partition: string;
+  sort: string;
+}
+
+export function itemTokens(schema: KeySchema, item: Item): ItemTokens | undefined {
+  const hashValue = item[schema.hash.name];
+  if (!hashValue || !(schema.hash.type in hashValue)) return undefined;
+  let sort = '';
+  if (schema.range) {
+    const rangeValue = item[schema.range.name];
+    if (!rangeValue || !(schema.range.type in rangeValue)) return undefined;
+    sort = keyToken(rangeValue, schema.range.type);
+  }
+  return { partition: partitionToken(hashValue, schema.hash.type), sort };
+}
+
+function indexPut(index: SecondaryIndex, item: Item, bytes: number, tableHash: string, tableRange: string): void {
+  const tokens = itemTokens(index.keySchema, item);
+  if (!tokens) return;
+  const projected = projectItem(item, index.projected);
+  index.partitions.put(tokens.partition, {
+    sort: tokens.sort,
+    tieHash: tableHash,
+    tieRange: tableRange,
+    item: projected,
+    size: bytes,
+  });
+}
+
+function indexRemove(index: SecondaryIndex, item: Item, tableHash: string, tableRange: string): void {
+  const tokens = itemTokens(index.keySchema, item);
+  if (tokens) index.partitions.remove(tokens.partition, tokens.sort, tableHash, tableRange);
+}
+
+/**
+ * Replaces (or with `next` undefined, deletes) the item at a primary key and maintains every
+ * index. `next` must already carry the key; returns the previous item.
+ */
+export function storeItem(table: Table, key: ItemTokens, next: Item | undefined, nextSize: number): Item | undefined {
+  let old: StoredEntry | undefined;
+  if (next) old = table.partitions.put(key.partition, { sort: key.sort, tieHash: '', tieRange: '', item: next, size: nextSize });
+  else old = table.partitions.remove(key.partition, key.sort, '', '');
+  for (const index of table.indexes) {
+    if (old) indexRemove(index, old.item, key.partition, key.sort);
+    if (next) indexPut(index, next, nextSize, key.partition, key.sort);
+  }
+  return old?.item;
+}

@@ -1,0 +1,113 @@
+import type { UpdateTableInput as SdkUpdateTableInput, UpdateTableOutput as SdkUpdateTableOutput } from '@aws-sdk/client-dynamodb';
+import { parseBillingMode, parseIndexes } from './CreateTable';
+import { checkIndexName, checkTableName, findTable, type EngineContext } from './EngineContext';
+import { DynamoDBError, validationError } from './errors';
+import { keyAttributeNames } from './KeySchema';
+import type { SecondaryIndex, Table } from './Table';
+import { describeTable, transitionalIndexDescription } from './TableDescription';
+import { parseAttributeDefinitions, parseThroughput, zeroThroughput } from './TableSchema';
+import type { Wire } from './wire';
+
+export type UpdateTableInput = Wire<SdkUpdateTableInput>;
+export type UpdateTableOutput = Wire<SdkUpdateTableOutput>;
+
+type GlobalSecondaryIndexDescription = NonNullable<UpdateTableOutput['TableDescription']>['GlobalSecondaryIndexes'] extends (infer D)[] | undefined ? D : never;
+type IndexUpdate = NonNullable<UpdateTableInput['GlobalSecondaryIndexUpdates']>[number];
+
+export function UpdateTable(context: EngineContext, input: UpdateTableInput): UpdateTableOutput {
+  const table = findTable(context, checkTableName(input.TableName));
+  const updates = input.GlobalSecondaryIndexUpdates ?? [];
+  const changesBilling = input.BillingMode !== undefined && parseBillingMode(input.BillingMode) !== table.billingMode;
+  if (
+    input.BillingMode === undefined &&
+    input.ProvisionedThroughput === undefined &&
+    updates.length === 0 &&
+    input.DeletionProtectionEnabled === undefined
+  ) {
+    throw validationError('Nothing to update');
+  }
+  if (input.BillingMode !== undefined) applyBillingMode(context, table, input);
+  else if (input.ProvisionedThroughput !== undefined && !changesBilling) applyThroughput(table, input.ProvisionedThroughput);
+  if (input.DeletionProtectionEnabled !== undefined) table.deletionProtection = input.DeletionProtectionEnabled;
+  const transitions = updates.map((update) => applyIndexUpdate(table, input, update));
+  const description = describeTable(context, table);
+  for (const transition of transitions) {
+    if (!transition) continue;
+    const entry = transitionalIndexDescription(context, table, transition.index, transition.status) as GlobalSecondaryIndexDescription;
+    const list = description.GlobalSecondaryIndexes ?? [];
+    const at = list.findIndex((index) => index.IndexName === transition.index.name);
+    if (at >= 0) list[at] = entry;
+    else list.push(entry);
+    description.GlobalSecondaryIndexes = list;
+  }
+  return { TableDescription: description };
+}
+
+function applyBillingMode(context: EngineContext, table: Table, input: UpdateTableInput): void {
+  const mode = parseBillingMode(input.BillingMode);
+  if (mode === 'PROVISIONED') {
+    if (!input.ProvisionedThroughput) throw validationError('No provisioned throughput specified for the table');
+    const throughput = parseThroughput(input.ProvisionedThroughput, 'table');
+    if (table.billingMode === 'PROVISIONED') {
+      applyThroughput(table, input.ProvisionedThroughput);
+      return;
+    }
+    table.billingMode = 'PROVISIONED';
+    table.throughput = throughput;
+    return;
+  }
+  if (table.billingMode === 'PAY_PER_REQUEST') return;
+  table.billingMode = 'PAY_PER_REQUEST';
+  table.throughput = zeroThroughput();
+  table.lastUpdateToPayPerRequest = context.now();
+  for (const index of table.indexes) if (index.kind === 'GSI') index.throughput = undefined;
+}
+
+function applyThroughput(table: Table, raw: unknown): void {
+  const throughput = parseThroughput(raw, 'table');
+  if (throughput.read === table.throughput.read && throughput.write === table.throughput.write) {
+    throw validationError('The requested throughput value equals the current value');
+  }
+  table.throughput = { ...table.throughput, read: throughput.read, write: throughput.write };
+}
+
+interface IndexTransition {
+  index: SecondaryIndex;
+  status: 'CREATING' | 'DELETING';
+}
+
+function applyIndexUpdate(table: Table, input: UpdateTableInput, update: IndexUpdate): IndexTransition | undefined {
+  if (update.Create) {
+    const definitions = mergeDefinitions(table, input.AttributeDefinitions);
+    const name = checkIndexName(update.Create.IndexName);
+    if (table.index(name)) throw new DynamoDBError('ResourceInUseException', `Attempt to change a resource which is still in use: Index already exists: ${name}`);
+    const [spec] = parseIndexes([update.Create], 'GSI', table.keySchema, definitions, table.billingMode);
+    if (!spec) return undefined;
+    table.attributeDefinitions = definitions;
+    const index = table.addIndex('GSI', spec.name, spec.keySchema, spec.projection, spec.throughput);
+    index.onDemandThroughput = table.billingMode === 'PAY_PER_REQUEST';
+    return { index, status: 'CREATING' };
+  }
+  if (update.Delete) {
+    const index = table.index(checkIndexName(update.Delete.IndexName));
+    if (!index || index.kind !== 'GSI') throw new DynamoDBError('ResourceNotFoundException', 'Requested resource not found');
+    table.removeIndex(index.name);
+    const used = new Set([table.keySchema, ...table.indexes.map((other) => other.keySchema)].flatMap(keyAttributeNames));
+    table.attributeDefinitions = table.attributeDefinitions.filter((definition) => used.has(definition.AttributeName));
+    return { index, status: 'DELETING' };
+  }
+  if (update.Update) {
+    const index = table.index(checkIndexName(update.Update.IndexName));
+    if (!index || index.kind !== 'GSI') throw new DynamoDBError('ResourceNotFoundException', 'Requested resource not found');
+    const throughput = parseThroughput(update.Update.ProvisionedThroughput ?? {}, 'index');
+    index.throughput = { ...(index.throughput ?? zeroThroughput()), read: throughput.read, write: throughput.write };
+  }
+  return undefined;
+}
+
+// New definitions come first, then the table's own, as DynamoDB Local lists them.
+function mergeDefinitions(table: Table, raw: unknown) {
+  const added = parseAttributeDefinitions(raw);
+  const names = new Set(added.map((definition) => definition.AttributeName));
+  return [...added, ...table.attributeDefinitions.filter((definition) => !names.has(definition.AttributeName))];
+}

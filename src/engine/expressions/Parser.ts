@@ -1,0 +1,352 @@
+// Recursive-descent parser for DynamoDB's expression grammar. It builds a syntax tree that
+// still holds the source tokens (`#name`, `:value`); names and values are resolved later
+// (see Resolver.ts), because DynamoDB reports every syntax error before any semantic one.
+import { validationError } from '../errors';
+import { tokenize, type Token } from './Lexer';
+
+export type ExpressionKind =
+  | 'KeyConditionExpression'
+  | 'ConditionExpression'
+  | 'FilterExpression'
+  | 'ProjectionExpression'
+  | 'UpdateExpression';
+
+export type SyntaxPathElement = { kind: 'name'; token: Token } | { kind: 'index'; token: Token };
+export interface SyntaxPath {
+  kind: 'path';
+  elements: SyntaxPathElement[];
+}
+export interface SyntaxValue {
+  kind: 'value';
+  token: Token;
+}
+export interface SyntaxCall {
+  kind: 'call';
+  name: Token;
+  args: SyntaxOperand[];
+}
+export interface SyntaxArithmetic {
+  kind: 'arithmetic';
+  operator: '+' | '-';
+  left: SyntaxOperand;
+  right: SyntaxOperand;
+}
+export type SyntaxOperand = SyntaxPath | SyntaxValue | SyntaxCall | SyntaxArithmetic;
+
+export type Comparator = '=' | '<>' | '<' | '<=' | '>' | '>=';
+
+export type SyntaxCondition =
+  | { kind: 'compare'; operator: Comparator; left: SyntaxOperand; right: SyntaxOperand }
+  | { kind: 'between'; subject: SyntaxOperand; low: SyntaxOperand; high: SyntaxOperand }
+  | { kind: 'in'; subject: SyntaxOperand; list: SyntaxOperand[] }
+  | { kind: 'and' | 'or'; left: SyntaxCondition; right: SyntaxCondition }
+  | { kind: 'not'; operand: SyntaxCondition }
+  | { kind: 'function'; call: SyntaxCall }
+  | { kind: 'parenthesis'; inner: SyntaxCondition };
+
+export type UpdateClauseName = 'SET' | 'REMOVE' | 'ADD' | 'DELETE';
+export type SyntaxUpdateAction =
+  | { clause: 'SET'; path: SyntaxPath; value: SyntaxOperand }
+  | { clause: 'REMOVE'; path: SyntaxPath }
+  | { clause: 'ADD' | 'DELETE'; path: SyntaxPath; value: SyntaxValue };
+export interface SyntaxUpdate {
+  clauses: { name: UpdateClauseName; actions: SyntaxUpdateAction[] }[];
+}
+
+const KEYWORDS = new Set(['AND', 'OR', 'NOT', 'BETWEEN', 'IN']);
+const CLAUSES = new Set<string>(['SET', 'REMOVE', 'ADD', 'DELETE']);
+
+class SyntaxFailure {
+  constructor(readonly at: number) {}
+}
+
+class Parser {
+  private readonly tokens: Token[];
+  private position = 0;
+
+  constructor(private readonly source: string) {
+    this.tokens = tokenize(source);
+  }
+
+  private peek(offset = 0): Token {
+    return this.tokens[Math.min(this.position + offset, this.tokens.length - 1)] as Token;
+  }
+
+  private next(): Token {
+    const token = this.peek();
+    if (this.position < this.tokens.length - 1) this.position++;
+    return token;
+  }
+
+  private fail(): never {
+    throw new SyntaxFailure(this.position);
+  }
+
+  private isKeyword(word: string, token = this.peek()): boolean {
+    return token.kind === 'identifier' && token.text.toUpperCase() === word;
+  }
+
+  private isPunctuation(text: string, token = this.peek()): boolean {
+    return token.kind === 'punctuation' && token.text === text;
+  }
+
+  private expectPunctuation(text: string): Token {
+    if (!this.isPunctuation(text)) this.fail();
+    return this.next();
+  }
+
+  private expectEnd(): void {
+    if (this.peek().kind !== 'eof') this.fail();
+  }
+
+  /** Runs `parse`; on failure rewinds and reports the failure that got furthest. */
+  private attempt<T>(parse: () => T): T | SyntaxFailure {
+    const saved = this.position;
+    try {
+      return parse();
+    } catch (error) {
+      if (!(error instanceof SyntaxFailure)) throw error;
+      this.position = saved;
+      return error;
+    }
+  }
+
+  syntaxError(kind: ExpressionKind, failure: SyntaxFailure): Error {
+    const token = this.tokens[failure.at] as Token;
+    const previous = failure.at > 0 ? this.tokens[failure.at - 1] : undefined;
+    const following = this.tokens[failure.at + 1];
+    const from = previous === undefined ? 0 : previous.start;
+    const to = token.kind === 'eof' || following === undefined || following.kind === 'eof' ? this.source.length : following.end;
+    return validationError(`Invalid ${kind}: Syntax error; token: "${token.text}", near: "${this.source.slice(from, to)}"`);
+  }
+
+  // --- paths and operands ------------------------------------------------------------
+
+  parsePath(): SyntaxPath {
+    const first = this.peek();
+    if (!(first.kind === 'nameRef' || (first.kind === 'identifier' && !KEYWORDS.has(first.text.toUpperCase())))) this.fail();
+    const elements: SyntaxPathElement[] = [{ kind: 'name', token: this.next() }];
+    for (;;) {
+      if (this.isPunctuation('.')) {
+        this.next();
+        const token = this.peek();
+        if (token.kind !== 'identifier' && token.kind !== 'nameRef') this.fail();
+        elements.push({ kind: 'name', token: this.next() });
+      } else if (this.isPunctuation('[')) {
+        this.next();
+        if (this.peek().kind !== 'number') this.fail();
+        elements.push({ kind: 'index', token: this.next() });
+        this.expectPunctuation(']');
+      } else return { kind: 'path', elements };
+    }
+  }
+
+  private parseCall(): SyntaxCall {
+    const name = this.next();
+    this.expectPunctuation('(');
+    const args: SyntaxOperand[] = [this.parseOperand()];
+    while (this.isPunctuation(',')) {
+      this.next();
+      args.push(this.parseOperand());
+    }
+    this.expectPunctuation(')');
+    return { kind: 'call', name, args };
+  }
+
+  /** An operand of a condition, or a SET value when `arithmetic` allows `a + b`. */
+  parseOperand(arithmetic = false): SyntaxOperand {
+    const left = this.parseSimpleOperand(arithmetic);
+    if (arithmetic && (this.isPunctuation('+') || this.isPunctuation('-'))) {
+      const operator = this.next().text as '+' | '-';
+      const right = this.parseSimpleOperand(arithmetic);
+      return { kind: 'arithmetic', operator, left, right };
+    }
+    return left;
+  }
+
+  private parseSimpleOperand(arithmetic: boolean): SyntaxOperand {
+    const token = this.peek();
+    if (this.isPunctuation('(')) {
+      this.next();
+      const inner = this.parseOperand(arithmetic);
+      this.expectPunctuation(')');
+      return inner;
+    }
+    if (token.kind === 'valueRef') return { kind: 'value', token: this.next() };
+    if (token.kind === 'identifier' && this.isPunctuation('(', this.peek(1))) {
+      return arithmetic ? this.parseUpdateCall() : this.parseCall();
+    }
+    return this.parsePath();
+  }
+
+  private parseUpdateCall(): SyntaxCall {
+    const name = this.next();
+    this.expectPunctuation('(');
+    const args: SyntaxOperand[] = [this.parseOperand(true)];
+    while (this.isPunctuation(',')) {
+      this.next();
+      args.push(this.parseOperand(true));
+    }
+    this.expectPunctuation(')');
+    return { kind: 'call', name, args };
+  }
+
+  // --- conditions --------------------------------------------------------------------
+
+  parseCondition(): SyntaxCondition {
+    let left = this.parseAnd();
+    while (this.isKeyword('OR')) {
+      this.next();
+      left = { kind: 'or', left, right: this.parseAnd() };
+    }
+    return left;
+  }
+
+  private parseAnd(): SyntaxCondition {
+    let left = this.parseNot();
+    while (this.isKeyword('AND')) {
+      this.next();
+      left = { kind: 'and', left, right: this.parseNot() };
+    }
+    return left;
+  }
+
+  private parseNot(): SyntaxCondition {
+    if (this.isKeyword('NOT')) {
+      this.next();
+      return { kind: 'not', operand: this.parseNot() };
+    }
+    if (this.isPunctuation('(')) {
+      const start = this.position;
+      const grouped = this.attempt(() => {
+        this.next();
+        const inner = this.parseCondition();
+        this.expectPunctuation(')');
+        return { kind: 'parenthesis', inner } as const;
+      });
+      // `(a) = :v` and `(size(a)) > :v` are valid too: the parenthesis may wrap an operand.
+      if (!(grouped instanceof SyntaxFailure) && !this.startsPredicateTail()) return grouped;
+      const afterGroup = this.position;
+      if (!(grouped instanceof SyntaxFailure)) this.position = start;
+      const compared = this.attempt(() => this.parsePredicate());
+      if (!(compared instanceof SyntaxFailure)) return compared;
+      if (!(grouped instanceof SyntaxFailure)) {
+        this.position = afterGroup;
+        return grouped;
+      }
+      throw grouped.at >= compared.at ? grouped : compared;
+    }
+    return this.parsePredicate();
+  }
+
+  private startsPredicateTail(): boolean {
+    return this.peek().kind === 'comparator' || this.isKeyword('BETWEEN') || this.isKeyword('IN');
+  }
+
+  private parsePredicate(): SyntaxCondition {
+    const left = this.parseOperand();
+    const token = this.peek();
+    if (token.kind === 'comparator') {
+      this.next();
+      return { kind: 'compare', operator: token.text as Comparator, left, right: this.parseOperand() };
+    }
+    if (this.isKeyword('BETWEEN')) {
+      this.next();
+      const low = this.parseOperand();
+      if (!this.isKeyword('AND')) this.fail();
+      this.next();
+      return { kind: 'between', subject: left, low, high: this.parseOperand() };
+    }
+    if (this.isKeyword('IN')) {
+      this.next();
+      this.expectPunctuation('(');
+      const list = [this.parseOperand()];
+      while (this.isPunctuation(',')) {
+        this.next();
+        list.push(this.parseOperand());
+      }
+      this.expectPunctuation(')');
+      return { kind: 'in', subject: left, list };
+    }
+    if (left.kind === 'call') return { kind: 'function', call: left };
+    this.fail();
+  }
+
+  // --- update and projection --------------------------------------------------------
+
+  parseUpdate(): SyntaxUpdate {
+    const clauses: SyntaxUpdate['clauses'] = [];
+    do {
+      const keyword = this.peek();
+      const name = keyword.text.toUpperCase();
+      if (keyword.kind !== 'identifier' || !CLAUSES.has(name)) this.fail();
+      this.next();
+      const actions: SyntaxUpdateAction[] = [];
+      do {
+        if (actions.length > 0) this.next();
+        actions.push(this.parseUpdateAction(name as UpdateClauseName));
+      } while (this.isPunctuation(','));
+      clauses.push({ name: name as UpdateClauseName, actions });
+    } while (this.peek().kind !== 'eof');
+    return { clauses };
+  }
+
+  private parseUpdateAction(clause: UpdateClauseName): SyntaxUpdateAction {
+    const path = this.parsePath();
+    if (clause === 'REMOVE') return { clause, path };
+    if (clause === 'SET') {
+      if (!(this.peek().kind === 'comparator' && this.peek().text === '=')) this.fail();
+      this.next();
+      return { clause, path, value: this.parseOperand(true) };
+    }
+    if (this.peek().kind !== 'valueRef') this.fail();
+    return { clause, path, value: { kind: 'value', token: this.next() } };
+  }
+
+  parseProjection(): SyntaxPath[] {
+    const paths = [this.parsePath()];
+    while (this.isPunctuation(',')) {
+      this.next();
+      paths.push(this.parsePath());
+    }
+    return paths;
+  }
+
+  run<T>(kind: ExpressionKind, parse: () => T): T {
+    const result = this.attempt(() => {
+      const value = parse();
+      this.expectEnd();
+      return value;
+    });
+    if (result instanceof SyntaxFailure) throw this.syntaxError(kind, result);
+    return result;
+  }
+}
+
+export const MAX_EXPRESSION_SIZE = 4096;
+
+function checkSource(kind: ExpressionKind, source: string): void {
+  if (source === '') throw validationError(`Invalid ${kind}: The expression can not be empty;`);
+  const size = new TextEncoder().encode(source).length;
+  if (size > MAX_EXPRESSION_SIZE) {
+    throw validationError(`Invalid ${kind}: Expression size has exceeded the maximum allowed size; expression size: ${size}`);
+  }
+}
+
+export function parseCondition(kind: ExpressionKind, source: string): SyntaxCondition {
+  checkSource(kind, source);
+  const parser = new Parser(source);
+  return parser.run(kind, () => parser.parseCondition());
+}
+
+export function parseUpdate(source: string): SyntaxUpdate {
+  checkSource('UpdateExpression', source);
+  const parser = new Parser(source);
+  return parser.run('UpdateExpression', () => parser.parseUpdate());
+}
+
+export function parseProjection(source: string): SyntaxPath[] {
+  checkSource('ProjectionExpression', source);
+  const parser = new Parser(source);
+  return parser.run('ProjectionExpression', () => parser.parseProjection());
+}

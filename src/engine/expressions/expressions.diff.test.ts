@@ -1,0 +1,670 @@
+// Differential tests of the expression layer: every request goes to DynamoDB Local and to
+// compileExpressions/evaluateCondition/applyUpdate/projectItem, and the answers (items,
+// errors with their exact messages) must be the same.
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { validateItemValues, type AttributeValue, type Item } from '../AttributeValue';
+import type { ExpressionInput, ExpressionOperation } from './index';
+import { callLocal, canonical, createTable, localOutcome, referenceOutcome, type LocalTable } from './testing/localOracle';
+
+const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+const table: LocalTable = { name: `expressions-${run}`, partitionKey: 'pk', sortKey: 'sk', sortKeyType: 'S' };
+const numbers: LocalTable = { name: `expressions-n-${run}`, partitionKey: 'pk', sortKey: 'sk', sortKeyType: 'N' };
+const binaries: LocalTable = { name: `expressions-b-${run}`, partitionKey: 'pk', sortKey: 'sk', sortKeyType: 'B' };
+/** Scans read a table of their own: the write cases keep adding items to `table`. */
+const scanned: LocalTable = { name: `expressions-scan-${run}`, partitionKey: 'pk', sortKey: 'sk', sortKeyType: 'S' };
+
+const S = (S: string): AttributeValue => ({ S });
+const N = (N: string): AttributeValue => ({ N });
+const B = (B: string): AttributeValue => ({ B });
+
+/** The item every UpdateItem/PutItem/DeleteItem case starts from (under its own key). */
+const DOCUMENT: Item = {
+  a: N('5'),
+  s: S('hello'),
+  u: S('héllo wörld'),
+  bin: B('AQIDBA=='),
+  t: { BOOL: true },
+  z: { NULL: true },
+  l: { L: [N('1'), S('x'), { M: { q: N('2') } }, { L: [S('in')] }] },
+  m: { M: { b: { M: { c: S('deep') } }, n: N('3'), 'odd.name': S('dot') } },
+  ss: { SS: ['a', 'b', 'c'] },
+  ns: { NS: ['1', '2.5', '-3'] },
+  bs: { BS: ['AQ==', 'Ag=='] },
+  empty: { L: [] },
+  emptyMap: { M: {} },
+};
+
+/** The partition Query and Scan cases read. */
+const QUERY_ITEMS: Item[] = [
+  { pk: S('q'), sk: S('a'), n: N('1'), tag: S('red'), l: { L: [N('1')] } },
+  { pk: S('q'), sk: S('a#1'), n: N('10'), tag: S('blue'), ss: { SS: ['x'] } },
+  { pk: S('q'), sk: S('a#2'), n: N('-2'), tag: S('red'), m: { M: { k: S('v') } } },
+  { pk: S('q'), sk: S('b'), n: N('3.5'), tag: S('Red') },
+  { pk: S('q'), sk: S('é'), n: N('100'), flag: { BOOL: false } },
+  { pk: S('q'), sk: S('\uffff'), n: N('0') },
+  { pk: S('q'), sk: S('😀'), n: N('7'), tag: S('emoji') },
+  { pk: S('q'), sk: S('Z'), tag: S('upper') },
+];
+
+const NUMBER_ITEMS: Item[] = ['-10', '-1.5', '0', '0.001', '2', '10', '100', '1E+20'].map((n, i) => ({ pk: S('n'), sk: N(n), i: N(String(i)) }));
+const BINARY_ITEMS: Item[] = ['AA==', 'AQ==', 'AQI=', 'fw==', 'gA==', '/w==', '//8='].map((b, i) => ({ pk: S('b'), sk: B(b), i: N(String(i)) }));
+
+let endpoint: string;
+let caseNumber = 0;
+
+beforeAll(async () => {
+  endpoint = inject('dynamodbLocalEndpoint');
+  await Promise.all([table, numbers, binaries, scanned].map((target) => createTable(endpoint, target)));
+  for (const [target, items] of [
+    [table, QUERY_ITEMS],
+    [scanned, QUERY_ITEMS],
+    [numbers, NUMBER_ITEMS],
+    [binaries, BINARY_ITEMS],
+  ] as const) {
+    for (const item of items) {
+      const body = await callLocal(endpoint, 'PutItem', { TableName: target.name, Item: item });
+      if (typeof body.__type === 'string') throw new Error(`PutItem failed: ${JSON.stringify(body)}`);
+    }
+  }
+});
+
+type Request = ExpressionInput & { Key?: Item; Item?: Item; ReturnValues?: string };
+
+async function compareWrite(operation: 'UpdateItem' | 'PutItem' | 'DeleteItem' | 'GetItem', request: Request, start: Item | undefined = DOCUMENT): Promise<void> {
+  const key = { pk: S('w'), sk: S(`case-${++caseNumber}`) };
+  const stored = start === undefined ? [] : [validateItemValues({ ...start, ...key })];
+  if (start !== undefined) await callLocal(endpoint, 'PutItem', { TableName: table.name, Item: { ...start, ...key } });
+  const body: Record<string, unknown> = { TableName: table.name, ...request };
+  if (operation === 'PutItem') body.Item = { ...key, written: S('yes') };
+  else body.Key = key;
+  if (operation === 'UpdateItem') body.ReturnValues = 'ALL_NEW';
+  const local = localOutcome(await callLocal(endpoint, operation, body), (answer) =>
+    operation === 'UpdateItem'
+      ? { ok: true, item: (answer.Attributes as Item | undefined) ?? key }
+      : operation === 'GetItem'
+        ? { ok: true, item: answer.Item as Item | undefined }
+        : { ok: true },
+  );
+  const mine = referenceOutcome(table, operation, { ...request, ...(operation === 'PutItem' ? { Item: key } : { Key: key }) }, stored);
+  expect(canonical(mine)).toEqual(canonical(local));
+}
+
+async function compareRead(operation: 'Query' | 'Scan', request: Request, target: LocalTable = operation === 'Scan' ? scanned : table): Promise<void> {
+  const items = target === numbers ? NUMBER_ITEMS : target === binaries ? BINARY_ITEMS : QUERY_ITEMS;
+  const local = localOutcome(await callLocal(endpoint, operation, { TableName: target.name, ...request }), (answer) => ({
+    ok: true,
+    items: answer.Items as Item[],
+  }));
+  const mine = referenceOutcome(target, operation, request, items.map(validateItemValues));
+  expect(canonical(mine)).toEqual(canonical(local));
+}
+
+const values = (entries: Record<string, AttributeValue>): { ExpressionAttributeValues: Record<string, AttributeValue> } => ({
+  ExpressionAttributeValues: entries,
+});
+
+// ---------------------------------------------------------------------------------------
+
+describe('ConditionExpression evaluation matches DynamoDB Local', () => {
+  const conditions: [string, Record<string, AttributeValue>?, Record<string, string>?][] = [
+    ['a = :v', { ':v': N('5') }],
+    ['a = :v', { ':v': N('5.000') }],
+    ['a = :v', { ':v': S('5') }],
+    ['a <> :v', { ':v': N('5') }],
+    ['a <> :v', { ':v': S('5') }],
+    ['missing <> :v', { ':v': N('5') }],
+    ['missing = :v', { ':v': N('5') }],
+    ['a < :v', { ':v': N('10') }],
+    ['a <= :v', { ':v': N('5') }],
+    ['a > :v', { ':v': N('-5') }],
+    ['a >= :v', { ':v': N('5.0001') }],
+    ['a < :v', { ':v': S('9') }],
+    ['s < :v', { ':v': S('hellp') }],
+    ['s > :v', { ':v': S('Hello') }],
+    ['u > :v', { ':v': S('hz') }],
+    ['bin > :v', { ':v': B('AQID') }],
+    ['bin < :v', { ':v': B('Ag==') }],
+    ['missing < :v', { ':v': N('1') }],
+    ['ss = :v', { ':v': { SS: ['c', 'b', 'a'] } }],
+    ['ns = :v', { ':v': { NS: ['2.50', '-3', '1'] } }],
+    ['ns = :v', { ':v': { NS: ['2.5', '1'] } }],
+    ['bs = :v', { ':v': { BS: ['Ag==', 'AQ=='] } }],
+    ['l = :v', { ':v': { L: [N('1'), S('x'), { M: { q: N('2') } }, { L: [S('in')] }] } }],
+    ['l = :v', { ':v': { L: [S('x'), N('1'), { M: { q: N('2') } }, { L: [S('in')] }] } }],
+    ['m.b = :v', { ':v': { M: { c: S('deep') } } }],
+    ['t = :v', { ':v': { BOOL: true } }],
+    ['z = :v', { ':v': { NULL: true } }],
+    ['a BETWEEN :lo AND :hi', { ':lo': N('1'), ':hi': N('5') }],
+    ['a BETWEEN :lo AND :hi', { ':lo': N('5.5'), ':hi': N('6') }],
+    ['s BETWEEN :lo AND :hi', { ':lo': S('h'), ':hi': S('i') }],
+    ['a BETWEEN :lo AND :hi', { ':lo': S('1'), ':hi': S('9') }],
+    ['a IN (:x, :y)', { ':x': N('4'), ':y': N('5') }],
+    ['a IN (:x)', { ':x': S('5') }],
+    ['ss IN (:x)', { ':x': { SS: ['b', 'c', 'a'] } }],
+    ['attribute_exists(a)'],
+    ['attribute_exists(missing)'],
+    ['attribute_not_exists(missing)'],
+    ['attribute_exists(m.b.c)'],
+    ['attribute_exists(l[2].q)'],
+    ['attribute_exists(l[9])'],
+    ['attribute_exists(#d)', undefined, { '#d': 'odd.name' }],
+    ['attribute_exists(m.#d)', undefined, { '#d': 'odd.name' }],
+    ['attribute_type(a, :t)', { ':t': S('N') }],
+    ['attribute_type(ss, :t)', { ':t': S('SS') }],
+    ['attribute_type(z, :t)', { ':t': S('NULL') }],
+    ['attribute_type(t, :t)', { ':t': S('BOOL') }],
+    ['attribute_type(m, :t)', { ':t': S('L') }],
+    ['attribute_type(missing, :t)', { ':t': S('S') }],
+    ['begins_with(s, :p)', { ':p': S('he') }],
+    ['begins_with(s, :p)', { ':p': S('hello!') }],
+    ['begins_with(bin, :p)', { ':p': B('AQI=') }],
+    ['begins_with(a, :p)', { ':p': S('5') }],
+    ['begins_with(s, s)'],
+    ['contains(s, s)'],
+    ['attribute_type(s, s)'],
+    ['s BETWEEN s AND :v', { ':v': S('z') }],
+    ['size(s) = size(s)'],
+    ['contains(s, :p)', { ':p': S('ell') }],
+    ['contains(u, :p)', { ':p': S('wö') }],
+    ['contains(ss, :p)', { ':p': S('b') }],
+    ['contains(ss, :p)', { ':p': S('bb') }],
+    ['contains(ns, :p)', { ':p': N('2.50') }],
+    ['contains(bs, :p)', { ':p': B('Ag==') }],
+    ['contains(bin, :p)', { ':p': B('AgM=') }],
+    ['contains(l, :p)', { ':p': S('x') }],
+    ['contains(l, :p)', { ':p': { M: { q: N('2') } } }],
+    ['contains(m, :p)', { ':p': S('b') }],
+    ['contains(a, :p)', { ':p': N('5') }],
+    ['contains(:p, s)', { ':p': S('hello world') }],
+    ['size(s) = :v', { ':v': N('5') }],
+    ['size(u) = :v', { ':v': N('11') }],
+    ['size(u) = :v', { ':v': N('13') }],
+    ['size(bin) = :v', { ':v': N('4') }],
+    ['size(ss) = :v', { ':v': N('3') }],
+    ['size(l) = :v', { ':v': N('4') }],
+    ['size(m) = :v', { ':v': N('3') }],
+    ['size(a) = :v', { ':v': N('1') }],
+    ['size(missing) < :v', { ':v': N('1') }],
+    ['size(l[3]) = :v', { ':v': N('1') }],
+    ['size(s) > size(l)'],
+    ['(a) = :v', { ':v': N('5') }],
+    ['(size(s)) >= :v', { ':v': N('5') }],
+    ['NOT a = :v', { ':v': N('5') }],
+    ['NOT attribute_exists(missing)'],
+    ['a = :v OR a = :w AND s = :x', { ':v': N('5'), ':w': N('6'), ':x': S('nope') }],
+    ['(a = :v OR a = :w) AND s = :x', { ':v': N('5'), ':w': N('6'), ':x': S('nope') }],
+    ['NOT a = :v AND s = :x', { ':v': N('4'), ':x': S('hello') }],
+    ['NOT (a = :v AND s = :x)', { ':v': N('5'), ':x': S('hello') }],
+    ['a = :v and s = :x or not t = :t', { ':v': N('4'), ':x': S('hello'), ':t': { BOOL: false } }],
+    ['l[0] = :v AND l[2].q = :w AND m.b.c = :x', { ':v': N('1'), ':w': N('2'), ':x': S('deep') }],
+    ['#a = :v', { ':v': N('5') }, { '#a': 'a' }],
+    ['#m.#b.c = :x', { ':x': S('deep') }, { '#m': 'm', '#b': 'b' }],
+    [':v = :v', { ':v': N('5') }],
+  ];
+  it.each(conditions)('UpdateItem with ConditionExpression %s', async (expression, exprValues, names) => {
+    await compareWrite('UpdateItem', {
+      UpdateExpression: 'SET touched = :touched',
+      ConditionExpression: expression,
+      ExpressionAttributeValues: { ':touched': { BOOL: true }, ...exprValues },
+      ...(names ? { ExpressionAttributeNames: names } : {}),
+    });
+  });
+
+  it.each([
+    ['attribute_not_exists(pk)', undefined],
+    ['attribute_exists(pk)', undefined],
+    ['a = :v', { ':v': N('5') }],
+  ] as const)('PutItem and DeleteItem on an item that does not exist: %s', async (expression, exprValues) => {
+    const request = { ConditionExpression: expression, ...(exprValues ? values(exprValues) : {}) };
+    await compareWrite('PutItem', request, undefined);
+    await compareWrite('DeleteItem', request, undefined);
+    await compareWrite('PutItem', request);
+  });
+});
+
+describe('UpdateExpression matches DynamoDB Local', () => {
+  const updates: [string, Record<string, AttributeValue>?, Record<string, string>?][] = [
+    ['SET a = :v', { ':v': N('1') }],
+    ['SET newAttr = :v, s = :w', { ':v': S('x'), ':w': S('y') }],
+    ['SET a = a + :v', { ':v': N('0.5') }],
+    ['SET a = a - :v', { ':v': N('10') }],
+    ['SET a = :v - a', { ':v': N('10') }],
+    ['SET a = (a + :v)', { ':v': N('1') }],
+    ['SET a = :v + :w', { ':v': N('99999999999999999999999999999999999999'), ':w': N('1') }],
+    ['SET a = :v + :w', { ':v': N('12345678901234567890123456789012345678'), ':w': N('0.1') }],
+    ['SET a = :v + :w', { ':v': N('9E+125'), ':w': N('9E+125') }],
+    ['SET a = :v - :w', { ':v': N('1E-130'), ':w': N('0.9E-130') }],
+    ['SET a = s + :v', { ':v': N('1') }],
+    ['SET a = missing + :v', { ':v': N('1') }],
+    ['SET a = :v + :w', { ':v': N('1'), ':w': S('1') }],
+    ['SET n = if_not_exists(n, :v)', { ':v': N('0') }],
+    ['SET a = if_not_exists(a, :v)', { ':v': N('0') }],
+    ['SET n = if_not_exists(m.b.c, :v)', { ':v': N('0') }],
+    ['SET l = list_append(l, :v)', { ':v': { L: [S('end')] } }],
+    ['SET l = list_append(:v, l)', { ':v': { L: [S('start')] } }],
+    ['SET l = list_append(l, :v)', { ':v': S('x') }],
+    ['SET l = list_append(a, :v)', { ':v': { L: [] } }],
+    ['SET l[1] = :v', { ':v': S('changed') }],
+    ['SET l[10] = :v', { ':v': S('appended') }],
+    ['SET l[10] = :v, l[11] = :w', { ':v': S('first'), ':w': S('second') }],
+    ['SET l[2].q = :v', { ':v': N('20') }],
+    ['SET l[3][0] = :v', { ':v': S('nested') }],
+    ['SET m.b.c = :v', { ':v': S('changed') }],
+    ['SET m.newKey = :v', { ':v': S('new') }],
+    ['SET m.missing.x = :v', { ':v': S('x') }],
+    ['SET a.b = :v', { ':v': S('x') }],
+    ['SET a[0] = :v', { ':v': S('x') }],
+    ['SET m[0] = :v', { ':v': S('x') }],
+    ['SET #d = :v', { ':v': S('x') }, { '#d': 'odd.name' }],
+    ['SET m.#d = :v', { ':v': S('changed') }, { '#d': 'odd.name' }],
+    ['SET copy = m', undefined],
+    ['SET copy = l[2]', undefined],
+    ['SET copy = missing', undefined],
+    ['SET a = :v, s = a', { ':v': N('42') }],
+    ['REMOVE a, s, missing'],
+    ['REMOVE m.b.c, m.missing'],
+    ['REMOVE l[0], l[2]'],
+    ['REMOVE l[1], l[9]'],
+    ['REMOVE l[2].q'],
+    ['REMOVE a.b'],
+    ['REMOVE missing.x'],
+    ['REMOVE s[0]'],
+    ['DELETE missing.x :v', { ':v': { SS: ['a'] } }],
+    ['SET missing[0] = :v', { ':v': S('x') }],
+    ['SET l[0] = :v REMOVE l[1]', { ':v': S('zero') }],
+    ['ADD a :v', { ':v': N('-5') }],
+    ['ADD counter :v', { ':v': N('1') }],
+    ['ADD ss :v', { ':v': { SS: ['c', 'd'] } }],
+    ['ADD ns :v', { ':v': { NS: ['2.50', '4'] } }],
+    ['ADD bs :v', { ':v': { BS: ['Aw=='] } }],
+    ['ADD newSet :v', { ':v': { SS: ['x'] } }],
+    ['ADD m.n :v', { ':v': N('1') }],
+    ['ADD m.fresh :v', { ':v': N('1') }],
+    ['ADD s :v', { ':v': N('1') }],
+    ['ADD ss :v', { ':v': { NS: ['1'] } }],
+    ['ADD a :v', { ':v': S('x') }],
+    ['ADD a :v', { ':v': { L: [] } }],
+    ['ADD l[0] :v', { ':v': N('1') }],
+    ['ADD missing.deep :v', { ':v': N('1') }],
+    ['DELETE ss :v', { ':v': { SS: ['a', 'zz'] } }],
+    ['DELETE ss :v', { ':v': { SS: ['a', 'b', 'c'] } }],
+    ['DELETE ns :v', { ':v': { NS: ['-3.0'] } }],
+    ['DELETE bs :v', { ':v': { BS: ['AQ=='] } }],
+    ['DELETE missing :v', { ':v': { SS: ['a'] } }],
+    ['DELETE a :v', { ':v': { NS: ['5'] } }],
+    ['DELETE ss :v', { ':v': N('1') }],
+    ['DELETE ss :v', { ':v': { NS: ['1'] } }],
+    ['set q = :v remove s add counter :n delete ss :d', { ':v': N('1'), ':n': N('2'), ':d': { SS: ['a'] } }],
+    ['SET pk = :v', { ':v': S('x') }],
+    ['REMOVE sk'],
+    ['SET pk.x = :v', { ':v': S('x') }],
+  ];
+  it.each(updates)('%s', async (expression, exprValues, names) => {
+    await compareWrite('UpdateItem', {
+      UpdateExpression: expression,
+      ...(exprValues ? values(exprValues) : {}),
+      ...(names ? { ExpressionAttributeNames: names } : {}),
+    });
+  });
+
+  it('creates the item when it does not exist', async () => {
+    await compareWrite('UpdateItem', { UpdateExpression: 'SET a = :v ADD c :n', ...values({ ':v': S('x'), ':n': N('3') }) }, undefined);
+    await compareWrite('UpdateItem', { UpdateExpression: 'SET a = b', ExpressionAttributeValues: undefined }, undefined);
+  });
+});
+
+describe('ProjectionExpression matches DynamoDB Local', () => {
+  it.each([
+    ['a, s'],
+    ['m.b.c'],
+    ['m.b, a'],
+    ['l[2].q, l[0]'],
+    ['l[3], l[1]'],
+    ['l[9], missing, m.missing'],
+    ['m.#d, #a', { '#d': 'odd.name', '#a': 'a' }],
+    ['ss, ns, bs, t, z'],
+    ['a, a'],
+    ['m, m.b'],
+    ['m.b, m[0]'],
+    ['status'],
+    ['a,'],
+  ] as [string, Record<string, string>?][])('GetItem %s', async (projection, names) => {
+    await compareWrite('GetItem', { ProjectionExpression: projection, ...(names ? { ExpressionAttributeNames: names } : {}) });
+  });
+});
+
+describe('Query and Scan match DynamoDB Local', () => {
+  const pk = { ':pk': S('q') };
+  it.each([
+    ['pk = :pk', pk],
+    ['pk = :pk AND sk = :v', { ...pk, ':v': S('b') }],
+    ['pk = :pk AND sk < :v', { ...pk, ':v': S('b') }],
+    ['pk = :pk AND sk <= :v', { ...pk, ':v': S('b') }],
+    ['pk = :pk AND sk > :v', { ...pk, ':v': S('a#1') }],
+    ['pk = :pk AND sk >= :v', { ...pk, ':v': S('é') }],
+    ['pk = :pk AND sk > :v', { ...pk, ':v': S('\uffff') }],
+    ['pk = :pk AND sk BETWEEN :lo AND :hi', { ...pk, ':lo': S('a#'), ':hi': S('b') }],
+    ['pk = :pk AND begins_with(sk, :p)', { ...pk, ':p': S('a#') }],
+    ['sk > :v AND pk = :pk', { ...pk, ':v': S('a') }],
+    [':pk = pk AND :v > sk', { ...pk, ':v': S('b') }],
+    ['(pk = :pk) AND (sk = :v)', { ...pk, ':v': S('a') }],
+    ['#p = :pk', pk, { '#p': 'pk' }],
+    ['pk = :pk OR sk = :v', { ...pk, ':v': S('a') }],
+    ['sk = :v', { ':v': S('a') }],
+    ['pk = :pk AND tag = :v', { ...pk, ':v': S('red') }],
+    ['pk = :pk AND sk <> :v', { ...pk, ':v': S('a') }],
+    ['pk < :pk', pk],
+    ['pk = :pk AND contains(sk, :v)', { ...pk, ':v': S('a') }],
+    ['pk = :pk AND sk = :v AND sk = :v', { ...pk, ':v': S('a') }],
+    ['NOT pk = :pk', pk],
+    ['pk = :pk AND sk IN (:v)', { ...pk, ':v': S('a') }],
+    ['pk = :n', { ':n': N('1') }],
+    ['pk = :pk AND begins_with(sk, :n)', { ...pk, ':n': N('1') }],
+    ['pk.x = :pk', pk],
+    ['pk = pk', pk],
+  ] as [string, Record<string, AttributeValue>, Record<string, string>?][])('Query %s', async (expression, exprValues, names) => {
+    await compareRead('Query', {
+      KeyConditionExpression: expression,
+      ExpressionAttributeValues: exprValues,
+      ...(names ? { ExpressionAttributeNames: names } : {}),
+    });
+  });
+
+  it.each([
+    ['tag = :v', { ':v': S('red') }],
+    ['tag IN (:v, :w)', { ':v': S('red'), ':w': S('Red') }],
+    ['n BETWEEN :lo AND :hi', { ':lo': N('-2'), ':hi': N('3.5') }],
+    ['attribute_not_exists(tag) OR n > :v', { ':v': N('50') }],
+    ['size(tag) > :v', { ':v': N('3') }],
+    ['contains(l, :v) OR contains(ss, :w)', { ':v': N('1'), ':w': S('x') }],
+    ['attribute_type(flag, :t)', { ':t': S('BOOL') }],
+    ['sk = :v', { ':v': S('a') }],
+  ] as [string, Record<string, AttributeValue>][])('Query with FilterExpression %s', async (filter, exprValues) => {
+    await compareRead('Query', {
+      KeyConditionExpression: 'pk = :pk',
+      FilterExpression: filter,
+      ExpressionAttributeValues: { ':pk': S('q'), ...exprValues },
+    });
+  });
+
+  it.each([
+    ['tag = :v', { ':v': S('red') }, 'sk, tag'],
+    ['n >= :v', { ':v': N('3') }, 'n'],
+    ['begins_with(sk, :v)', { ':v': S('a') }, 'm.k, l[0]'],
+    ['attribute_exists(m.k)', undefined, undefined],
+  ] as [string, Record<string, AttributeValue> | undefined, string | undefined][])('Scan %s', async (filter, exprValues, projection) => {
+    await compareRead('Scan', {
+      FilterExpression: filter,
+      ...(exprValues ? values(exprValues) : {}),
+      ...(projection ? { ProjectionExpression: projection } : {}),
+    });
+  });
+
+  it('orders numeric sort keys by value', async () => {
+    await compareRead('Query', { KeyConditionExpression: 'pk = :pk', ...values({ ':pk': S('n') }) }, numbers);
+    await compareRead('Query', { KeyConditionExpression: 'pk = :pk AND sk BETWEEN :lo AND :hi', ...values({ ':pk': S('n'), ':lo': N('-1.5'), ':hi': N('10') }) }, numbers);
+    await compareRead('Query', { KeyConditionExpression: 'pk = :pk AND sk > :v', ...values({ ':pk': S('n'), ':v': N('0.0001') }) }, numbers);
+  });
+
+  it('orders binary sort keys by unsigned bytes', async () => {
+    await compareRead('Query', { KeyConditionExpression: 'pk = :pk', ...values({ ':pk': S('b') }) }, binaries);
+    await compareRead('Query', { KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)', ...values({ ':pk': S('b'), ':p': B('AQ==') }) }, binaries);
+    await compareRead('Query', { KeyConditionExpression: 'pk = :pk AND sk >= :v', ...values({ ':pk': S('b'), ':v': B('gA==') }) }, binaries);
+  });
+});
+
+describe('legacy parameters match DynamoDB Local', () => {
+  const eq = (value: AttributeValue) => ({ ComparisonOperator: 'EQ', AttributeValueList: [value] });
+  it.each([
+    [{ KeyConditions: { pk: eq(S('q')) } }],
+    [{ KeyConditions: { pk: eq(S('q')), sk: { ComparisonOperator: 'BEGINS_WITH', AttributeValueList: [S('a')] } } }],
+    [{ KeyConditions: { pk: eq(S('q')), sk: { ComparisonOperator: 'BETWEEN', AttributeValueList: [S('a'), S('b')] } } }],
+    [{ KeyConditions: { pk: eq(S('q')), sk: { ComparisonOperator: 'BETWEEN', AttributeValueList: [S('b'), S('a')] } } }],
+    [{ KeyConditions: { pk: { ComparisonOperator: 'NE', AttributeValueList: [S('q')] } } }],
+    [{ KeyConditions: { pk: { ComparisonOperator: 'EQ', AttributeValueList: [] } } }],
+    [{ KeyConditions: { pk: eq(S('q')), zz: eq(S('q')) } }],
+    [{ KeyConditions: { pk: eq(S('q')) }, QueryFilter: { tag: eq(S('red')) } }],
+    [{ KeyConditions: { pk: eq(S('q')) }, QueryFilter: { tag: { ComparisonOperator: 'NE', AttributeValueList: [S('red')] } } }],
+    [{ KeyConditions: { pk: eq(S('q')) }, QueryFilter: { tag: { ComparisonOperator: 'NOT_NULL' }, n: { ComparisonOperator: 'GT', AttributeValueList: [N('2')] } }, ConditionalOperator: 'OR' }],
+    [{ KeyConditions: { pk: eq(S('q')) }, QueryFilter: { tag: { ComparisonOperator: 'NULL' } } }],
+    [{ KeyConditions: { pk: eq(S('q')) }, QueryFilter: { tag: { ComparisonOperator: 'IN', AttributeValueList: [S('red'), S('blue')] } } }],
+    [{ KeyConditions: { pk: eq(S('q')) }, QueryFilter: { tag: { ComparisonOperator: 'CONTAINS', AttributeValueList: [S('e')] } } }],
+    [{ KeyConditions: { pk: eq(S('q')) }, QueryFilter: { tag: { ComparisonOperator: 'NOT_CONTAINS', AttributeValueList: [S('e')] } } }],
+    [{ KeyConditions: { pk: eq(S('q')) }, QueryFilter: { tag: { ComparisonOperator: 'XX' } } }],
+    [{ KeyConditions: { pk: eq(S('q')) }, QueryFilter: { tag: { ComparisonOperator: 'LT', AttributeValueList: [{ SS: ['a'] }] } } }],
+    [{ KeyConditions: { pk: eq(S('q')) }, QueryFilter: { pk: eq(S('q')) } }],
+    [{ KeyConditions: { pk: eq(S('q')) }, ConditionalOperator: 'OR' }],
+    [{ KeyConditions: { pk: eq(S('q')) }, QueryFilter: { tag: eq(S('red')) }, ConditionalOperator: 'OR' }],
+    [{ KeyConditions: { pk: eq(S('q')) }, AttributesToGet: ['sk', 'tag'] }],
+    [{ KeyConditions: { pk: eq(S('q')) }, AttributesToGet: ['sk', 'sk'] }],
+    [{ KeyConditionExpression: 'pk = :pk', AttributesToGet: ['sk'], ...values({ ':pk': S('q') }) }],
+    [{ KeyConditions: { pk: eq(S('q')) }, ExpressionAttributeValues: { ':v': S('q') } }],
+    [{ KeyConditions: { pk: eq(S('q')) }, ExpressionAttributeNames: { '#v': 'q' } }],
+  ] as [Request][])('Query %j', async (request) => {
+    await compareRead('Query', request);
+  });
+
+  it.each([
+    [{ ScanFilter: { n: { ComparisonOperator: 'BETWEEN', AttributeValueList: [N('0'), N('10')] } } }],
+    [{ ScanFilter: { tag: { ComparisonOperator: 'BEGINS_WITH', AttributeValueList: [S('r')] } } }],
+  ] as [Request][])('Scan %j', async (request) => {
+    await compareRead('Scan', request);
+  });
+
+  it.each([
+    [{ Expected: { a: { Value: N('5') } } }],
+    [{ Expected: { a: { Value: N('6') } } }],
+    [{ Expected: { a: { Exists: true } } }],
+    [{ Expected: { a: { Exists: false } } }],
+    [{ Expected: { missing: { Exists: false } } }],
+    [{ Expected: { a: { Exists: false, Value: N('5') } } }],
+    [{ Expected: { a: { Exists: true, ComparisonOperator: 'EQ', AttributeValueList: [N('5')] } } }],
+    [{ Expected: { missing: { Exists: false }, a: { Value: N('1') } }, ConditionalOperator: 'OR' }],
+    [{ Expected: { missing: { Exists: false }, a: { Value: N('1') } } }],
+    [{ Expected: { missing: { ComparisonOperator: 'NE', AttributeValueList: [S('1')] } } }],
+    [{ Expected: { missing: { ComparisonOperator: 'NOT_CONTAINS', AttributeValueList: [S('1')] } } }],
+    [{ Expected: { ss: { ComparisonOperator: 'CONTAINS', AttributeValueList: [S('a')] } } }],
+    [{ Expected: { a: { ComparisonOperator: 'GE', AttributeValueList: [N('5')] } } }],
+    [{ Expected: { a: { Value: N('5') } }, ConditionExpression: 'a = :v', ...values({ ':v': N('5') }) }],
+  ] as [Request][])('UpdateItem %j', async (request) => {
+    await compareWrite('UpdateItem', { AttributeUpdates: { touched: { Action: 'PUT', Value: { BOOL: true } } }, ...request });
+  });
+
+  it.each([
+    [{ a: { Action: 'PUT', Value: S('x') } }],
+    [{ a: { Action: 'ADD', Value: N('2') }, ss: { Action: 'ADD', Value: { SS: ['z'] } } }],
+    [{ l: { Action: 'ADD', Value: { L: [S('new')] } } }],
+    [{ ss: { Action: 'DELETE', Value: { SS: ['a'] } }, s: { Action: 'DELETE' } }],
+    [{ a: { Action: 'PUT' } }],
+    [{ a: { Action: 'ADD', Value: S('x') } }],
+    [{ a: { Action: 'DELETE', Value: N('1') } }],
+    [{ pk: { Action: 'PUT', Value: S('x') } }],
+    [{ a: { Action: 'XX', Value: N('1') } }],
+  ] as [Record<string, unknown>][])('UpdateItem AttributeUpdates %j', async (updates) => {
+    await compareWrite('UpdateItem', { AttributeUpdates: updates as Request['AttributeUpdates'] });
+  });
+});
+
+describe('validation errors match DynamoDB Local', () => {
+  const v = { ':v': N('1') };
+  const manyOr = Array.from({ length: 700 }, () => 'a = :v').join(' OR ');
+  const deepPath = 'a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.q.r.s.t.u.v.w.x.y.z.aa.ab.ac.ad.ae.af.ag';
+  const hundredAndOne = Array.from({ length: 101 }, () => ':v').join(',');
+  const updates: Request[] = [
+    { UpdateExpression: 'SET a = a x b' },
+    { UpdateExpression: 'SET' },
+    { UpdateExpression: '' },
+    { UpdateExpression: '   ' },
+    { UpdateExpression: '  :v', ...values(v) },
+    { UpdateExpression: 'SET a = :v' },
+    { UpdateExpression: 'SET a = :v', ...values({ ':v': N('1'), ':w': N('2'), ':x': N('3') }) },
+    { UpdateExpression: 'SET #a = :v', ...values(v) },
+    { UpdateExpression: 'SET a = :v', ...values(v), ExpressionAttributeNames: { '#x': 'y' } },
+    { UpdateExpression: 'SET size = :v', ...values(v) },
+    { UpdateExpression: 'SET a = :v, a = :v', ...values(v) },
+    { UpdateExpression: 'SET m.b = :v, m.b.c = :v', ...values(v) },
+    { UpdateExpression: 'SET q = :v, #A = :v', ...values(v), ExpressionAttributeNames: { '#A': 'q' } },
+    { UpdateExpression: 'SET l[0].a = :v, l.b = :v', ...values(v) },
+    { UpdateExpression: 'SET a = :v REMOVE a', ...values(v) },
+    { UpdateExpression: 'SET a = :v SET b = :v', ...values(v) },
+    { UpdateExpression: 'SET a = :v ADD a :v SET b = :w', ...values(v) },
+    { UpdateExpression: 'SET a = :w ADD a :v', ...values(v) },
+    { UpdateExpression: 'ADD a :v, b :w', ...values({ ':v': S('1') }) },
+    { UpdateExpression: 'SET a = :v + :w', ...values({ ':v': S('1') }) },
+    { UpdateExpression: 'SET a = foo(:w)', ...values(v) },
+    { UpdateExpression: 'SET a = size(:w)', ...values(v) },
+    { UpdateExpression: 'SET q = size(a)', ...values(v) },
+    { UpdateExpression: 'SET q = attribute_exists(a)', ...values(v) },
+    { UpdateExpression: 'SET a = if_not_exists(:w)', ...values(v) },
+    { UpdateExpression: 'SET q = if_not_exists(a)', ...values(v) },
+    { UpdateExpression: 'SET q = if_not_exists(:v, a)', ...values(v) },
+    { UpdateExpression: 'SET q = list_append(:v)', ...values(v) },
+    { UpdateExpression: 'SET q = list_append(:v, :v)', ...values(v) },
+    { UpdateExpression: 'SET a = list_append(:w, :v)', ...values(v) },
+    { UpdateExpression: 'SET q = :v + :v + :v', ...values(v) },
+    { UpdateExpression: 'SET q = :v + :s', ...values({ ':v': N('5'), ':s': S('x') }) },
+    { UpdateExpression: 'ADD q a', ...values(v) },
+    { UpdateExpression: 'ADD q :v', ...values({ ':v': { BOOL: true } }) },
+    { UpdateExpression: 'ADD q :v', ...values({ ':v': { M: {} } }) },
+    { UpdateExpression: 'ADD q :v', ...values({ ':v': B('AA==') }) },
+    { UpdateExpression: 'ADD q :v', ...values({ ':v': { NULL: true } }) },
+    { UpdateExpression: 'DELETE q :v', ...values({ ':v': S('a') }) },
+    { UpdateExpression: 'SET q = :v', ConditionExpression: 'a > ', ...values(v) },
+    { UpdateExpression: 'SET q = :v x', ConditionExpression: 'a = :v y', ...values(v) },
+    { UpdateExpression: 'SET q = :w', ConditionExpression: 'a = :z', ...values(v) },
+    { UpdateExpression: 'SET pk = :v', ConditionExpression: 'a = :w', ...values({ ':v': S('1') }) },
+    { UpdateExpression: 'SET pk = :v', ...values({ ':v': S('1'), ':u': S('1') }) },
+    { UpdateExpression: 'SET q = :v', ConditionExpression: 'a = :v', ...values({ ':v': N('1'), ':u': N('1') }), ExpressionAttributeNames: { '#u': 'x' } },
+    { UpdateExpression: 'SET q = :v', ConditionExpression: '', ...values(v) },
+    { UpdateExpression: 'SET q = :v', ConditionExpression: 'a = :v', ...values(v), Expected: { a: { Exists: false } } },
+    { UpdateExpression: 'SET q = :v', ExpressionAttributeValues: {} },
+    { UpdateExpression: 'SET q = :v', ...values(v), ExpressionAttributeNames: {} },
+    { UpdateExpression: 'SET q = :v', ...values({ ...v, v: N('1') }) },
+    { UpdateExpression: 'SET q = :v', ...values({ ...v, ':a-b': N('1') }) },
+    { UpdateExpression: 'SET q = :v', ...values(v), ExpressionAttributeNames: { v: 'x' } },
+    { UpdateExpression: 'SET q = :v', ...values(v), ExpressionAttributeNames: { '#a': '' } },
+    { UpdateExpression: 'SET q = :v', ...values({ ':v': { SS: [] } }) },
+    { UpdateExpression: 'SET q = :v', ...values({ ':v': N('x') }) },
+    { UpdateExpression: 'SET q = :v', ...values({ ':v': N('x') }), ExpressionAttributeNames: { a: 'x' } },
+    { UpdateExpression: 'SET q = :v', ...values({ ':v': N('x') }), ExpressionAttributeNames: { '#a': '' } },
+    { ExpressionAttributeValues: v },
+    { ExpressionAttributeNames: { '#a': 'a' } },
+  ];
+  it.each(updates)('UpdateItem %j', async (request) => {
+    await compareWrite('UpdateItem', request);
+  });
+
+  const conditions: [string, Record<string, AttributeValue>?, Record<string, string>?][] = [
+    ['a = :nope', v],
+    ['foo(a)', v],
+    ['SIZE(a) > :v', v],
+    ['size(a)', v],
+    ['begins_with(a, :v) = :v', v],
+    ['if_not_exists(s, :v) = :v', v],
+    ['list_append(s, :v) = :v', v],
+    ['s = :v + :v', v],
+    ['a = a', v],
+    ['a IN (:v, a)', v],
+    ['attribute_exists(:v)', v],
+    ['attribute_exists(:w)', v],
+    ['a.b[x] = :v', v],
+    ['a IN ()', v],
+    ['a BETWEEN :v', v],
+    ['a BETWEEN :w AND :v', { ':v': N('1'), ':w': N('2') }],
+    ['a BETWEEN :v AND :w', { ':v': S('b'), ':w': S('a') }],
+    ['a BETWEEN :v AND :w', { ':v': N('2'), ':w': S('AQ==') }],
+    ['a BETWEEN :v AND :w', { ':v': B('Ag=='), ':w': B('AQ==') }],
+    ['a BETWEEN :v AND :w', { ':v': { SS: ['b'] }, ':w': { SS: ['a'] } }],
+    ['begins_with(a, :v)', v],
+    ['attribute_type(a, :v)', v],
+    ['attribute_type(a, :v)', { ':v': S('XX') }],
+    ['contains(a)', v],
+    ['size(a, :w) > :v', v],
+    ['size(:v) > :v', v],
+    ['a < :v', { ':v': { SS: ['1'] } }],
+    ['a < :v', { ':v': { BOOL: true } }],
+    ['a = :v AND', v],
+    ['(a = :v', v],
+    ['a = :v)', v],
+    ['a == :v', v],
+    ['a $ :v', v],
+    ['a = :v AND 1a = :v', v],
+    ['a = :v AND _a = :v', v],
+    ['a = :v AND a.1 = :v', v],
+    ['a = :v AND é = :v', v],
+    ['a = :v AND a[-1] = :v', v],
+    ['a = :v AND x[1000000000000] = :v', v],
+    ['a = :v AND x[ 1 ] = :v AND x . y = :v', v],
+    ['a = :v AND attribute_exists(#A)', v, { '#a': 'x' }],
+    ['a = :v AND x.#a = :v', v, { '#a': 'x.y' }],
+    ['action = :v', v],
+    ['a = :v AND action = :w', v],
+    ['a = :w AND action = :v', v],
+    ['begins_with(a, :w) AND a = a', v],
+    ['a = a AND b = :w', v],
+    ['((a = :v))', v],
+    ['b = :w AND ((a = :v))', v],
+    ['((a = :v) AND (a = :v))', v],
+    [`a IN (${hundredAndOne})`, v],
+    [`a IN (${hundredAndOne},:w)`, v],
+    [manyOr, v],
+    [`${deepPath} = :v`, v],
+    [`${deepPath.slice(0, -3)} = :v`, v],
+    [`a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.q.r.s.t.u.v.w.x.y.z.aa.ab.ac.ad.ae.af.#ag = :v`, v],
+    ['((((((((((((((((((((((((((((((((((a = :v))))))))))))))))))))))))))))))))))', v],
+    [`${Array.from({ length: 40 }, () => 'NOT').join(' ')} a = :v`, v],
+    ['a = :v AND b = :v', { ':v': N('1'), ':w': N('1'), ':a': N('1') }, { '#z': 'b', '#b': 'c', '#a': 'x' }],
+  ];
+  it.each(conditions)('ConditionExpression %s', async (expression, exprValues, names) => {
+    await compareWrite('DeleteItem', {
+      ConditionExpression: expression,
+      ...(exprValues ? values(exprValues) : {}),
+      ...(names ? { ExpressionAttributeNames: names } : {}),
+    });
+  });
+
+  const queries: Request[] = [
+    { KeyConditionExpression: 'pk = :v x', FilterExpression: 'a = :w y', ProjectionExpression: 'a,', ...values({ ':v': S('1') }) },
+    { KeyConditionExpression: 'pk = :v', FilterExpression: 'a = :w', ProjectionExpression: '#p', ...values({ ':v': S('1') }) },
+    { KeyConditionExpression: 'pk = :z', ProjectionExpression: '#p', ...values({ ':v': S('1') }) },
+    { KeyConditionExpression: 'pk = :v x', ProjectionExpression: 'a,', ...values({ ':v': S('1') }) },
+    { KeyConditionExpression: 'pk = :v AND sk = :v', FilterExpression: 'pk = :v', ...values({ ':v': S('1'), ':u': S('1') }) },
+    { KeyConditionExpression: 'pk = :v AND zz = :v', ...values({ ':v': S('1'), ':u': S('1') }) },
+    { KeyConditionExpression: 'pk = :v', ...values({ ':v': S('1') }), ExpressionAttributeNames: { '#a': 'a', '#b': 'b' } },
+    { KeyConditionExpression: 'pk = :v', ...values({ ':v': S('1'), ':w': S('1'), ':x': S('1') }) },
+    { KeyConditionExpression: 'pk = :v', ProjectionExpression: 'a, a', ...values({ ':v': S('1') }) },
+    { KeyConditionExpression: 'pk = :v', ProjectionExpression: ':v', ...values({ ':v': S('1') }) },
+    { KeyConditionExpression: 'pk = :v', ProjectionExpression: '', ...values({ ':v': S('1') }) },
+    { KeyConditionExpression: 'pk = :v', FilterExpression: 'a = :v', ProjectionExpression: 'a', AttributesToGet: ['a'], ...values({ ':v': S('1') }) },
+    { FilterExpression: 'a = :v', ...values({ ':v': S('1') }) },
+    {},
+  ];
+  it.each(queries)('Query %j', async (request) => {
+    await compareRead('Query', request);
+  });
+
+  it.each([
+    [{ ExpressionAttributeValues: v }],
+    [{ ProjectionExpression: 'a', ExpressionAttributeValues: v }],
+    [{ FilterExpression: 'a = :v', ...values({ ':v': N('1') }), AttributesToGet: ['a'], ScanFilter: { a: { ComparisonOperator: 'NULL' } }, ConditionalOperator: 'OR' }],
+  ] as [Request][])('Scan %j', async (request) => {
+    await compareRead('Scan', request);
+  });
+
+  it.each([
+    [{ ExpressionAttributeValues: v }],
+    [{ ConditionExpression: 'a = :v', ...values(v), Expected: { a: { Exists: false } }, ConditionalOperator: 'OR' }],
+    [{ ExpressionAttributeValues: v, ExpressionAttributeNames: { '#a': 'b' } }],
+  ] as [Request][])('PutItem and DeleteItem %j', async (request) => {
+    await compareWrite('PutItem', request);
+    await compareWrite('DeleteItem', request);
+  });
+
+  it.each([
+    [{ ProjectionExpression: 'a', AttributesToGet: ['a'] }],
+    [{ ExpressionAttributeNames: { '#v': 'a' } }],
+    [{ ProjectionExpression: '#v' }],
+  ] as [Request][])('GetItem %j', async (request) => {
+    await compareWrite('GetItem', request);
+  });
+});

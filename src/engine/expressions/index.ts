@@ -1,0 +1,238 @@
+// The engine's expression layer. Compile a request's expressions once, then evaluate them
+// per item:
+//
+//   const compiled = compileExpressions('Query', request, { partitionKey: 'PK', sortKey: 'SK',
+//     attributeTypes: { PK: 'S', SK: 'S' } });          // throws DynamoDBError (ValidationException)
+//   compiled.keyCondition  // { partitionKey, partitionValue, sortKey?: { name, condition } }
+//                          //   → matchesSortKey(condition, item[SK]) selects the range
+//   evaluateCondition(compiled.filter, item)             // FilterExpression / QueryFilter / ScanFilter
+//   evaluateCondition(compiled.condition, existingItem)  // ConditionExpression / Expected (undefined = no item)
+//   applyUpdate(compiled.update, existingItem, ['PK', 'SK'])  // new item; throws DynamoDBError
+//   projectItem(compiled.projection, item)               // ProjectionExpression / AttributesToGet
+//
+// compileExpressions validates in DynamoDB Local's order: expression vs legacy parameters,
+// ExpressionAttributeNames/Values (syntax, values, emptiness), each expression (syntax, then
+// names and values, then operand checks), unused names/values, and finally checks against the
+// key schema (key attributes in updates and filters, the key condition's shape and types).
+// Names and values are resolved at compile time; evaluation does no lookups.
+import { validateAttributeValue, type AttributeValue } from '../AttributeValue';
+import { DynamoDBError, validationError } from '../errors';
+import { compileCondition, conditionPaths, type Condition } from './ConditionExpression';
+import type { DocumentPath } from './DocumentPath';
+import { toKeyCondition, type KeyCondition, type KeySchemaInput } from './KeyConditionExpression';
+import {
+  checkConditionalOperator,
+  legacyAttributesToGet,
+  legacyAttributeUpdates,
+  legacyExpected,
+  legacyFilter,
+  legacyKeyConditions,
+  type AttributeValueUpdate,
+  type ExpectedAttributeValue,
+  type LegacyCondition,
+} from './LegacyParameters';
+import { parseCondition, parseProjection, parseUpdate, type ExpressionKind } from './Parser';
+import { compileProjection } from './ProjectionExpression';
+import { ExpressionContext } from './Resolver';
+import { checkKeyNotUpdated, compileUpdate, type UpdateActions } from './UpdateExpression';
+
+export { evaluateCondition, evaluateOperand, type Condition, type Operand } from './ConditionExpression';
+export { applyUpdate, type UpdateActions, type UpdateValue } from './UpdateExpression';
+export { projectItem } from './ProjectionExpression';
+export { matchesSortKey, type KeyCondition, type KeySchemaInput, type SortKeyCondition } from './KeyConditionExpression';
+export { formatPath, readPath, type DocumentPath, type PathElement } from './DocumentPath';
+
+export type ExpressionOperation =
+  | 'GetItem'
+  | 'PutItem'
+  | 'UpdateItem'
+  | 'DeleteItem'
+  | 'Query'
+  | 'Scan'
+  | 'BatchGetItem'
+  | 'TransactWriteItems'
+  | 'TransactGetItems';
+
+export interface ExpressionInput {
+  KeyConditionExpression?: string;
+  FilterExpression?: string;
+  ConditionExpression?: string;
+  ProjectionExpression?: string;
+  UpdateExpression?: string;
+  ExpressionAttributeNames?: Record<string, string>;
+  /** Raw values from the request; validated and normalized here. */
+  ExpressionAttributeValues?: Record<string, unknown>;
+  AttributesToGet?: string[];
+  KeyConditions?: Record<string, LegacyCondition>;
+  QueryFilter?: Record<string, LegacyCondition>;
+  ScanFilter?: Record<string, LegacyCondition>;
+  Expected?: Record<string, ExpectedAttributeValue>;
+  AttributeUpdates?: Record<string, AttributeValueUpdate>;
+  ConditionalOperator?: string;
+}
+
+export interface CompiledExpressions {
+  keyCondition?: KeyCondition;
+  filter?: Condition;
+  condition?: Condition;
+  projection?: DocumentPath[];
+  update?: UpdateActions;
+}
+
+// In the order DynamoDB lists them in its "Can not use both" message.
+const EXPRESSION_PARAMETERS = ['UpdateExpression', 'ConditionExpression', 'ProjectionExpression', 'FilterExpression', 'KeyConditionExpression'] as const;
+const LEGACY_PARAMETERS = ['AttributesToGet', 'AttributeUpdates', 'Expected', 'QueryFilter', 'ScanFilter', 'ConditionalOperator', 'KeyConditions'] as const;
+const READ_OPERATIONS = new Set<ExpressionOperation>(['GetItem', 'BatchGetItem', 'TransactGetItems']);
+
+/** Expressions that may use ExpressionAttributeValues, as DynamoDB names them per operation. */
+const VALUE_EXPRESSIONS: Partial<Record<ExpressionOperation, (keyof ExpressionInput)[]>> = {
+  Query: ['FilterExpression', 'KeyConditionExpression'],
+  Scan: ['FilterExpression'],
+  UpdateItem: ['UpdateExpression', 'ConditionExpression'],
+  PutItem: ['ConditionExpression'],
+  DeleteItem: ['ConditionExpression'],
+  TransactWriteItems: ['UpdateExpression', 'ConditionExpression'],
+};
+
+const NAME_PATTERN = /^#[A-Za-z0-9_]+$/;
+const VALUE_PATTERN = /^:[A-Za-z0-9_]+$/;
+
+function checkParameterMix(input: ExpressionInput): void {
+  const expressions = EXPRESSION_PARAMETERS.filter((name) => input[name] !== undefined);
+  const legacy = LEGACY_PARAMETERS.filter((name) => input[name] !== undefined);
+  if (expressions.length > 0 && legacy.length > 0) {
+    throw validationError(
+      `Can not use both expression and non-expression parameters in the same request: Non-expression parameters: {${legacy.join(', ')}} Expression parameters: {${expressions.join(', ')}}`,
+    );
+  }
+}
+
+function readNames(input: ExpressionInput): Record<string, string> | undefined {
+  const names = input.ExpressionAttributeNames;
+  if (names === undefined) return undefined;
+  if (!EXPRESSION_PARAMETERS.some((name) => input[name] !== undefined)) {
+    throw validationError('ExpressionAttributeNames can only be specified when using expressions');
+  }
+  if (Object.keys(names).length === 0) throw validationError('ExpressionAttributeNames must not be empty');
+  for (const key of Object.keys(names)) {
+    if (!NAME_PATTERN.test(key)) throw validationError(`ExpressionAttributeNames contains invalid key: Syntax error; key: "${key}"`);
+  }
+  return names;
+}
+
+function readValues(operation: ExpressionOperation, input: ExpressionInput): Record<string, AttributeValue> | undefined {
+  const raw = input.ExpressionAttributeValues;
+  if (raw === undefined || READ_OPERATIONS.has(operation)) return undefined;
+  const users = VALUE_EXPRESSIONS[operation] ?? [];
+  if (!users.some((name) => input[name] !== undefined)) {
+    const list = users.join(' and ');
+    throw validationError(`ExpressionAttributeValues can only be specified when using expressions: ${list} ${users.length > 1 ? 'are' : 'is'} null`);
+  }
+  const keys = Object.keys(raw);
+  if (keys.length === 0) throw validationError('ExpressionAttributeValues must not be empty');
+  const values: Record<string, AttributeValue> = {};
+  for (const key of keys) {
+    if (!VALUE_PATTERN.test(key)) throw validationError(`ExpressionAttributeValues contains invalid key: Syntax error; key: "${key}"`);
+    try {
+      values[key] = validateAttributeValue(raw[key]);
+    } catch (error) {
+      if (!(error instanceof DynamoDBError)) throw error;
+      throw validationError(`ExpressionAttributeValues contains invalid value: ${error.message} for key ${key}`);
+    }
+  }
+  return values;
+}
+
+function checkNameValues(names: Record<string, string> | undefined): void {
+  for (const [key, name] of Object.entries(names ?? {})) {
+    if (name === '') throw validationError(`ExpressionAttributeNames contains invalid value: Empty attribute name for key ${key}`);
+  }
+}
+
+/**
+ * DynamoDB lists unused keys in the iteration order of a Java HashSet of strings: by hash
+ * bucket (String.hashCode, spread, masked to the table size), then insertion order.
+ */
+export function javaHashSetOrder(keys: readonly string[]): string[] {
+  let capacity = 16;
+  while (keys.length > capacity * 0.75) capacity *= 2;
+  const bucket = (key: string): number => {
+    let hash = 0;
+    for (let i = 0; i < key.length; i++) hash = (Math.imul(hash, 31) + key.charCodeAt(i)) | 0;
+    return (hash ^ (hash >>> 16)) & (capacity - 1);
+  };
+  return keys
+    .map((key, index) => ({ key, index, bucket: bucket(key) }))
+    .sort((a, b) => a.bucket - b.bucket || a.index - b.index)
+    .map((entry) => entry.key);
+}
+
+function checkUnused(context: ExpressionContext, names: object | undefined, values: object | undefined): void {
+  const unusedNames = javaHashSetOrder(Object.keys(names ?? {}).filter((key) => !context.usedNames.has(key)));
+  if (unusedNames.length > 0) throw validationError(`Value provided in ExpressionAttributeNames unused in expressions: keys: {${unusedNames.join(', ')}}`);
+  const unusedValues = javaHashSetOrder(Object.keys(values ?? {}).filter((key) => !context.usedValues.has(key)));
+  if (unusedValues.length > 0) throw validationError(`Value provided in ExpressionAttributeValues unused in expressions: keys: {${unusedValues.join(', ')}}`);
+}
+
+function checkFilterKeys(filter: Condition, keySchema: KeySchemaInput, parameter: string): void {
+  for (const path of conditionPaths(filter)) {
+    if (path[0] === keySchema.partitionKey || path[0] === keySchema.sortKey) {
+      throw validationError(`${parameter} can only contain non-primary key attributes: Primary key attribute: ${path[0]}`);
+    }
+  }
+}
+
+function compileConditionExpression(context: ExpressionContext, kind: ExpressionKind, source: string): Condition {
+  return compileCondition(context, kind, parseCondition(kind, source));
+}
+
+/**
+ * Validates and compiles every expression (or legacy parameter) of one request.
+ * `keySchema` is the key schema of the table or index the request addresses; without it the
+ * key-dependent checks are skipped.
+ */
+export function compileExpressions(operation: ExpressionOperation, input: ExpressionInput, keySchema?: KeySchemaInput): CompiledExpressions {
+  checkParameterMix(input);
+  const names = readNames(input);
+  const values = readValues(operation, input);
+  checkNameValues(names);
+  const context = new ExpressionContext(names, values);
+  const compiled: CompiledExpressions = {};
+
+  if (input.UpdateExpression !== undefined) compiled.update = compileUpdate(context, parseUpdate(input.UpdateExpression));
+  if (input.ConditionExpression !== undefined) {
+    compiled.condition = compileConditionExpression(context, 'ConditionExpression', input.ConditionExpression);
+  }
+  if (input.FilterExpression !== undefined) compiled.filter = compileConditionExpression(context, 'FilterExpression', input.FilterExpression);
+  if (input.ProjectionExpression !== undefined) compiled.projection = compileProjection(context, parseProjection(input.ProjectionExpression));
+  const keyExpression =
+    input.KeyConditionExpression === undefined
+      ? undefined
+      : compileConditionExpression(context, 'KeyConditionExpression', input.KeyConditionExpression);
+
+  checkUnused(context, names, READ_OPERATIONS.has(operation) ? undefined : values);
+
+  const filterElements = input.QueryFilter ?? input.ScanFilter ?? input.Expected;
+  const conditionalOperator = checkConditionalOperator(input.ConditionalOperator, filterElements && Object.keys(filterElements).length);
+  if (input.AttributesToGet !== undefined) compiled.projection = legacyAttributesToGet(input.AttributesToGet);
+  if (input.Expected !== undefined) compiled.condition = legacyExpected(input.Expected, conditionalOperator);
+  const legacyFilterInput = input.QueryFilter ?? input.ScanFilter;
+  if (legacyFilterInput !== undefined) compiled.filter = legacyFilter(legacyFilterInput, conditionalOperator);
+  if (input.AttributeUpdates !== undefined) compiled.update = legacyAttributeUpdates(input.AttributeUpdates);
+  const keyConditions = input.KeyConditions === undefined ? undefined : legacyKeyConditions(input.KeyConditions);
+
+  if (keySchema === undefined) return compiled;
+  const keyAttributes = [keySchema.partitionKey, ...(keySchema.sortKey === undefined ? [] : [keySchema.sortKey])];
+  if (compiled.update !== undefined) checkKeyNotUpdated(compiled.update, keyAttributes);
+  if (operation === 'Query') {
+    const keyCondition = keyExpression ?? keyConditions;
+    if (keyCondition === undefined) {
+      throw validationError('Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.');
+    }
+    compiled.keyCondition = toKeyCondition(keyCondition, keySchema);
+    if (compiled.filter !== undefined) {
+      checkFilterKeys(compiled.filter, keySchema, input.FilterExpression !== undefined ? 'Filter Expression' : 'QueryFilter');
+    }
+  }
+  return compiled;
+}

@@ -1,0 +1,6 @@
+// The in-browser DynamoDB engine: `createEngine()` for direct calls and `dispatch`,
+// `engineHandler(engine)` to put it behind @aws-sdk/client-dynamodb.
+export { createEngine, type Engine, type ActionName, type ActionInput, type ActionOutput, type DispatchResult } from './Engine';
+export { engineHandler } from './EngineHandler';
+export type { EngineOptions, ItemChange, ChangeListener } from './EngineContext';
+export { DynamoDBError, type DynamoDBErrorName } from './errors';

@@ -1,0 +1,440 @@
+// Random item operations against one table shape, as SDK inputs without the table name
+// (bound at run time, when the table's unique name is known). Most requests are valid;
+// a steady few are not, so DynamoDB's validation errors are compared as well.
+import fc from 'fast-check';
+import type {
+  AttributeValue,
+  BatchGetItemCommandInput,
+  BatchWriteItemCommandInput,
+  DeleteItemCommandInput,
+  GetItemCommandInput,
+  PutItemCommandInput,
+  QueryCommandInput,
+  ScanCommandInput,
+  UpdateItemCommandInput,
+  WriteRequest,
+} from '@aws-sdk/client-dynamodb';
+import {
+  Placeholders,
+  condition,
+  keyCondition,
+  projection,
+  renderCondition,
+  renderKeyCondition,
+  renderProjection,
+  renderUpdate,
+  update,
+  type Condition,
+  type DocumentPath,
+  type KeyCondition,
+  type Update,
+  type Vocabulary,
+} from './expressions';
+import { indexes, keyAttributes, type IndexShape, type KeyAttribute, type TableShape } from './TableShape';
+import { MAP_KEYS, attributeValue, invalidAttributeValue, invalidKeyValue, keyValue } from './values';
+
+type Item = Record<string, AttributeValue>;
+type Unbound<T> = Omit<T, 'TableName'>;
+
+export type Operation =
+  | { readonly action: 'PutItem'; readonly input: Unbound<PutItemCommandInput> }
+  | { readonly action: 'UpdateItem'; readonly input: Unbound<UpdateItemCommandInput> }
+  | { readonly action: 'DeleteItem'; readonly input: Unbound<DeleteItemCommandInput> }
+  | { readonly action: 'GetItem'; readonly input: Unbound<GetItemCommandInput> }
+  /** `pages`: how many pages to read by following LastEvaluatedKey. */
+  | { readonly action: 'Query'; readonly input: Unbound<QueryCommandInput>; readonly pages: number }
+  | { readonly action: 'Scan'; readonly input: Unbound<ScanCommandInput>; readonly pages: number }
+  | { readonly action: 'BatchWriteItem'; readonly requests: readonly WriteRequest[]; readonly input: Omit<BatchWriteItemCommandInput, 'RequestItems'> }
+  | {
+      readonly action: 'BatchGetItem';
+      readonly keys: readonly Item[];
+      readonly read: { ProjectionExpression?: string; ExpressionAttributeNames?: Record<string, string>; ConsistentRead?: boolean };
+      readonly input: Omit<BatchGetItemCommandInput, 'RequestItems'>;
+    };
+
+/** Non-key attributes items carry; some must be aliased (reserved words, odd characters). */
+export const ITEM_NAMES = ['a', 'b', 'c', 'm', 'l', 'ss', 'ns', 'Size', 'status', 'x.y', 'é'] as const;
+
+const mapValue = fc.dictionary(fc.constantFrom(...MAP_KEYS), attributeValue, { maxKeys: 3 }).map((M): AttributeValue => ({ M }));
+const listValue = fc.array(attributeValue, { maxLength: 3 }).map((L): AttributeValue => ({ L }));
+const typical = (arb: fc.Arbitrary<AttributeValue>): fc.Arbitrary<AttributeValue> =>
+  fc.oneof({ arbitrary: arb, weight: 3 }, { arbitrary: attributeValue, weight: 1 });
+
+const nonKeyAttributes: fc.Arbitrary<Item> = fc.record(
+  {
+    a: attributeValue,
+    b: attributeValue,
+    c: attributeValue,
+    m: typical(mapValue),
+    l: typical(listValue),
+    ss: typical(fc.uniqueArray(fc.constantFrom('a', 'b', 'é', '😀'), { minLength: 1 }).map((SS) => ({ SS }))),
+    ns: typical(fc.uniqueArray(fc.integer({ min: -3, max: 3 }), { minLength: 1 }).map((ns) => ({ NS: ns.map(String) }))),
+    Size: attributeValue,
+    status: attributeValue,
+    'x.y': attributeValue,
+    é: attributeValue,
+  },
+  { requiredKeys: [] },
+);
+
+/** A rare mistake, else `valid`. */
+function mostly<T>(valid: fc.Arbitrary<T>, invalid: fc.Arbitrary<T>, odds = 40): fc.Arbitrary<T> {
+  return fc.oneof({ arbitrary: valid, weight: odds }, { arbitrary: invalid, weight: 1 });
+}
+
+function keyOf(hash: KeyAttribute, range: KeyAttribute | undefined): fc.Arbitrary<Item> {
+  return fc.tuple(keyValue(hash.type), range ? keyValue(range.type) : fc.constant(undefined)).map(([h, r]) => {
+    const key: Item = { [hash.name]: h };
+    if (range && r) key[range.name] = r;
+    return key;
+  });
+}
+
+function primaryKey(shape: TableShape): fc.Arbitrary<Item> {
+  const invalid = fc.oneof(
+    keyOf(shape.hash, undefined),
+    fc.tuple(keyOf(shape.hash, shape.range), fc.constantFrom(...ITEM_NAMES), attributeValue).map(([key, name, value]) => ({ ...key, [name]: value })),
+    fc.tuple(keyOf(shape.hash, shape.range), invalidKeyValue(shape.hash.type)).map(([key, bad]) => ({ ...key, [shape.hash.name]: bad })),
+  );
+  return mostly(keyOf(shape.hash, shape.range), invalid);
+}
+
+function item(shape: TableShape): fc.Arbitrary<Item> {
+  const tableKeys = new Set([shape.hash.name, shape.range?.name]);
+  // Index keys are often missing (sparse indexes) and now and then of the wrong type.
+  const indexKeys = keyAttributes(shape)
+    .filter((key) => !tableKeys.has(key.name))
+    .map((key) =>
+      fc.oneof(
+        { arbitrary: keyValue(key.type).map((value) => ({ [key.name]: value })), weight: 12 },
+        { arbitrary: fc.constant({}), weight: 6 },
+        { arbitrary: invalidKeyValue(key.type).map((value) => ({ [key.name]: value })), weight: 1 },
+      ),
+    );
+  const valid = fc
+    .tuple(keyOf(shape.hash, shape.range), nonKeyAttributes, ...indexKeys)
+    .map(([key, attributes, ...extra]) => Object.assign({}, attributes, ...extra, key) as Item);
+  const invalid = fc.oneof(
+    fc.tuple(valid, invalidAttributeValue, fc.constantFrom(...ITEM_NAMES)).map(([i, bad, name]) => ({ ...i, [name]: bad })),
+    fc.tuple(valid, invalidKeyValue(shape.hash.type)).map(([i, bad]) => ({ ...i, [shape.hash.name]: bad })),
+    valid.map((i) => {
+      const { [shape.range?.name ?? shape.hash.name]: _dropped, ...rest } = i;
+      return rest;
+    }),
+  );
+  return mostly(valid, invalid, 25);
+}
+
+/** Every name expressions may mention: keys of the table and indexes, then the others. */
+function vocabulary(shape: TableShape, without: readonly string[] = []): Vocabulary {
+  const names = [...keyAttributes(shape).map((key) => key.name), ...ITEM_NAMES].filter((name) => !without.includes(name));
+  return { names, nestable: ITEM_NAMES };
+}
+
+/**
+ * Mostly `without` those names, now and then with all: updating a key attribute or
+ * filtering a Query on one is an error DynamoDB reports, not worth most requests.
+ */
+function mostlyWithout(shape: TableShape, without: readonly (string | undefined)[]): fc.Arbitrary<Vocabulary> {
+  return mostly(fc.constant(vocabulary(shape, without.filter((name) => name !== undefined))), fc.constant(vocabulary(shape)), 15);
+}
+
+// ---------------------------------------------------------------------------------------
+// Rendering expressions into a request, with the odd deliberate mistake
+
+type Mistake =
+  | { kind: 'none' }
+  | { kind: 'unusedValue' }
+  | { kind: 'unusedName' }
+  | { kind: 'undefinedValue' }
+  | { kind: 'emptyValues' }
+  | { kind: 'truncate'; percent: number };
+
+const mistake: fc.Arbitrary<Mistake> = fc.oneof(
+  { arbitrary: fc.constant({ kind: 'none' as const }), weight: 60 },
+  { arbitrary: fc.constantFrom({ kind: 'unusedValue' as const }, { kind: 'unusedName' as const }, { kind: 'undefinedValue' as const }, { kind: 'emptyValues' as const }), weight: 4 },
+  { arbitrary: fc.integer({ min: 1, max: 99 }).map((percent) => ({ kind: 'truncate' as const, percent })), weight: 2 },
+);
+
+type ExpressionMember = 'ConditionExpression' | 'FilterExpression' | 'KeyConditionExpression' | 'ProjectionExpression' | 'UpdateExpression';
+
+interface Expressions {
+  ExpressionAttributeNames?: Record<string, string>;
+  ExpressionAttributeValues?: Record<string, AttributeValue>;
+  ConditionExpression?: string;
+  FilterExpression?: string;
+  KeyConditionExpression?: string;
+  ProjectionExpression?: string;
+  UpdateExpression?: string;
+}
+
+interface ExpressionParts {
+  readonly condition?: { member: 'ConditionExpression' | 'FilterExpression'; tree: Condition } | undefined;
+  readonly keyCondition?: KeyCondition | undefined;
+  readonly projection?: readonly DocumentPath[] | undefined;
+  readonly update?: Update | undefined;
+}
+
+function renderExpressions(parts: ExpressionParts, error: Mistake): Expressions {
+  const ph = new Placeholders();
+  const out: Expressions = {};
+  if (parts.keyCondition) out.KeyConditionExpression = renderKeyCondition(parts.keyCondition, ph);
+  if (parts.update) out.UpdateExpression = renderUpdate(parts.update, ph);
+  if (parts.condition) out[parts.condition.member] = renderCondition(parts.condition.tree, ph);
+  if (parts.projection) out.ProjectionExpression = renderProjection(parts.projection, ph);
+  const names = { ...ph.names };
+  const values = { ...ph.values };
+  const members = Object.keys(out) as ExpressionMember[];
+  const first = members[0];
+  switch (error.kind) {
+    case 'unusedValue':
+      values[':unused'] = { S: 'unused' };
+      break;
+    case 'unusedName':
+      names['#unused'] = 'unused';
+      break;
+    case 'undefinedValue':
+      if (first) out[first] = `${out[first]}`.replace(/:v\d+|$/, ':undefined');
+      break;
+    case 'emptyValues':
+      out.ExpressionAttributeValues = {};
+      break;
+    case 'truncate':
+      if (first) {
+        const textValue = `${out[first]}`;
+        out[first] = textValue.slice(0, Math.floor((textValue.length * error.percent) / 100));
+      }
+      break;
+    case 'none':
+      break;
+  }
+  if (Object.keys(names).length > 0) out.ExpressionAttributeNames = names;
+  if (Object.keys(values).length > 0) out.ExpressionAttributeValues = values;
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// Operations
+
+const capacity = fc.constantFrom('TOTAL' as const, 'INDEXES' as const);
+
+/** `arb` in `percent` % of cases, else undefined (the member is left out). */
+function optional<T>(arb: fc.Arbitrary<T>, percent = 50): fc.Arbitrary<T | undefined> {
+  return fc.oneof({ arbitrary: fc.constant(undefined), weight: 100 - percent }, { arbitrary: arb, weight: percent });
+}
+
+/** Drops members that are undefined, so printed requests show only what was sent. */
+function defined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+function putItem(shape: TableShape): fc.Arbitrary<Operation> {
+  const names = vocabulary(shape);
+  return fc
+    .record({
+      Item: item(shape),
+      condition: optional(condition(names), 40),
+      ReturnValues: optional(mostly(fc.constantFrom('NONE' as const, 'ALL_OLD' as const), fc.constantFrom('ALL_NEW' as const, 'UPDATED_OLD' as const), 20)),
+      ReturnValuesOnConditionCheckFailure: optional(fc.constantFrom('ALL_OLD' as const, 'NONE' as const), 30),
+      ReturnConsumedCapacity: capacity,
+      error: mistake,
+    })
+    .map(({ condition: tree, error, ...input }) => ({
+      action: 'PutItem' as const,
+      input: defined({ ...input, ...renderExpressions({ condition: tree && { member: 'ConditionExpression', tree } }, error) }),
+    }));
+}
+
+function updateItem(shape: TableShape): fc.Arbitrary<Operation> {
+  const names = vocabulary(shape);
+  return fc
+    .record({
+      Key: primaryKey(shape),
+      update: optional(mostlyWithout(shape, [shape.hash.name, shape.range?.name]).chain((targets) => update(names, targets)), 95),
+      condition: optional(condition(names), 40),
+      ReturnValues: optional(fc.constantFrom('NONE' as const, 'ALL_OLD' as const, 'UPDATED_OLD' as const, 'ALL_NEW' as const, 'UPDATED_NEW' as const), 75),
+      ReturnValuesOnConditionCheckFailure: optional(fc.constantFrom('ALL_OLD' as const, 'NONE' as const), 30),
+      ReturnConsumedCapacity: capacity,
+      error: mistake,
+    })
+    .map(({ update: actions, condition: tree, error, ...input }) => ({
+      action: 'UpdateItem' as const,
+      input: defined({ ...input, ...renderExpressions({ update: actions, condition: tree && { member: 'ConditionExpression', tree } }, error) }),
+    }));
+}
+
+function deleteItem(shape: TableShape): fc.Arbitrary<Operation> {
+  const names = vocabulary(shape);
+  return fc
+    .record({
+      Key: primaryKey(shape),
+      condition: optional(condition(names), 40),
+      ReturnValues: optional(fc.constantFrom('NONE' as const, 'ALL_OLD' as const)),
+      ReturnValuesOnConditionCheckFailure: optional(fc.constantFrom('ALL_OLD' as const, 'NONE' as const), 30),
+      ReturnConsumedCapacity: capacity,
+      error: mistake,
+    })
+    .map(({ condition: tree, error, ...input }) => ({
+      action: 'DeleteItem' as const,
+      input: defined({ ...input, ...renderExpressions({ condition: tree && { member: 'ConditionExpression', tree } }, error) }),
+    }));
+}
+
+function getItem(shape: TableShape): fc.Arbitrary<Operation> {
+  const names = vocabulary(shape);
+  return fc
+    .record({
+      Key: primaryKey(shape),
+      projection: optional(projection(names)),
+      ConsistentRead: optional(fc.boolean()),
+      ReturnConsumedCapacity: capacity,
+      error: mistake,
+    })
+    .map(({ projection: paths, error, ...input }) => ({
+      action: 'GetItem' as const,
+      input: defined({ ...input, ...renderExpressions({ projection: paths }, error) }),
+    }));
+}
+
+type Select = 'ALL_ATTRIBUTES' | 'ALL_PROJECTED_ATTRIBUTES' | 'COUNT' | 'SPECIFIC_ATTRIBUTES';
+
+interface Selection {
+  readonly projection: readonly DocumentPath[] | undefined;
+  readonly Select: Select | undefined;
+}
+
+/** Select and ProjectionExpression, mostly in a combination DynamoDB accepts. */
+function selection(names: Vocabulary, index: IndexShape | undefined): fc.Arbitrary<Selection> {
+  const paths = projection(names);
+  const whole: Select[] = index ? ['ALL_ATTRIBUTES', 'COUNT', 'ALL_PROJECTED_ATTRIBUTES'] : ['ALL_ATTRIBUTES', 'COUNT'];
+  const valid = fc.oneof(
+    { arbitrary: fc.constant({ projection: undefined, Select: undefined }), weight: 4 },
+    { arbitrary: fc.record({ projection: paths, Select: fc.constantFrom(undefined, 'SPECIFIC_ATTRIBUTES' as const) }), weight: 3 },
+    { arbitrary: fc.record({ projection: fc.constant(undefined), Select: fc.constantFrom(...whole) }), weight: 2 },
+  );
+  const any = fc.record({
+    projection: optional(paths),
+    Select: fc.constantFrom<Select>('ALL_ATTRIBUTES', 'ALL_PROJECTED_ATTRIBUTES', 'COUNT', 'SPECIFIC_ATTRIBUTES'),
+  });
+  return mostly(valid, any, 20);
+}
+
+/** A start key shaped for the table or index: table key plus the index key. */
+function startKey(shape: TableShape, index: IndexShape | undefined): fc.Arbitrary<Item> {
+  const parts = [keyOf(shape.hash, shape.range)];
+  if (index) parts.push(keyOf(index.hash, index.range));
+  return fc.tuple(...parts).map((keys) => Object.assign({}, ...keys) as Item);
+}
+
+function indexChoice(shape: TableShape): fc.Arbitrary<IndexShape | undefined> {
+  const all = indexes(shape);
+  return all.length === 0 ? fc.constant(undefined) : fc.oneof(fc.constant(undefined), fc.constantFrom(...all));
+}
+
+const limit = fc.oneof({ arbitrary: fc.integer({ min: 1, max: 4 }), weight: 20 }, { arbitrary: fc.constantFrom(0, -1), weight: 1 });
+
+function query(shape: TableShape): fc.Arbitrary<Operation> {
+  const names = vocabulary(shape);
+  return indexChoice(shape).chain((index) => {
+    const hash = index?.hash ?? shape.hash;
+    const range = index ? index.range : shape.range;
+    return fc
+      .record({
+        key: keyCondition(hash, range, ITEM_NAMES),
+        filter: optional(mostlyWithout(shape, [hash.name, range?.name]).chain(condition), 35),
+        selection: selection(names, index),
+        ScanIndexForward: optional(fc.boolean()),
+        Limit: optional(limit),
+        ConsistentRead: optional(fc.boolean(), 30),
+        // A random start key rarely lies in the queried range: an error case, kept rare.
+        ExclusiveStartKey: optional(startKey(shape, index), 5),
+        ReturnConsumedCapacity: capacity,
+        pages: fc.integer({ min: 1, max: 4 }),
+        error: mistake,
+      })
+      .map(({ key, filter, selection: { projection: paths, Select }, pages, error, ...input }) => ({
+        action: 'Query' as const,
+        pages,
+        input: defined({
+          IndexName: index?.name,
+          Select,
+          ...input,
+          ...renderExpressions({ keyCondition: key, condition: filter && { member: 'FilterExpression', tree: filter }, projection: paths }, error),
+        }),
+      }));
+  });
+}
+
+function scan(shape: TableShape): fc.Arbitrary<Operation> {
+  const names = vocabulary(shape);
+  const segments = fc.integer({ min: 1, max: 4 }).chain((total) =>
+    mostly(
+      fc.integer({ min: 0, max: total - 1 }).map((segment) => ({ Segment: segment, TotalSegments: total })),
+      fc.constantFrom({ Segment: total, TotalSegments: total }, { Segment: 0, TotalSegments: undefined }, { Segment: undefined, TotalSegments: total }),
+      20,
+    ),
+  );
+  return indexChoice(shape).chain((index) =>
+    fc
+      .record({
+        filter: optional(condition(names), 40),
+        selection: selection(names, index),
+        Limit: optional(limit),
+        ConsistentRead: optional(fc.boolean(), 30),
+        segments: optional(segments, 30),
+        ReturnConsumedCapacity: capacity,
+        pages: fc.integer({ min: 1, max: 4 }),
+        error: mistake,
+      })
+      .map(({ filter, selection: { projection: paths, Select }, segments: parallel, pages, error, ...input }) => ({
+      action: 'Scan' as const,
+      pages,
+      input: defined({
+        IndexName: index?.name,
+        Select,
+        ...input,
+        ...parallel,
+        ...renderExpressions({ condition: filter && { member: 'FilterExpression', tree: filter }, projection: paths }, error),
+      }),
+    })),
+  );
+}
+
+function batchWriteItem(shape: TableShape): fc.Arbitrary<Operation> {
+  const request = fc.oneof(
+    { arbitrary: item(shape).map((Item): WriteRequest => ({ PutRequest: { Item } })), weight: 3 },
+    { arbitrary: primaryKey(shape).map((Key): WriteRequest => ({ DeleteRequest: { Key } })), weight: 1 },
+  );
+  return fc
+    .record({ requests: fc.array(request, { minLength: 1, maxLength: 6 }), ReturnConsumedCapacity: capacity })
+    .map(({ requests, ...input }) => ({ action: 'BatchWriteItem' as const, requests, input }));
+}
+
+function batchGetItem(shape: TableShape): fc.Arbitrary<Operation> {
+  const names = vocabulary(shape);
+  return fc
+    .record({
+      keys: fc.array(primaryKey(shape), { minLength: 1, maxLength: 6 }),
+      projection: optional(projection(names), 30),
+      ConsistentRead: optional(fc.boolean()),
+      ReturnConsumedCapacity: capacity,
+      error: mistake.filter((m) => m.kind !== 'emptyValues' && m.kind !== 'unusedValue' && m.kind !== 'undefinedValue'),
+    })
+    .map(({ keys, projection: paths, ConsistentRead, error, ...input }) => {
+      const { ExpressionAttributeNames, ProjectionExpression } = renderExpressions({ projection: paths }, error);
+      return { action: 'BatchGetItem' as const, keys, read: defined({ ProjectionExpression, ExpressionAttributeNames, ConsistentRead }), input };
+    });
+}
+
+export function operation(shape: TableShape): fc.Arbitrary<Operation> {
+  return fc.oneof(
+    { arbitrary: putItem(shape), weight: 8 },
+    { arbitrary: updateItem(shape), weight: 5 },
+    { arbitrary: deleteItem(shape), weight: 2 },
+    { arbitrary: getItem(shape), weight: 3 },
+    { arbitrary: query(shape), weight: 5 },
+    { arbitrary: scan(shape), weight: 3 },
+    { arbitrary: batchWriteItem(shape), weight: 2 },
+    { arbitrary: batchGetItem(shape), weight: 2 },
+  );
+}

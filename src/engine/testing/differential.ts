@@ -1,0 +1,120 @@
+// Differential testing: the same SDK command goes to DynamoDB Local (the oracle) and to the
+// engine through `engineHandler`; the normalized answers must be equal. The only differences
+// excused are the ones listed in LocalDifferences, and each excuse is recorded.
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { expect } from 'vitest';
+import { createEngine, engineHandler, type Engine } from '../index';
+import { LOCAL_DIFFERENCES } from '../LocalDifferences';
+
+export interface Oracle {
+  readonly local: DynamoDBClient;
+  readonly engine: DynamoDBClient;
+  readonly core: Engine;
+  /** A table name unique to this run, the same on both sides. */
+  table(label: string): string;
+  /** Ids of LocalDifferences that had to be reconciled so far. */
+  readonly reconciled: Set<string>;
+}
+
+const credentials = { accessKeyId: 'differential', secretAccessKey: 'differential' };
+let runId = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+
+export function createOracle(endpoint: string): Oracle {
+  runId = `${runId}x`;
+  const prefix = runId;
+  let counter = 0;
+  const core = createEngine();
+  return {
+    local: new DynamoDBClient({ endpoint, region: 'us-east-1', credentials, maxAttempts: 1 }),
+    engine: new DynamoDBClient({ region: 'us-east-1', credentials, requestHandler: engineHandler(core), maxAttempts: 1 }),
+    core,
+    table: (label) => `d${prefix}-${label}-${++counter}`,
+    reconciled: new Set(),
+  };
+}
+
+export type Outcome = { output: unknown } | { error: { name: string; message: string; Item?: unknown } };
+
+// Any SDK command class; its send() type is not needed to compare JSON answers.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type CommandClass<I> = new (input: I) => any;
+
+async function outcome(client: DynamoDBClient, command: unknown): Promise<Outcome> {
+  try {
+    const output = (await client.send(command as never)) as unknown as Record<string, unknown>;
+    const { $metadata: _metadata, ...rest } = output;
+    return { output: rest };
+  } catch (error) {
+    const e = error as { name: string; message: string; Item?: unknown };
+    if (!('$metadata' in (error as object))) throw error;
+    return { error: e.Item === undefined ? { name: e.name, message: e.message } : { name: e.name, message: e.message, Item: e.Item } };
+  }
+}
+
+const SET_TYPES = new Set(['SS', 'NS', 'BS']);
+
+/**
+ * Timestamps differ by when each side ran (epoch zero, "never", must still match), and sets
+ * have no order in DynamoDB, so their members are compared sorted.
+ */
+function normalize(value: unknown): unknown {
+  if (value instanceof Date) return value.getTime() === 0 ? 0 : '<time>';
+  if (Array.isArray(value)) return value.map(normalize);
+  if (value === null || typeof value !== 'object' || value instanceof Uint8Array) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, element]) => [
+      key,
+      SET_TYPES.has(key) && Array.isArray(element) ? [...element].map(normalize).sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : 1)) : normalize(element),
+    ]),
+  );
+}
+
+function sortKey(value: unknown): string {
+  return JSON.stringify(value, (_key, element) => (element instanceof Uint8Array ? Array.from(element) : element));
+}
+
+/** Order-insensitive views of Items (Scan) and BatchGetItem's Responses. */
+function unorder(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  const record = { ...(value as Record<string, unknown>) };
+  if (Array.isArray(record.Items)) record.Items = [...record.Items].sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : 1));
+  if (record.Responses && typeof record.Responses === 'object') {
+    record.Responses = Object.fromEntries(
+      Object.entries(record.Responses as Record<string, unknown[]>).map(([table, items]) => [table, [...items].sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : 1))]),
+    );
+  }
+  return record;
+}
+
+function reconcile(oracle: Oracle, engine: Outcome, local: Outcome): Outcome {
+  let result: unknown = engine;
+  for (const difference of LOCAL_DIFFERENCES) {
+    if (!difference.reconcile) continue;
+    const next = difference.reconcile(result, local);
+    if (sortKey(next) !== sortKey(result)) oracle.reconciled.add(difference.id);
+    result = next;
+  }
+  return result as Outcome;
+}
+
+export interface CompareOptions {
+  /** Compare Items / Responses as sets (Scan and BatchGetItem have no defined order). */
+  unordered?: boolean;
+}
+
+/** Sends one command to both sides and expects the same normalized answer; returns the engine's. */
+export async function same<I>(oracle: Oracle, Command: CommandClass<I>, input: I, options: CompareOptions = {}): Promise<Outcome> {
+  const [local, engine] = await Promise.all([outcome(oracle.local, new Command(input)), outcome(oracle.engine, new Command(input))]);
+  const view = (o: Outcome) => {
+    const timed = normalize(o) as Outcome;
+    return options.unordered && 'output' in timed ? { output: unorder(timed.output) } : timed;
+  };
+  expect(view(reconcile(oracle, engine, local)), `${Command.name} ${JSON.stringify(input, (_k, v) => (typeof v === 'string' && v.length > 200 ? `${v.slice(0, 20)}…(${v.length})` : v)).slice(0, 300)}`).toEqual(view(local));
+  return engine;
+}
+
+/** Output of a successful outcome (fails the test on an error). */
+export function output<T = Record<string, unknown>>(result: Outcome): T {
+  if ('error' in result) throw new Error(`expected success, got ${result.error.name}: ${result.error.message}`);
+  return result.output as T;
+}

@@ -1,0 +1,147 @@
+// Designs that exercise every table feature the exports carry, and one with hostile names,
+// for the export tests. The built-in examples are tested too; these cover what they may not.
+import { MODEL_VERSION, type DesignModel } from '../../model/types';
+
+export function fullFeatureDesign(): DesignModel {
+  return {
+    version: MODEL_VERSION,
+    name: 'Orders Service',
+    table: {
+      name: 'OrdersTable',
+      partitionKey: { name: 'PK', type: 'S' },
+      sortKey: { name: 'SK', type: 'S' },
+      billing: {
+        mode: 'PROVISIONED',
+        read: {
+          units: 10,
+          autoScaling: { minCapacity: 5, maxCapacity: 100, targetUtilization: 70, scaleInCooldownSeconds: 60, scaleOutCooldownSeconds: 30 },
+        },
+        write: { units: 5 },
+      },
+      streamViewType: 'NEW_AND_OLD_IMAGES',
+      ttlAttribute: 'expiresAt',
+      deletionProtection: true,
+      pointInTimeRecovery: true,
+      encryption: { type: 'CUSTOMER_MANAGED', kmsKeyArn: 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab' },
+      tableClass: 'STANDARD_INFREQUENT_ACCESS',
+      tags: [
+        { key: 'team', value: 'orders' },
+        { key: 'cost-center', value: '42' },
+      ],
+    },
+    globalSecondaryIndexes: [
+      {
+        id: 'gsi1',
+        name: 'GSI1',
+        partitionKey: { name: 'GSI1PK', type: 'S' },
+        sortKey: { name: 'GSI1SK', type: 'S' },
+        projection: { type: 'ALL' },
+        throughput: {
+          read: { units: 4 },
+          write: {
+            units: 3,
+            autoScaling: { minCapacity: 3, maxCapacity: 30, targetUtilization: 50, scaleInCooldownSeconds: 120, scaleOutCooldownSeconds: 10 },
+          },
+        },
+      },
+      {
+        id: 'gsi2',
+        name: 'ByStatus',
+        partitionKey: { name: 'status', type: 'S' },
+        sortKey: { name: 'total', type: 'N' },
+        projection: { type: 'INCLUDE', nonKeyAttributes: ['customerId', 'createdAt'] },
+      },
+    ],
+    localSecondaryIndexes: [
+      { id: 'lsi1', name: 'ByCreatedAt', sortKey: { name: 'createdAt', type: 'S' }, projection: { type: 'KEYS_ONLY' } },
+    ],
+    entities: [
+      {
+        id: 'customer',
+        name: 'Customer',
+        typeAttribute: 'entityType',
+        attributes: [
+          { id: 'a1', name: 'customerId', type: 'S', required: true, generator: { kind: 'uuid' } },
+          { id: 'a2', name: 'email', type: 'S', required: true, generator: { kind: 'email' } },
+        ],
+        relationships: [],
+        keys: { partitionKey: 'CUSTOMER#{{customerId}}', sortKey: 'PROFILE', indexes: {} },
+        sampleCount: 3,
+      },
+      {
+        id: 'order',
+        name: 'Order',
+        typeAttribute: 'entityType',
+        attributes: [
+          { id: 'b1', name: 'orderId', type: 'S', required: true, generator: { kind: 'ulid' } },
+          { id: 'b2', name: 'customerId', type: 'S', required: true, generator: { kind: 'reference', relationship: 'r1', attribute: 'customerId' } },
+          { id: 'b3', name: 'status', type: 'S', required: true, generator: { kind: 'enum', values: ['OPEN', 'SHIPPED'] } },
+          { id: 'b4', name: 'total', type: 'N', required: true, generator: { kind: 'decimal', min: 1, max: 500, scale: 2 } },
+          { id: 'b5', name: 'createdAt', type: 'S', required: true, generator: { kind: 'isoDate' } },
+        ],
+        relationships: [{ id: 'r1', name: 'placedBy', target: 'customer', cardinality: 'many-to-one', foreignKeys: [{ attribute: 'customerId', targetAttribute: 'customerId' }] }],
+        keys: {
+          partitionKey: 'CUSTOMER#{{customerId}}',
+          sortKey: 'ORDER#{{orderId}}',
+          indexes: { gsi1: { partitionKey: 'ORDER#{{orderId}}', sortKey: 'ORDER#{{orderId}}' } },
+        },
+        sampleCount: 6,
+      },
+    ],
+    accessPatterns: [],
+    sampleSeed: 7,
+  };
+}
+
+export function onDemandDesign(): DesignModel {
+  const design = fullFeatureDesign();
+  return {
+    ...design,
+    name: 'On demand',
+    table: {
+      ...design.table,
+      billing: { mode: 'PAY_PER_REQUEST' },
+      encryption: { type: 'AWS_MANAGED' },
+      streamViewType: undefined,
+      tags: [],
+      deletionProtection: false,
+      pointInTimeRecovery: false,
+      tableClass: 'STANDARD',
+    },
+    globalSecondaryIndexes: design.globalSecondaryIndexes.map((index) => ({ ...index, throughput: undefined })),
+  };
+}
+
+/** Names built to break naive code generation: quotes, template syntax, comment ends, keywords. */
+export const HOSTILE_NAMES = [
+  'x"); process.exit(1); ("',
+  "it's `${process.exit(2)}`",
+  '*/ process.exit(3); /*',
+  'line\nbreak\u2028sep',
+  'class',
+  'Ünïcödé 名前',
+  '\\',
+  'constructor',
+];
+
+export function hostileDesign(): DesignModel {
+  const design = fullFeatureDesign();
+  const [a = '', b = '', c = '', d = '', e = '', f = '', g = '', h = ''] = HOSTILE_NAMES;
+  return {
+    ...design,
+    name: a,
+    table: { ...design.table, name: b, tags: [{ key: c, value: d }], ttlAttribute: e },
+    globalSecondaryIndexes: design.globalSecondaryIndexes.map((index, position) => ({
+      ...index,
+      name: position === 0 ? f : g,
+      projection: index.projection.type === 'INCLUDE' ? { type: 'INCLUDE', nonKeyAttributes: [h, a] } : index.projection,
+    })),
+    localSecondaryIndexes: design.localSecondaryIndexes.map((index) => ({ ...index, name: c })),
+    entities: design.entities.map((entity, position) => ({
+      ...entity,
+      name: HOSTILE_NAMES[position] ?? entity.name,
+      description: d,
+      attributes: entity.attributes.map((attribute, i) => ({ ...attribute, description: HOSTILE_NAMES[i] })),
+    })),
+  };
+}

@@ -1,0 +1,63 @@
+// `{{name}}` placeholders inside a pattern's request. `{{table}}` is built in (the model's
+// table name, usable as a RequestItems key); every other placeholder is a pattern parameter.
+import type { AccessPattern, PatternParameter } from '../types';
+
+export const TABLE_PLACEHOLDER = 'table';
+
+const PLACEHOLDER = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
+const WHOLE_PLACEHOLDER = /^\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}$/;
+
+/** Placeholder names in one string, in order of appearance (with repeats). */
+export function placeholdersIn(text: string): string[] {
+  return [...text.matchAll(PLACEHOLDER)].map((m) => m[1] ?? '');
+}
+
+/** The placeholder name when `text` is exactly one placeholder. */
+export function wholePlaceholder(text: string): string | undefined {
+  return WHOLE_PLACEHOLDER.exec(text)?.[1];
+}
+
+/** Every distinct placeholder used in a request (keys and string values), first use first. */
+export function requestPlaceholders(request: unknown): string[] {
+  const found = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (typeof node === 'string') {
+      for (const name of placeholdersIn(node)) found.add(name);
+    } else if (Array.isArray(node)) {
+      node.forEach(visit);
+    } else if (node && typeof node === 'object') {
+      for (const [key, value] of Object.entries(node)) {
+        for (const name of placeholdersIn(key)) found.add(name);
+        visit(value);
+      }
+    }
+  };
+  visit(request);
+  return [...found];
+}
+
+/** Replaces placeholders in a string; `lookup` returns undefined for names it cannot fill. */
+export function substitute(text: string, lookup: (name: string) => string | undefined): string {
+  return text.replace(PLACEHOLDER, (whole, name: string) => lookup(name) ?? whole);
+}
+
+/** Parameters a pattern's request uses but does not declare, and declared ones it never uses. */
+export function parameterMismatches(pattern: AccessPattern): { undeclared: string[]; unused: string[] } {
+  const used = requestPlaceholders(pattern.request).filter((n) => n !== TABLE_PLACEHOLDER);
+  const declared = new Set(pattern.parameters.map((p) => p.name));
+  return {
+    undeclared: used.filter((n) => !declared.has(n)),
+    unused: pattern.parameters.map((p) => p.name).filter((n) => !used.includes(n)),
+  };
+}
+
+/** Declares any placeholder the request uses but the pattern does not, keeping the others. */
+export function syncParameters(
+  request: Record<string, unknown>,
+  parameters: PatternParameter[],
+  typeOf: (name: string) => PatternParameter['type'] = () => 'S',
+): PatternParameter[] {
+  const used = requestPlaceholders(request).filter((n) => n !== TABLE_PLACEHOLDER);
+  const byName = new Map(parameters.map((p) => [p.name, p]));
+  return used.map((name) => byName.get(name) ?? { name, type: typeOf(name) });
+}

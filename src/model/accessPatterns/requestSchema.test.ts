@@ -1,0 +1,22 @@
+import Ajv from 'ajv';
+import { describe, expect, it } from 'vitest';
+import { socialMediaModel } from '../examples/socialMedia';
+import { requestSchema } from './requestSchema';
+
+describe('requestSchema', () => {
+  const ajv = new Ajv({ allErrors: true, strict: false });
+
+  it('accepts every preloaded request', () => {
+    for (const p of socialMediaModel().accessPatterns) {
+      const validate = ajv.compile(requestSchema(p.operation));
+      expect(validate(p.request), `${p.name}: ${ajv.errorsText(validate.errors)}`).toBe(true);
+    }
+  });
+
+  it('rejects a misspelt member and a malformed AttributeValue', () => {
+    const validate = ajv.compile(requestSchema('Query'));
+    expect(validate({ KeyConditionExpresion: 'PK = :pk' })).toBe(false);
+    expect(validate({ KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': { S: 'a', N: '1' } } })).toBe(false);
+    expect(validate({ KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': { S: 'a' } }, Limit: 0 })).toBe(false);
+  });
+});

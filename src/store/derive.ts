@@ -1,0 +1,37 @@
+// What the store computes from a model: validation issues and sample items. Kept apart from
+// the store so the model's validator and generator plug in at one place.
+import { defaultModel } from '../model/examples';
+import { parseModel } from '../model/parse';
+import { generateSampleItems, type SampleItem } from '../model/sampleData';
+import type { DesignModel, ModelIssue } from '../model/types';
+import { validateModel } from '../model/validate';
+
+export type { SampleItem } from '../model/sampleData';
+
+export function initialModel(): DesignModel {
+  return defaultModel();
+}
+
+export function deriveDesign(model: DesignModel): { issues: ModelIssue[]; sampleItems: SampleItem[] } {
+  const issues: ModelIssue[] = validateModel(model);
+  let sampleItems: SampleItem[] = [];
+  try {
+    // The generator's per-column cache makes this cheap on a keystroke: only what changed is redrawn.
+    sampleItems = generateSampleItems(model);
+  } catch (error) {
+    issues.push({
+      severity: 'error',
+      path: '',
+      code: 'sample.failed',
+      message: `Sample items could not be generated: ${error instanceof Error ? error.message : String(error)}`,
+    });
+  }
+  return { issues, sampleItems };
+}
+
+/** Migrates and checks a model read from outside (autosave, file, link). */
+export function loadModelJson(json: unknown): { model: DesignModel; migratedFrom?: number } | { issues: ModelIssue[] } {
+  const result = parseModel(json);
+  if ('issues' in result) return result;
+  return result.migratedFrom === undefined ? { model: result.model } : { model: result.model, migratedFrom: result.migratedFrom };
+}

@@ -1,0 +1,65 @@
+// Session start and autosave: restore the autosaved model, open a shared link if the URL
+// carries one (undoably, so the autosaved work is one Undo away), then save on every change.
+import type { DesignModel } from '../model/types';
+import { restoreModel, saveModel, type KeyValueStorage } from './autosave';
+import { loadModelJson } from './derive';
+import { useDesignStore } from './designStore';
+import { readShareHash } from './modelFile';
+
+/** Quiet period before saving, so a burst of typing is written once. */
+export const AUTOSAVE_DELAY_MS = 250;
+
+export interface PersistenceEnvironment {
+  storage: KeyValueStorage;
+  /** The location hash, e.g. "#model=…". */
+  hash: string;
+  /** Removes the model from the URL once opened, so a reload does not reopen it over later edits. */
+  clearHash(): void;
+  /** Registers a callback for when the page is being hidden or closed, to flush a pending save. */
+  onPageHide(flush: () => void): void;
+}
+
+export function startPersistence(env: PersistenceEnvironment): () => void {
+  const store = useDesignStore;
+  const restored = restoreModel(env.storage, loadModelJson);
+  if (restored.kind === 'restored') store.getState().resetModel(restored.model);
+  if (restored.kind === 'setAside') {
+    store
+      .getState()
+      .notify(
+        'error',
+        `Your autosaved model could not be read (${restored.reason}). It was kept, unchanged, in this browser's storage under "${restored.setAsideKey}"; the default example is open instead.`,
+      );
+  }
+
+  const shared = readShareHash(env.hash);
+  if (shared) {
+    env.clearHash();
+    if ('model' in shared) store.getState().replaceModel(shared.model, 'Open shared link');
+    else store.getState().notify('error', `${shared.error} Your model is unchanged.`);
+  }
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // What storage holds now; the session's starting model is written unless it is exactly that.
+  let saved: DesignModel | undefined = restored.kind === 'restored' && !shared ? store.getState().model : undefined;
+  const flush = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    const { model, notify } = store.getState();
+    if (model === saved) return;
+    saved = model;
+    const error = saveModel(env.storage, model);
+    if (error) notify('error', error);
+  };
+  flush();
+  const unsubscribe = store.subscribe((state, previous) => {
+    if (state.model === previous.model) return;
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(flush, AUTOSAVE_DELAY_MS);
+  });
+  env.onPageHide(flush);
+  return () => {
+    flush();
+    unsubscribe();
+  };
+}

@@ -1,0 +1,129 @@
+// The top bar: model name, example picker, undo/redo, and the model file and share link.
+import { useEffect, useRef, useState } from 'react';
+import { findCommand, registerViewBridge, runCommand } from '../store/commands';
+import { useDesignStore } from '../store/designStore';
+import { modelFileName, readModelText, serializeModel, shareHash } from '../store/modelFile';
+import { ariaShortcut, formatShortcut, isMacPlatform } from '../store/shortcuts';
+import { ExamplePicker } from './ExamplePicker';
+
+const isMac = isMacPlatform();
+
+/** A toolbar button for a registry command, titled with its shortcut. */
+export function CommandButton({ id, label, disabled, className }: { id: string; label?: string; disabled?: boolean; className?: string }) {
+  const command = findCommand(id);
+  if (!command) return null;
+  const shortcut = command.shortcuts[0];
+  const hint = shortcut ? ` (${formatShortcut(shortcut, isMac)})` : '';
+  return (
+    <button
+      type="button"
+      className={className}
+      disabled={disabled}
+      title={`${command.label}${hint}`}
+      aria-keyshortcuts={shortcut ? ariaShortcut(shortcut, isMac) : undefined}
+      onClick={() => runCommand(id)}
+    >
+      {label ?? command.label}
+    </button>
+  );
+}
+
+function download(name: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function TopBar() {
+  const name = useDesignStore((s) => s.model.name);
+  const canUndo = useDesignStore((s) => s.canUndo);
+  const canRedo = useDesignStore((s) => s.canRedo);
+  const undoLabel = useDesignStore((s) => s.undoLabel);
+  const redoLabel = useDesignStore((s) => s.redoLabel);
+  const updateModel = useDesignStore((s) => s.updateModel);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [shareUrl, setShareUrl] = useState<string>();
+
+  useEffect(
+    () =>
+      registerViewBridge({
+        exportModel: () => {
+          const { model } = useDesignStore.getState();
+          download(modelFileName(model), serializeModel(model));
+        },
+        importModel: () => fileInput.current?.click(),
+        shareLink: () => {
+          const { model, notify } = useDesignStore.getState();
+          const url = `${location.origin}${location.pathname}${shareHash(model)}`;
+          setShareUrl(url);
+          navigator.clipboard?.writeText(url).then(
+            () => notify('info', 'Share link copied to the clipboard.'),
+            () => undefined,
+          );
+        },
+      }),
+    [],
+  );
+
+  const onFile = async (file: File) => {
+    const { replaceModel, notify } = useDesignStore.getState();
+    const result = readModelText(await file.text(), `"${file.name}"`);
+    if ('error' in result) notify('error', `Import failed, your model is unchanged. ${result.error}`);
+    else {
+      replaceModel(result.model, `Import ${file.name}`);
+      notify('info', `Imported ${file.name}.`);
+    }
+  };
+
+  return (
+    <header className="top-bar">
+      <span className="brand" aria-hidden="true">
+        Tablesmith
+      </span>
+      <label className="model-name">
+        <span className="visually-hidden">Model name</span>
+        <input type="text" value={name} spellCheck={false} onChange={(e) => updateModel('Rename model', (m) => ({ ...m, name: e.target.value }))} />
+      </label>
+      <ExamplePicker />
+      <div className="toolbar" role="toolbar" aria-label="History">
+        <CommandButton id="undo" disabled={!canUndo} label={undoLabel ? `Undo` : 'Undo'} />
+        <CommandButton id="redo" disabled={!canRedo} />
+        <span className="history-hint" aria-live="polite">
+          {undoLabel ? `Last: ${undoLabel}` : redoLabel ? `Redo: ${redoLabel}` : ''}
+        </span>
+      </div>
+      <div className="toolbar" role="toolbar" aria-label="Model file">
+        <CommandButton id="exportModel" label="Export model" />
+        <CommandButton id="importModel" label="Import model" />
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".json,application/json"
+          aria-label="Import model file"
+          className="visually-hidden"
+          tabIndex={-1}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) void onFile(file);
+          }}
+        />
+        <CommandButton id="shareLink" />
+      </div>
+      {shareUrl && (
+        <div className="share-popover" role="dialog" aria-label="Share link">
+          <label>
+            Link to this model
+            <input type="text" readOnly value={shareUrl} onFocus={(e) => e.target.select()} />
+          </label>
+          <button type="button" onClick={() => setShareUrl(undefined)}>
+            Close
+          </button>
+        </div>
+      )}
+    </header>
+  );
+}

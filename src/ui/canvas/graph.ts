@@ -1,0 +1,132 @@
+// The canvas graph derived from the model: a node per entity, one for the table and one per
+// index; edges for relationships and for "this entity writes into that index". Pure, so the
+// rules (which entity lands in which sparse index) are unit-tested without a browser.
+import type { Edge, Node } from '@xyflow/react';
+import type { DesignModel, Entity, GlobalSecondaryIndex, LocalSecondaryIndex, ModelIssue } from '../../model/types';
+
+export type EntityNodeData = {
+  entity: Entity;
+  entityIndex: number;
+  issueCount: number;
+  color: string;
+  /** Index names by id, to label the entity's index key templates. */
+  indexNames: ReadonlyMap<string, string>;
+};
+export type TableNodeData = { model: DesignModel; issueCount: number };
+export type IndexNodeData =
+  | { kind: 'gsi'; index: GlobalSecondaryIndex; position: number; issueCount: number }
+  | { kind: 'lsi'; index: LocalSecondaryIndex; position: number; issueCount: number };
+
+export type EntityNode = Node<EntityNodeData, 'entity'>;
+export type TableNode = Node<TableNodeData, 'table'>;
+export type IndexNode = Node<IndexNodeData, 'index'>;
+export type DesignNode = EntityNode | TableNode | IndexNode;
+
+export const TABLE_NODE_ID = 'table';
+export const entityNodeId = (id: string) => `entity:${id}`;
+export const gsiNodeId = (id: string) => `gsi:${id}`;
+export const lsiNodeId = (id: string) => `lsi:${id}`;
+
+/** Parses a node id back into what it stands for. */
+export function nodeTarget(nodeId: string): { kind: 'table' } | { kind: 'entity' | 'gsi' | 'lsi'; id: string } | undefined {
+  if (nodeId === TABLE_NODE_ID) return { kind: 'table' };
+  const colon = nodeId.indexOf(':');
+  const kind = nodeId.slice(0, colon);
+  const id = nodeId.slice(colon + 1);
+  if (kind === 'entity' || kind === 'gsi' || kind === 'lsi') return { kind, id };
+  return undefined;
+}
+
+/** Whether an entity's items carry the keys of an index (otherwise the index is sparse for it). */
+export function entityWritesIndex(entity: Entity, indexId: string, kind: 'gsi' | 'lsi'): boolean {
+  const keys = entity.keys.indexes[indexId];
+  if (!keys) return false;
+  return kind === 'gsi' ? Boolean(keys.partitionKey?.trim()) : Boolean(keys.sortKey?.trim());
+}
+
+/** Number of issues (errors and warnings) located inside the model subtree at `prefix`. */
+export function countIssuesUnder(issues: readonly ModelIssue[], prefix: string): number {
+  let count = 0;
+  for (const issue of issues) {
+    if (issue.severity === 'info') continue;
+    if (issue.path === prefix || issue.path.startsWith(`${prefix}/`)) count++;
+  }
+  return count;
+}
+
+export interface GraphOptions {
+  colors: Map<string, { solid: string }>;
+  /** Positions for nodes the model does not place (table, indexes, entities never laid out). */
+  fallbackPositions: Map<string, { x: number; y: number }>;
+}
+
+export function buildGraph(model: DesignModel, issues: readonly ModelIssue[], options: GraphOptions): { nodes: DesignNode[]; edges: Edge[] } {
+  const place = (id: string, fromModel?: { x: number; y: number }) =>
+    fromModel ?? options.fallbackPositions.get(id) ?? { x: 0, y: 0 };
+
+  const nodes: DesignNode[] = [
+    {
+      id: TABLE_NODE_ID,
+      type: 'table',
+      position: place(TABLE_NODE_ID),
+      data: { model, issueCount: countIssuesUnder(issues, '/table') },
+    },
+  ];
+  model.globalSecondaryIndexes.forEach((index, position) => {
+    nodes.push({
+      id: gsiNodeId(index.id),
+      type: 'index',
+      position: place(gsiNodeId(index.id)),
+      data: { kind: 'gsi', index, position, issueCount: countIssuesUnder(issues, `/globalSecondaryIndexes/${position}`) },
+    });
+  });
+  model.localSecondaryIndexes.forEach((index, position) => {
+    nodes.push({
+      id: lsiNodeId(index.id),
+      type: 'index',
+      position: place(lsiNodeId(index.id)),
+      data: { kind: 'lsi', index, position, issueCount: countIssuesUnder(issues, `/localSecondaryIndexes/${position}`) },
+    });
+  });
+
+  const indexNames = new Map<string, string>([
+    ...model.globalSecondaryIndexes.map((i) => [i.id, i.name] as const),
+    ...model.localSecondaryIndexes.map((i) => [i.id, i.name] as const),
+  ]);
+  const edges: Edge[] = [];
+  model.entities.forEach((entity, entityIndex) => {
+    const id = entityNodeId(entity.id);
+    const color = options.colors.get(entity.id)?.solid ?? '#6b7280';
+    nodes.push({
+      id,
+      type: 'entity',
+      position: place(id, entity.position),
+      data: { entity, entityIndex, issueCount: countIssuesUnder(issues, `/entities/${entityIndex}`), color, indexNames },
+    });
+    edges.push({ id: `${id}->table`, source: id, target: TABLE_NODE_ID, className: 'edge-writes', style: { stroke: color } });
+    for (const index of model.globalSecondaryIndexes) {
+      if (entityWritesIndex(entity, index.id, 'gsi')) {
+        edges.push({ id: `${id}->gsi:${index.id}`, source: id, target: gsiNodeId(index.id), className: 'edge-writes', style: { stroke: color } });
+      }
+    }
+    for (const index of model.localSecondaryIndexes) {
+      if (entityWritesIndex(entity, index.id, 'lsi')) {
+        edges.push({ id: `${id}->lsi:${index.id}`, source: id, target: lsiNodeId(index.id), className: 'edge-writes', style: { stroke: color } });
+      }
+    }
+    for (const relationship of entity.relationships) {
+      if (!model.entities.some((e) => e.id === relationship.target)) continue;
+      edges.push({
+        id: `rel:${entity.id}:${relationship.id}`,
+        source: id,
+        target: entityNodeId(relationship.target),
+        sourceHandle: 'relationship-out',
+        targetHandle: 'relationship-in',
+        label: `${relationship.name} (${relationship.cardinality})`,
+        className: 'edge-relationship',
+        type: 'smoothstep',
+      });
+    }
+  });
+  return { nodes, edges };
+}

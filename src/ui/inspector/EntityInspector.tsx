@@ -1,0 +1,114 @@
+// Inspector for one entity: its name and sample count, the key templates for the table and
+// every index, and its attributes with their types and sample generators.
+import type { AttributeType, DesignModel, Entity } from '../../model/types';
+import { pointer } from '../../model/validate';
+import { useDesignStore } from '../../store/designStore';
+import { runCommand } from '../../store/commands';
+import { CheckboxField, NumberField, SelectField, TextField } from './fields';
+import { GeneratorEditor } from './GeneratorEditor';
+import { KeyTemplateField } from './KeyTemplateField';
+import { addAttribute, deleteAttribute, renameAttribute, renameEntity, setKeyTemplate, updateAttribute, updateEntity, uniqueName } from '../../model/commands';
+
+type KeyPart = 'partitionKey' | 'sortKey';
+
+export const ATTRIBUTE_TYPES: { value: AttributeType; label: string }[] = [
+  { value: 'S', label: 'S (string)' },
+  { value: 'N', label: 'N (number)' },
+  { value: 'B', label: 'B (binary)' },
+  { value: 'BOOL', label: 'BOOL' },
+  { value: 'NULL', label: 'NULL' },
+  { value: 'M', label: 'M (map)' },
+  { value: 'L', label: 'L (list)' },
+  { value: 'SS', label: 'SS (string set)' },
+  { value: 'NS', label: 'NS (number set)' },
+  { value: 'BS', label: 'BS (binary set)' },
+];
+
+export function EntityInspector({ entity, entityIndex }: { entity: Entity; entityIndex: number }) {
+  const model = useDesignStore((s) => s.model);
+  const updateModel = useDesignStore((s) => s.updateModel);
+  const base = `/entities/${entityIndex}`;
+  const attributeNames = entity.attributes.map((a) => a.name);
+
+  const edit = (what: string, recipe: (m: DesignModel) => DesignModel) => updateModel(`Edit ${entity.name} ${what}`, recipe);
+  const keyField = (label: string, indexId: string | undefined, part: KeyPart, keyName: string, keyType: string) => {
+    const value = indexId === undefined ? (entity.keys[part] ?? '') : (entity.keys.indexes[indexId]?.[part] ?? '');
+    const path = indexId === undefined ? pointer('entities', entityIndex, 'keys', part) : pointer('entities', entityIndex, 'keys', 'indexes', indexId, part);
+    return (
+      <KeyTemplateField
+        key={`${indexId ?? 'table'}:${part}`}
+        label={`${label} ${keyName} (${keyType})`}
+        value={value}
+        path={path}
+        attributes={attributeNames}
+        placeholder={indexId === undefined ? 'e.g. USER#{{userId}}' : 'empty: not in this index'}
+        onChange={(text) => edit(`${label} ${keyName}`, (m) => setKeyTemplate(m, { entityId: entity.id, ...(indexId === undefined ? {} : { indexId }), key: part, template: text }))}
+      />
+    );
+  };
+
+  return (
+    <section aria-label={`Entity ${entity.name}`} className="inspector-section">
+      <h2>Entity</h2>
+      <TextField label="Entity name" path={`${base}/name`} value={entity.name} onChange={(name) => updateModel('Rename entity', (m) => renameEntity(m, { entityId: entity.id, name }))} />
+      <TextField label="Description" path={`${base}/description`} value={entity.description ?? ''} onChange={(description) => edit('description', (m) => updateEntity(m, { entityId: entity.id, patch: { description: description || undefined } }))} />
+      <TextField
+        label="Entity type attribute"
+        path={`${base}/typeAttribute`}
+        value={entity.typeAttribute ?? ''}
+        placeholder="e.g. entityType"
+        onChange={(typeAttribute) =>
+          edit('type attribute', (m) => updateEntity(m, { entityId: entity.id, patch: { typeAttribute: typeAttribute || undefined } }))
+        }
+      />
+      <NumberField label="Sample items" path={`${base}/sampleCount`} min={0} max={5000} step={1} value={entity.sampleCount} onChange={(sampleCount) => edit('sample count', (m) => updateEntity(m, { entityId: entity.id, patch: { sampleCount: Math.max(0, Math.round(sampleCount)) } }))} />
+
+      <h3>Key templates</h3>
+      {keyField('Table', undefined, 'partitionKey', model.table.partitionKey.name, model.table.partitionKey.type)}
+      {model.table.sortKey && keyField('Table', undefined, 'sortKey', model.table.sortKey.name, model.table.sortKey.type)}
+      {model.globalSecondaryIndexes.map((gsi) => (
+        <fieldset key={gsi.id} className="key-group">
+          <legend>{gsi.name}</legend>
+          {keyField(gsi.name, gsi.id, 'partitionKey', gsi.partitionKey.name, gsi.partitionKey.type)}
+          {gsi.sortKey && keyField(gsi.name, gsi.id, 'sortKey', gsi.sortKey.name, gsi.sortKey.type)}
+        </fieldset>
+      ))}
+      {model.localSecondaryIndexes.map((lsi) => (
+        <fieldset key={lsi.id} className="key-group">
+          <legend>{lsi.name}</legend>
+          {keyField(lsi.name, lsi.id, 'sortKey', lsi.sortKey.name, lsi.sortKey.type)}
+        </fieldset>
+      ))}
+
+      <h3>Attributes</h3>
+      {entity.attributes.map((attribute, attributeIndex) => {
+        const path = `${base}/attributes/${attributeIndex}`;
+        const name = attribute.name || `attribute ${attributeIndex + 1}`;
+        return (
+          <fieldset key={attribute.id} className="attribute-row" aria-label={`Attribute ${name}`}>
+            <legend>{name}</legend>
+            <TextField label={`Name of ${name}`} path={`${path}/name`} value={attribute.name} onChange={(text) => updateModel(`Rename attribute of ${entity.name}`, (m) => renameAttribute(m, { entityId: entity.id, attributeId: attribute.id, name: text }))} />
+            <SelectField label={`Type of ${name}`} path={`${path}/type`} value={attribute.type} options={ATTRIBUTE_TYPES} onChange={(type) => edit(`${attribute.name} type`, (m) => updateAttribute(m, { entityId: entity.id, attributeId: attribute.id, patch: { type } }))} />
+            <CheckboxField label={`${name} is required`} path={`${path}/required`} checked={attribute.required} onChange={(required) => edit(`${attribute.name} required`, (m) => updateAttribute(m, { entityId: entity.id, attributeId: attribute.id, patch: { required } }))} />
+            <GeneratorEditor label={name} path={`${path}/generator`} generator={attribute.generator} onChange={(generator) => edit(`${attribute.name} generator`, (m) => updateAttribute(m, { entityId: entity.id, attributeId: attribute.id, patch: { generator } }))} />
+            <button type="button" className="danger subtle" onClick={() => updateModel(`Delete attribute ${attribute.name} of ${entity.name}`, (m) => deleteAttribute(m, { entityId: entity.id, attributeId: attribute.id }))}>
+              Delete attribute {name}
+            </button>
+          </fieldset>
+        );
+      })}
+      <button type="button" onClick={() => updateModel(`Add attribute to ${entity.name}`, (m) => addAttribute(m, { entityId: entity.id, name: uniqueName('attribute', new Set(entity.attributes.map((a) => a.name))), required: false }))}>
+        Add attribute
+      </button>
+
+      <div className="inspector-actions">
+        <button type="button" onClick={() => runCommand('duplicate')}>
+          Duplicate entity
+        </button>
+        <button type="button" className="danger" onClick={() => runCommand('delete')}>
+          Delete entity
+        </button>
+      </div>
+    </section>
+  );
+}

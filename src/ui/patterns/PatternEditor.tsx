@@ -1,0 +1,164 @@
+// One access pattern: what it is (name, operation, target, entity), how it is edited (form
+// or raw JSON), how it fares against the design (verdicts), and running it.
+import { lazy, Suspense, useId, useMemo } from 'react';
+import { checkPattern, exampleParameters, requestToForm, starterRequest, type Verdict } from '../../model/accessPatterns';
+import type { SampleItem } from '../../model/sampleData';
+import type { AccessPattern, DesignModel, PatternOperation } from '../../model/types';
+import { usePatternsStore, type PatternRunState } from '../../store/patternsStore';
+import { runPattern } from '../../store/patternsRun';
+import { deletePattern, setRequest, updatePattern } from './patternEdits';
+import { PatternFormFields } from './PatternFormFields';
+import { RunResults } from './RunResults';
+import { VerdictList } from './VerdictList';
+
+const RequestJsonEditor = lazy(() => import('./RequestJsonEditor'));
+
+const OPERATIONS: PatternOperation[] = [
+  'GetItem',
+  'Query',
+  'Scan',
+  'BatchGetItem',
+  'TransactGetItems',
+  'PutItem',
+  'UpdateItem',
+  'DeleteItem',
+  'BatchWriteItem',
+  'TransactWriteItems',
+  'ExecuteStatement',
+];
+
+const READS_INDEXES = new Set<PatternOperation>(['Query', 'Scan']);
+const EMPTY_RUN: PatternRunState = { running: false, pageStarts: [] };
+
+export function PatternEditor({ model, samples, pattern }: { model: DesignModel; samples: readonly SampleItem[]; pattern: AccessPattern }) {
+  const id = useId();
+  const verdicts: Verdict[] = useMemo(() => checkPattern(model, pattern, samples), [model, pattern, samples]);
+  const form = useMemo(() => requestToForm(model, pattern), [model, pattern]);
+  const examples = useMemo(() => exampleParameters(model, pattern, samples), [model, pattern, samples]);
+  const typed = usePatternsStore((s) => s.params[pattern.id]);
+  const mode = usePatternsStore((s) => s.modes[pattern.id]) ?? (form ? 'form' : 'json');
+  const hasDraft = usePatternsStore((s) => s.drafts[pattern.id] !== undefined);
+  const run = usePatternsStore((s) => s.runs[pattern.id]) ?? EMPTY_RUN;
+  const { setParam, setMode, setRun, select, setDraft } = usePatternsStore.getState();
+  const values = { ...examples, ...typed };
+
+  const execute = async (pageStarts: PatternRunState['pageStarts']) => {
+    setRun(pattern.id, { ...run, running: true });
+    const outcome = await runPattern(model, samples, pattern, values, pageStarts[pageStarts.length - 1]);
+    setRun(pattern.id, { running: false, outcome, pageStarts });
+  };
+  const onPage = (direction: 'next' | 'previous') => {
+    if (direction === 'previous') void execute(run.pageStarts.slice(0, -1));
+    else if (run.outcome?.ok && run.outcome.next) void execute([...run.pageStarts, run.outcome.next]);
+  };
+
+  const changeShape = (operation: PatternOperation, index: string | undefined, entity: string | undefined) => {
+    const target = READS_INDEXES.has(operation) ? index : undefined;
+    setDraft(pattern.id, undefined);
+    updatePattern(pattern.id, 'Change access pattern operation', (p) => {
+      const { index: _i, entity: _e, ...rest } = p;
+      return { ...rest, operation, ...(target ? { index: target } : {}), ...(entity ? { entity } : {}) };
+    });
+    setRequest(pattern.id, 'Change access pattern operation', starterRequest(model, entity, operation, target), { index: target });
+  };
+
+  const indexes = [...model.globalSecondaryIndexes, ...model.localSecondaryIndexes];
+  return (
+    <section className="pattern-editor" aria-label={`Access pattern ${pattern.name}`}>
+      <div className="pattern-header">
+        <div className="field-row">
+          <label htmlFor={`${id}-name`}>Pattern name</label>
+          <input id={`${id}-name`} value={pattern.name} onChange={(e) => updatePattern(pattern.id, 'Rename access pattern', (p) => ({ ...p, name: e.target.value }))} />
+        </div>
+        <div className="field-row">
+          <label htmlFor={`${id}-desc`}>Description</label>
+          <input
+            id={`${id}-desc`}
+            value={pattern.description ?? ''}
+            onChange={(e) => updatePattern(pattern.id, 'Describe access pattern', (p) => ({ ...p, description: e.target.value }))}
+          />
+        </div>
+        <div className="field-row">
+          <label htmlFor={`${id}-op`}>Operation</label>
+          <select id={`${id}-op`} value={pattern.operation} onChange={(e) => changeShape(e.target.value as PatternOperation, pattern.index, pattern.entity)}>
+            {OPERATIONS.map((op) => (
+              <option key={op}>{op}</option>
+            ))}
+          </select>
+          {READS_INDEXES.has(pattern.operation) && (
+            <>
+              <label htmlFor={`${id}-target`}>Table or index</label>
+              <select id={`${id}-target`} value={pattern.index ?? ''} onChange={(e) => changeShape(pattern.operation, e.target.value || undefined, pattern.entity)}>
+                <option value="">{model.table.name} (table)</option>
+                {indexes.map((i) => (
+                  <option key={i.id} value={i.id}>
+                    {i.name}
+                  </option>
+                ))}
+              </select>
+            </>
+          )}
+          <label htmlFor={`${id}-entity`}>Entity</label>
+          <select id={`${id}-entity`} value={pattern.entity ?? ''} onChange={(e) => changeShape(pattern.operation, pattern.index, e.target.value || undefined)}>
+            <option value="">(any)</option>
+            {model.entities.map((e) => (
+              <option key={e.id} value={e.id}>
+                {e.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+
+      <VerdictList verdicts={verdicts} />
+
+      <div role="group" aria-label="Edit request as" className="segmented">
+        <button type="button" aria-pressed={mode === 'form'} disabled={!form || hasDraft} onClick={() => setMode(pattern.id, 'form')}>
+          Form
+        </button>
+        <button type="button" aria-pressed={mode === 'json'} onClick={() => setMode(pattern.id, 'json')}>
+          JSON
+        </button>
+      </div>
+      {mode === 'form' && form ? (
+        <PatternFormFields model={model} patternId={pattern.id} form={form} />
+      ) : (
+        <>
+          {mode === 'form' && <p className="hint">This request uses more than the form can show; edit it as JSON.</p>}
+          <Suspense fallback={<p role="status">Loading editor…</p>}>
+            <RequestJsonEditor model={model} pattern={pattern} verdicts={verdicts} />
+          </Suspense>
+        </>
+      )}
+
+      <fieldset className="parameters">
+        <legend>Parameters</legend>
+        {pattern.parameters.length === 0 && <p className="hint">None: add {'{{name}}'} placeholders to the request.</p>}
+        {pattern.parameters.map((p) => (
+          <div className="field-row" key={p.name}>
+            <label htmlFor={`${id}-param-${p.name}`}>{p.name}</label>
+            <input id={`${id}-param-${p.name}`} value={values[p.name] ?? ''} onChange={(e) => setParam(pattern.id, p.name, e.target.value)} />
+            <span className="hint">{p.type === 'N' ? 'number' : p.type === 'BOOL' ? 'true/false' : p.type === 'B' ? 'base64' : 'string'}</span>
+          </div>
+        ))}
+      </fieldset>
+
+      <div className="run-toolbar">
+        <button type="button" className="primary" onClick={() => void execute([undefined])} disabled={run.running}>
+          Run
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            if (!window.confirm(`Delete the access pattern "${pattern.name}"?`)) return;
+            select(undefined);
+            deletePattern(pattern.id);
+          }}
+        >
+          Delete pattern
+        </button>
+      </div>
+      <RunResults model={model} run={run} onPage={onPage} />
+    </section>
+  );
+}

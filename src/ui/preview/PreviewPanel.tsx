@@ -1,0 +1,242 @@
+// Live preview of what DynamoDB would store: the table or one index as item collections in
+// DynamoDB's order, coloured by entity, with sizes, search and an entity filter; clicking an
+// item shows it as DynamoDB JSON and as plain JSON.
+import { memo, useDeferredValue, useLayoutEffect, useMemo, useState } from 'react';
+import type { Item } from '../../engine/AttributeValue';
+import { computePreview, type IndexPreview } from '../../model/preview';
+import { useDesignStore } from '../../store/designStore';
+import { entityColors, UNKNOWN_ENTITY_COLOR } from '../entityColors';
+import { NumberField } from '../inspector/fields';
+import { updateEntity } from '../../model/commands';
+import { Tabs } from '../Tabs';
+import { formatBytes, itemToPlain, valueText } from './attributeText';
+import { buildRows, type PreviewRow } from './rows';
+import { VirtualList } from './VirtualList';
+
+const ROW_HEIGHT = 28;
+
+/** Marks each committed preview update, for the UI benchmark (keystroke → preview). */
+function usePreviewMark(value: unknown) {
+  useLayoutEffect(() => {
+    performance.mark('tablesmith:preview-updated');
+  }, [value]);
+}
+
+function viewLabel(view: IndexPreview): string {
+  return view.kind === 'TABLE' ? `Table ${view.name}` : `${view.kind} ${view.name}`;
+}
+
+export function PreviewPanel() {
+  const model = useDesignStore((s) => s.model);
+  const sampleItems = useDesignStore((s) => s.sampleItems);
+  const preview = useMemo(() => computePreview(model, sampleItems), [model, sampleItems]);
+  const colors = useMemo(() => entityColors(model), [model]);
+  const entityNames = useMemo(() => new Map(model.entities.map((e) => [e.id, e.name])), [model.entities]);
+
+  const [viewId, setViewId] = useState('table');
+  const [search, setSearch] = useState('');
+  const [entityFilter, setEntityFilter] = useState('');
+  const [selected, setSelected] = useState<string>();
+  const deferredSearch = useDeferredValue(search);
+
+  const views = [preview.table, ...preview.indexes];
+  const view = views.find((v) => v.id === viewId) ?? preview.table;
+  const tableKeys = useMemo(() => [model.table.partitionKey.name, ...(model.table.sortKey ? [model.table.sortKey.name] : [])], [model.table]);
+  const rows = useMemo(
+    () => buildRows(view, { search: deferredSearch, entities: new Set(entityFilter ? [entityFilter] : []) }, tableKeys),
+    [view, deferredSearch, entityFilter, tableKeys],
+  );
+  usePreviewMark(rows);
+
+  const selectedIndex = selected === undefined ? -1 : rows.findIndex((r) => r.key === selected);
+  const selectedRow = rows[selectedIndex];
+  const selectedItem = selectedRow?.kind === 'item' ? selectedRow.item : undefined;
+  const nonKey = (name: string) => name !== view.partitionKey.name && name !== view.sortKey?.name;
+
+  return (
+    <div className="preview">
+      <div className="preview-main">
+        <div className="preview-toolbar">
+          <div className="preview-views" role="group" aria-label="Show items of">
+            {views.map((v) => (
+              <button key={v.id} type="button" aria-pressed={v.id === view.id} onClick={() => setViewId(v.id)}>
+                {viewLabel(v)}
+              </button>
+            ))}
+          </div>
+          <label>
+            <span className="visually-hidden">Search items</span>
+            <input type="search" placeholder="Search items" value={search} onChange={(e) => setSearch(e.target.value)} />
+          </label>
+          <label>
+            <span className="visually-hidden">Filter by entity</span>
+            <select value={entityFilter} onChange={(e) => setEntityFilter(e.target.value)}>
+              <option value="">All entities</option>
+              {model.entities.map((entity) => (
+                <option key={entity.id} value={entity.id}>
+                  {entity.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <span className="preview-stats" role="status" aria-label="Preview summary">
+            {view.itemCount} items in {view.collections.length} item collections, {formatBytes(view.size)}
+            {view.kind !== 'TABLE' && view.absentCount > 0 && ` · ${view.absentCount} table items not in this index (sparse)`}
+            {view.kind !== 'TABLE' && ` · projection ${view.projection.type}`}
+          </span>
+        </div>
+        <SampleCounts />
+        {preview.rejected.length > 0 && (
+          <details className="preview-rejected">
+            <summary>
+              {preview.rejected.length} sample items DynamoDB would reject
+            </summary>
+            <ul>
+              {preview.rejected.slice(0, 50).map((r, i) => (
+                <li key={i}>
+                  {entityNames.get(r.entityId) ?? r.entityId}: {r.reason}
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
+        <div className="preview-header" aria-hidden="true">
+          <span>{view.partitionKey.name} (partition)</span>
+          <span>{view.sortKey ? `${view.sortKey.name} (sort)` : 'no sort key'}</span>
+          <span>Entity</span>
+          <span>Attributes</span>
+          <span>Size</span>
+        </div>
+        {rows.length === 0 ? (
+          <p className="empty-state">{view.itemCount === 0 ? `No items in ${viewLabel(view)}.` : 'No items match the search.'}</p>
+        ) : (
+          <VirtualList
+            items={rows}
+            rowHeight={ROW_HEIGHT}
+            label={`Items in ${viewLabel(view)}`}
+            rowKey={(row) => row.key}
+            scrollToIndex={selectedIndex}
+            renderRow={(row) => (
+              <PreviewRowView
+                row={row}
+                selected={row.key === selected}
+                sortKey={view.sortKey?.name}
+                nonKey={nonKey}
+                entityName={row.kind === 'item' ? (entityNames.get(row.item.entityId) ?? row.item.entityId) : ''}
+                color={row.kind === 'item' ? (colors.get(row.item.entityId) ?? UNKNOWN_ENTITY_COLOR).solid : ''}
+                onSelect={setSelected}
+              />
+            )}
+          />
+        )}
+      </div>
+      <ItemDetail item={selectedItem?.item} />
+    </div>
+  );
+}
+
+const PreviewRowView = memo(function PreviewRowView({
+  row,
+  selected,
+  sortKey,
+  nonKey,
+  entityName,
+  color,
+  onSelect,
+}: {
+  row: PreviewRow;
+  selected: boolean;
+  sortKey: string | undefined;
+  nonKey: (name: string) => boolean;
+  entityName: string;
+  color: string;
+  onSelect: (key: string) => void;
+}) {
+  if (row.kind === 'collection') {
+    const { collection } = row;
+    return (
+      <div className="collection-row">
+        <span>{valueText(collection.partitionKey)}</span>
+        <span className="muted">
+          {collection.items.length} item{collection.items.length === 1 ? '' : 's'}
+          {row.shown !== collection.items.length ? ` (${row.shown} shown)` : ''} · {formatBytes(collection.size)}
+        </span>
+      </div>
+    );
+  }
+  const { item, size } = row.item;
+  const sortText = sortKey ? valueText(item[sortKey]) : '';
+  const attributes = Object.keys(item)
+    .filter(nonKey)
+    .map((name) => `${name}: ${valueText(item[name])}`)
+    .join('   ');
+  return (
+    <button
+      type="button"
+      className={`preview-row${selected ? ' is-selected' : ''}`}
+      style={{ background: `${color}14`, borderLeft: `4px solid ${color}` }}
+      aria-label={`${entityName} item ${row.collectionKey}${sortText ? ` ${sortText}` : ''}`}
+      aria-current={selected || undefined}
+      onClick={() => onSelect(row.key)}
+    >
+      <span>{row.collectionKey}</span>
+      <span>{sortText}</span>
+      <span>
+        <span className="entity-badge" style={{ background: color }}>
+          {entityName}
+        </span>
+      </span>
+      <span>{attributes}</span>
+      <span>{formatBytes(size)}</span>
+    </button>
+  );
+});
+
+function ItemDetail({ item }: { item: Item | undefined }) {
+  const [tab, setTab] = useState('dynamodb');
+  if (!item) {
+    return (
+      <aside className="preview-detail" aria-label="Item">
+        <p className="empty-state">Click an item to see it as DynamoDB JSON and as plain JSON.</p>
+      </aside>
+    );
+  }
+  return (
+    <aside className="preview-detail" aria-label="Item">
+      <Tabs
+        label="Item format"
+        active={tab}
+        onChange={setTab}
+        tabs={[
+          { id: 'dynamodb', label: 'DynamoDB JSON', render: () => <pre aria-label="Item as DynamoDB JSON">{JSON.stringify(item, null, 2)}</pre> },
+          { id: 'plain', label: 'Plain JSON', render: () => <pre aria-label="Item as plain JSON">{JSON.stringify(itemToPlain(item), null, 2)}</pre> },
+        ]}
+      />
+    </aside>
+  );
+}
+
+function SampleCounts() {
+  const entities = useDesignStore((s) => s.model.entities);
+  const updateModel = useDesignStore((s) => s.updateModel);
+  const total = entities.reduce((sum, e) => sum + e.sampleCount, 0);
+  return (
+    <details className="sample-counts-details">
+      <summary>Sample items per entity ({total} in all)</summary>
+      <div className="sample-counts">
+        {entities.map((entity, i) => (
+          <NumberField
+            key={entity.id}
+            label={`Sample items for ${entity.name}`}
+            path={`/entities/${i}/sampleCount`}
+            min={0}
+            max={5000}
+            step={1}
+            value={entity.sampleCount}
+            onChange={(count) => updateModel(`Edit ${entity.name} sample count`, (m) => updateEntity(m, { entityId: entity.id, patch: { sampleCount: Math.max(0, Math.round(count)) } }))}
+          />
+        ))}
+      </div>
+    </details>
+  );
+}
