@@ -184,3 +184,38 @@ test('renames an entity everywhere', async ({ page }) => {
   await page.keyboard.press('Control+z');
   await expect(outline(page).getByRole('button', { name: /^Entity Post\b/ })).toBeVisible();
 });
+
+test('adds, configures and duplicates an index, edits table settings, and every panel opens', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await openApp(page);
+  await page.getByRole('toolbar', { name: 'Canvas' }).getByRole('button', { name: 'Add GSI' }).click();
+  const gsi = inspector(page).getByRole('region', { name: /^Global secondary index/ });
+  await expect(gsi).toBeVisible();
+  await gsi.getByRole('textbox', { name: 'Index name' }).fill('ByStatus');
+  await gsi.getByRole('combobox', { name: 'Projection' }).selectOption('INCLUDE');
+  await gsi.getByRole('textbox', { name: 'Projected attributes (comma-separated)' }).fill('status, title');
+  await expect(outline(page).getByRole('button', { name: /^GSI ByStatus\b/ })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Show items of' }).getByRole('button', { name: 'GSI ByStatus' })).toBeVisible();
+
+  await inspector(page).getByRole('button', { name: 'Duplicate index' }).click();
+  await expect(outline(page).getByRole('button', { name: /^GSI ByStatusCopy\b/ })).toBeVisible();
+  await page.keyboard.press('Control+z');
+  await expect(outline(page).getByRole('button', { name: /^GSI ByStatusCopy\b/ })).toHaveCount(0);
+
+  await outline(page).getByRole('button', { name: /^Table SocialMediaApp\b/ }).click();
+  const table = inspector(page).getByRole('region', { name: 'Table SocialMediaApp' });
+  await table.getByRole('combobox', { name: 'Billing mode' }).selectOption('PAY_PER_REQUEST');
+  await expect(table.getByRole('spinbutton', { name: 'Read capacity units' })).toHaveCount(0);
+  await table.getByRole('checkbox', { name: 'Deletion protection' }).check();
+  await table.getByRole('combobox', { name: 'Stream' }).selectOption('KEYS_ONLY');
+  await expect(page.getByRole('main', { name: 'Canvas' }).getByText('On-demand')).toBeVisible();
+
+  for (const tab of ['Access patterns', 'Export', 'Problems', 'Preview']) {
+    await page.getByRole('tab', { name: new RegExp(`^${tab}`) }).click();
+    const details = page.getByRole('region', { name: 'Details' });
+    await expect(details.getByRole('tabpanel').first()).toBeVisible();
+    await expect(details.getByText(/panel failed/)).toHaveCount(0);
+  }
+  expect(errors).toEqual([]);
+});

@@ -142,6 +142,34 @@ test("shows DynamoDB's own error for a broken key condition written in the JSON 
   await expect(page.getByRole('list', { name: 'Checks' })).toContainText('KeyConditionExpression');
 });
 
+test('the request editor is bundled locally and completes placeholders and attribute names', async ({ page }) => {
+  const remote: string[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (!['127.0.0.1', 'localhost'].includes(url.hostname) && !['data:', 'blob:'].includes(url.protocol)) remote.push(request.url());
+  });
+  await openPatterns(page);
+  await openPattern(page, 'Get user profile');
+  await page.getByRole('group', { name: 'Edit request as' }).getByRole('button', { name: 'JSON' }).click();
+  const editor = page.getByRole('textbox', { name: 'Request JSON' });
+  await expect(editor).toBeAttached();
+  await editor.focus();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('End');
+  await page.keyboard.insertText(',\n"ProjectionExpression": "{{us');
+  await page.keyboard.press('Control+Space');
+  const suggestions = page.getByRole('listbox');
+  await expect(suggestions.getByRole('option', { name: /\{\{userId\}\}/ }).first()).toBeVisible();
+  await page.keyboard.press('Escape');
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Backspace');
+  await page.keyboard.insertText('follo');
+  await page.keyboard.press('Control+Space');
+  await expect(suggestions.getByRole('option', { name: /followersCount/ }).first()).toBeVisible();
+  await page.keyboard.press('Escape');
+  expect(remote).toEqual([]);
+});
+
 test('adds a new pattern with the form and runs it', async ({ page }) => {
   await openPatterns(page);
   await page.getByRole('button', { name: 'New pattern' }).click();
@@ -153,13 +181,30 @@ test('adds a new pattern with the form and runs it', async ({ page }) => {
   await page.getByRole('spinbutton', { name: 'Limit' }).fill('5');
   await page.getByRole('checkbox', { name: /Descending order/ }).check();
   await expect(page.getByRole('list', { name: 'Checks' })).toContainText('Returns Comment items');
-  await expect(page.getByRole('textbox', { name: 'postId' })).not.toHaveValue('');
+  await expect(page.getByRole('textbox', { name: 'postId' })).toHaveAttribute('placeholder', /\(from sample data\)$/);
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   const sks = await columnValues(page, 'SK');
   expect(sks.length).toBeGreaterThan(0);
   expect(sks.length).toBeLessThanOrEqual(5);
   expect(sks.every((sk) => sk.startsWith('COMMENT#'))).toBe(true);
   await expect(patternList(page).getByRole('button', { name: /Comments on a post/ })).toBeVisible();
+
+  // The JSON view shows the response and the concrete request the SDK sent.
+  await results(page).getByRole('button', { name: 'JSON' }).click();
+  await expect(page.getByRole('region', { name: 'Run results' }).getByLabel('Request sent')).toContainText('"Limit": 5');
+  await expect(page.getByLabel('Result JSON')).toContainText('"ConsumedCapacity"');
+});
+
+test('flags a key condition that also returns another entity', async ({ page }) => {
+  await openPatterns(page);
+  await openPattern(page, "Get a user's followers");
+  await expect(page.getByRole('list', { name: 'Checks' })).toContainText('Returns Follower items');
+  await page.getByRole('textbox', { name: 'SK value' }).fill('FOLLOW');
+  await expect(page.getByRole('list', { name: 'Checks' })).toContainText('Also returns Following items');
+  await expect(patternList(page).getByRole('button', { name: /Get a user's followers/ })).toContainText('Warning');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  const sks = await columnValues(page, 'SK');
+  expect(sks.some((sk) => sk.startsWith('FOLLOWING#'))).toBe(true);
 });
 
 test('pages forward and back through a result', async ({ page }) => {

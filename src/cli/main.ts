@@ -125,7 +125,7 @@ async function validateCommand(args: string[], io: Io): Promise<number> {
   const path = single(positionals, 'model file');
   const design = await loadDesign(path, io);
   if (design === undefined) return 1;
-  for (const issue of design.issues) io.stderr(located(path, issue));
+  for (const issue of design.issues) if (issue.severity !== 'info') io.stderr(located(path, issue));
   const errors = design.issues.filter((issue) => issue.severity === 'error').length;
   const warnings = design.issues.filter((issue) => issue.severity === 'warning').length;
   io.stdout(`${path}: ${errors === 0 ? 'valid' : 'invalid'} (${errors} error(s), ${warnings} warning(s))\n`);

@@ -88,8 +88,12 @@ export function base64ByteLength(text: string): number {
 // ---------------------------------------------------------------------------------------
 // Numbers
 
-/** Parsing is exact whatever the precision; the precision only bounds arithmetic results. */
-export const DynamoDecimal = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -9e15, toExpPos: 9e15 });
+/**
+ * Parsing is exact whatever the precision; the precision bounds arithmetic, and 400 digits
+ * keep every sum of two in-range numbers (1E+125 + 1E-130 spans 256 digits) exact, so the
+ * 38-digit check sees the true result.
+ */
+export const DynamoDecimal = Decimal.clone({ precision: 400, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -9e15, toExpPos: 9e15 });
 export type DynamoDecimal = Decimal;
 
 const NUMBER_SYNTAX = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
@@ -98,13 +102,15 @@ const DECIMAL_DIGIT = /\p{Nd}/u;
 
 /**
  * DynamoDB parses numbers with Java's BigDecimal, which accepts every Unicode decimal digit
- * ("١" is 1). Unicode lays digits out in runs of whole 0–9 blocks, so a digit's value is its
+ * of the BMP ("١" is 1). Unicode lays digits out in runs of whole 0–9 blocks, so a digit's value is its
  * distance from the start of its run, modulo 10.
  */
 function asciiDigits(text: string): string {
   if (!/[^\x00-\x7f]/.test(text)) return text;
   return text.replace(/\p{Nd}/gu, (digit) => {
     const code = digit.codePointAt(0) as number;
+    // BigDecimal reads UTF-16 code units: digits outside the BMP are not digits to it.
+    if (code > 0xffff) return digit;
     let start = code;
     while (DECIMAL_DIGIT.test(String.fromCodePoint(start - 1))) start--;
     return String((code - start) % 10);
@@ -149,20 +155,91 @@ export function normalizeNumber(text: string): string {
   return formatNumber(parseNumber(text));
 }
 
+// DynamoDB Local keeps the text of most numbers the way Java's BigDecimal holds them: an
+// unscaled integer and a scale ("1.50" is 150 with scale 2, "2e1" is 2 with scale -1). Only
+// top-level numbers of a written item and the members of sets merged by ADD are normalized;
+// SET values keep their text, arithmetic keeps the larger scale ("1.000" - "0.5" = "0.500")
+// and number sets nested in documents print in BigDecimal.toString() form ("2E+1").
+interface ScaledDecimal {
+  negative: boolean;
+  /** Unscaled digits without leading zeros ("0" for zero). */
+  digits: string;
+  scale: number;
+}
+
+const SCALED_SYNTAX = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
+
+function scaledOf(text: string): ScaledDecimal {
+  const match = SCALED_SYNTAX.exec(asciiDigits(text));
+  if (match === null) numberError();
+  const fraction = match[3] ?? '';
+  const digits = ((match[2] ?? '') + fraction).replace(/^0+(?=\d)/, '');
+  return { negative: match[1] === '-' && /[1-9]/.test(digits), digits, scale: fraction.length - Number(match[4] ?? 0) };
+}
+
+/** Java's BigDecimal.toPlainString(). */
+function plainString({ negative, digits, scale }: ScaledDecimal): string {
+  const sign = negative ? '-' : '';
+  if (scale <= 0) return digits === '0' ? '0' : sign + digits + '0'.repeat(-scale);
+  const padded = digits.padStart(scale + 1, '0');
+  return `${sign}${padded.slice(0, -scale)}.${padded.slice(-scale)}`;
+}
+
+/** Java's BigDecimal.toString(): plain unless the exponent is positive or below -6. */
+function javaString(value: ScaledDecimal): string {
+  const adjusted = value.digits.length - 1 - value.scale;
+  if (value.scale >= 0 && adjusted >= -6) return plainString(value);
+  const mantissa = value.digits.length > 1 ? `${value.digits[0]}.${value.digits.slice(1)}` : value.digits;
+  return `${value.negative ? '-' : ''}${mantissa}E${adjusted > 0 ? '+' : ''}${adjusted}`;
+}
+
+/** A number set member as DynamoDB Local prints it when it does not normalize it. */
+export function javaNumberString(text: string): string {
+  return javaString(scaledOf(text));
+}
+
+/**
+ * `a + b` or `a - b` the way DynamoDB computes it: exact, with the larger scale of the two
+ * operands, checked against DynamoDB's precision and range.
+ */
+export function addNumbers(a: string, b: string, subtract = false): string {
+  const x = scaledOf(a);
+  const y = scaledOf(b);
+  const sum = subtract ? cachedNumber(a).minus(cachedNumber(b)) : cachedNumber(a).plus(cachedNumber(b));
+  checkNumberRange(sum);
+  const scale = Math.max(x.scale, y.scale);
+  const unscaled = sum.times(new DynamoDecimal(10).pow(scale)).abs().toFixed(0);
+  return plainString({ negative: sum.isNegative() && !sum.isZero(), digits: unscaled, scale });
+}
+
 // Comparing numbers is on the hot path of Query and Scan; parsed values are cached by text.
 const numberCache = new Map<string, Decimal>();
 function cachedNumber(text: string): Decimal {
   let value = numberCache.get(text);
   if (value === undefined) {
     if (numberCache.size > 50_000) numberCache.clear();
-    value = new DynamoDecimal(text);
+    value = new DynamoDecimal(asciiDigits(text));
     numberCache.set(text, value);
   }
   return value;
 }
 
+// A decimal of at most 15 significant digits converts to a distinct double, in order, so
+// short numbers (nearly all real data) compare as doubles.
+const PLAIN_DECIMAL = /^-?\d+(?:\.\d+)?$/;
+
+function isShortNumber(text: string): boolean {
+  const digits = text.length - (text.startsWith('-') ? 1 : 0) - (text.includes('.') ? 1 : 0);
+  return digits <= 15 && PLAIN_DECIMAL.test(text);
+}
+
 export function compareNumbers(a: string, b: string): number {
   if (a === b) return 0;
+  if (isShortNumber(a) && isShortNumber(b)) {
+    const x = Number(a);
+    const y = Number(b);
+    return x === y ? 0 : x < y ? -1 : 1;
+  }
   return cachedNumber(a).comparedTo(cachedNumber(b));
 }
 
@@ -313,11 +390,18 @@ function javaListText(members: unknown[]): string {
 }
 
 /**
- * Checks one AttributeValue from a request and returns it with numbers normalized.
+ * How numbers of a validated value are kept: `item` normalizes top-level N and NS (an item
+ * or key being written), `document` keeps N as sent and prints NS members as BigDecimal does
+ * (values nested in documents, ExpressionAttributeValues), as DynamoDB Local stores them.
+ */
+export type NumberForm = 'item' | 'document';
+
+/**
+ * Checks one AttributeValue from a request and returns it with its numbers in `form`.
  * Throws DynamoDB's ValidationException for empty or multi-typed values, NULL:false,
  * empty or duplicated sets, bad numbers and bad base64.
  */
-export function validateAttributeValue(raw: unknown): AttributeValue {
+export function validateAttributeValue(raw: unknown, form: NumberForm = 'document'): AttributeValue {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw validationError('Supplied AttributeValue is empty, must contain exactly one of the supported datatypes');
   }
@@ -337,8 +421,10 @@ export function validateAttributeValue(raw: unknown): AttributeValue {
   switch (found) {
     case 'S':
       return { S: String(payload) };
-    case 'N':
-      return { N: normalizeNumber(String(payload)) };
+    case 'N': {
+      const normalized = normalizeNumber(String(payload));
+      return { N: form === 'item' ? normalized : String(payload) };
+    }
     case 'B':
       return { B: validateBinary(payload) };
     case 'BOOL':
@@ -347,14 +433,14 @@ export function validateAttributeValue(raw: unknown): AttributeValue {
       if (payload !== true && payload !== 'true') throw validationError(INVALID + 'Null attribute value types must have the value of true');
       return { NULL: true };
     case 'M':
-      return { M: validateAttributeMap(payload) };
+      return { M: validateAttributeMap(payload, 'document') };
     case 'L':
       if (!Array.isArray(payload)) throw validationError('Supplied AttributeValue is empty, must contain exactly one of the supported datatypes');
-      return { L: payload.map(validateAttributeValue) };
+      return { L: payload.map((element) => validateAttributeValue(element, 'document')) };
     case 'SS':
       return { SS: validateStringSet(payload) };
     case 'NS':
-      return { NS: validateNumberSet(payload) };
+      return { NS: validateNumberSet(payload, form) };
     case 'BS':
       return { BS: validateBinarySet(payload) };
   }
@@ -380,7 +466,7 @@ function validateStringSet(payload: unknown): string[] {
   return members;
 }
 
-function validateNumberSet(payload: unknown): string[] {
+function validateNumberSet(payload: unknown, form: NumberForm): string[] {
   const members = asArray(payload);
   if (members.length === 0) throw validationError(INVALID + 'An number set  may not be empty');
   const seen = new Set<string>();
@@ -388,7 +474,7 @@ function validateNumberSet(payload: unknown): string[] {
     const normalized = normalizeNumber(String(member));
     if (seen.has(normalized)) throw validationError('Input collection contains duplicates');
     seen.add(normalized);
-    return normalized;
+    return form === 'item' ? normalized : javaNumberString(String(member));
   });
 }
 
@@ -402,19 +488,19 @@ function validateBinarySet(payload: unknown): string[] {
   return members;
 }
 
-function validateAttributeMap(payload: unknown): Record<string, AttributeValue> {
+function validateAttributeMap(payload: unknown, form: NumberForm): Record<string, AttributeValue> {
   if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
     throw validationError('Supplied AttributeValue is empty, must contain exactly one of the supported datatypes');
   }
   const out: Record<string, AttributeValue> = {};
   for (const [name, value] of Object.entries(payload as Record<string, unknown>)) {
     if (name === '') throw validationError('Empty attribute name');
-    out[name] = validateAttributeValue(value);
+    out[name] = validateAttributeValue(value, form);
   }
   return out;
 }
 
-/** Validates every value of an item (or key, or ExpressionAttributeValues) and normalizes numbers. */
+/** Validates every value of an item or key being written or read; top-level numbers are normalized. */
 export function validateItemValues(item: unknown): Item {
-  return validateAttributeMap(item);
+  return validateAttributeMap(item, 'item');
 }

@@ -1,6 +1,7 @@
 import type { BatchGetItemInput as SdkBatchGetItemInput, BatchGetItemOutput as SdkBatchGetItemOutput } from '@aws-sdk/client-dynamodb';
 import { validateItemValues, type Item } from './AttributeValue';
 import { CapacityMeter, parseReturnConsumedCapacity, readUnits, type ConsumedCapacity } from './ConsumedCapacity';
+import { inJavaHashOrder } from './ConsumedCapacity';
 import { checkTableName, findTable, type EngineContext } from './EngineContext';
 import { validationError } from './errors';
 import { itemTokens } from './Table';
@@ -54,6 +55,7 @@ export function BatchGetItem(context: EngineContext, input: BatchGetItemInput): 
     if (report) consumed.push(report);
   }
   const output: BatchGetItemOutput = { Responses: responses, UnprocessedKeys: {} };
-  if (capacityMode !== 'NONE') output.ConsumedCapacity = consumed;
+  // DynamoDB Local lists tables in Java HashMap order.
+  if (capacityMode !== 'NONE') output.ConsumedCapacity = inJavaHashOrder(consumed);
   return output;
 }

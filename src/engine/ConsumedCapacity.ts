@@ -10,9 +10,14 @@ export type ReturnConsumedCapacity = 'NONE' | 'TOTAL' | 'INDEXES';
 const READ_UNIT_BYTES = 4096;
 const WRITE_UNIT_BYTES = 1024;
 
-/** Read units for `bytes` read in one go (Query and Scan sum item sizes before rounding). */
+/** Read units for one item (GetItem and friends charge at least one unit, found or not). */
 export function readUnits(bytes: number, consistent: boolean): number {
-  const units = Math.max(1, Math.ceil(bytes / READ_UNIT_BYTES));
+  return pageReadUnits(Math.max(1, bytes), consistent);
+}
+
+/** Read units for a Query or Scan page: item sizes are summed before rounding; nothing read is free. */
+export function pageReadUnits(bytes: number, consistent: boolean): number {
+  const units = Math.ceil(bytes / READ_UNIT_BYTES);
   return consistent ? units : units / 2;
 }
 
@@ -67,4 +72,30 @@ function unitsRecord(map: Map<string, number>): Record<string, { CapacityUnits: 
   const record: Record<string, { CapacityUnits: number }> = {};
   for (const [name, units] of map) record[name] = { CapacityUnits: units };
   return record;
+}
+
+/**
+ * Per-table reports of a batch in DynamoDB Local's order: a Java `new HashMap<>(tables)` of
+ * table names, iterated by hash bucket (String.hashCode, spread, masked to the capacity the
+ * map grew to), ties in insertion order. Matched against DynamoDB Local on random names.
+ */
+export function inJavaHashOrder(reports: ConsumedCapacity[]): ConsumedCapacity[] {
+  let capacity = 1;
+  while (capacity < reports.length) capacity *= 2;
+  let threshold = Math.floor(capacity * 0.75);
+  for (let size = 1; size <= reports.length; size++) {
+    if (size > threshold) {
+      capacity *= 2;
+      threshold = Math.floor(capacity * 0.75);
+    }
+  }
+  const bucket = (name: string): number => {
+    let hash = 0;
+    for (let i = 0; i < name.length; i++) hash = (Math.imul(hash, 31) + name.charCodeAt(i)) | 0;
+    return (hash ^ (hash >>> 16)) & (capacity - 1);
+  };
+  return reports
+    .map((report, index) => ({ report, index, bucket: bucket(report.TableName ?? '') }))
+    .sort((a, b) => a.bucket - b.bucket || a.index - b.index)
+    .map((entry) => entry.report);
 }

@@ -3,6 +3,7 @@ import { checkIndexName, checkTableName, type EngineContext } from './EngineCont
 import { DynamoDBError, validationError } from './errors';
 import { keyAttributeNames, type KeySchema } from './KeySchema';
 import type { Projection } from './Projection';
+import { applyStreamSpecification } from './streams';
 import { Table, type AttributeDefinition, type BillingMode, type Throughput } from './Table';
 import { describeTable } from './TableDescription';
 import { parseAttributeDefinitions, parseKeySchema, parseProjection, parseThroughput, zeroThroughput } from './TableSchema';
@@ -96,6 +97,7 @@ export function CreateTable(context: EngineContext, input: CreateTableInput): Cr
     throw validationError('The number of attributes in key schema must match the number of attributes defined in attribute definitions.');
   }
   if (context.tables.has(name)) throw new DynamoDBError('ResourceInUseException', 'Cannot create preexisting table');
+  applyStreamSpecification(context, name, keySchema, input.StreamSpecification, true);
   const table = new Table({ name, keySchema, attributeDefinitions: definitions, billingMode, throughput, creationDateTime: context.now() });
   table.deletionProtection = input.DeletionProtectionEnabled === true;
   for (const index of [...lsis, ...gsis]) table.addIndex(index.kind, index.name, index.keySchema, index.projection, index.throughput);

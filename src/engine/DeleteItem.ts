@@ -26,7 +26,7 @@ export function DeleteItem(context: EngineContext, input: DeleteItemInput): Dele
   if (expressions.condition && !expressions.condition(located.old?.item)) throw conditionFailure(located.old?.item, onFailure);
   const write = prepareWrite(table, key, undefined, located);
   const meter = new CapacityMeter(table.name);
-  meterWrite(write, meter);
+  if (capacityMode !== 'NONE') meterWrite(write, meter);
   if (write.old) applyWrite(context, write);
   const output: DeleteItemOutput = {};
   if (returnValues === 'ALL_OLD' && write.old) output.Attributes = write.old.item;

@@ -1,6 +1,7 @@
 import type { DeleteTableInput as SdkDeleteTableInput, DeleteTableOutput as SdkDeleteTableOutput } from '@aws-sdk/client-dynamodb';
 import { checkTableName, findTable, type EngineContext } from './EngineContext';
 import { validationError } from './errors';
+import { tableStreamDeleted } from './streams';
 import { describeTable } from './TableDescription';
 import type { Wire } from './wire';
 
@@ -14,5 +15,6 @@ export function DeleteTable(context: EngineContext, input: DeleteTableInput): De
   }
   const description = describeTable(context, table);
   context.tables.delete(table.name);
+  tableStreamDeleted(context, table.name);
   return { TableDescription: description };
 }

@@ -15,6 +15,8 @@ export interface StoredEntry {
    * indexes (IndexSizeBytes, pages, read capacity) by whole items.
    */
   readonly size: number;
+  /** Size of `item` itself: what reads of an index entry are charged for. */
+  readonly readSize: number;
 }
 
 export function compareEntryKeys(a: StoredEntry, sort: string, tieHash: string, tieRange: string): number {

@@ -28,7 +28,7 @@ export function PutItem(context: EngineContext, input: PutItemInput): PutItemOut
   if (expressions.condition && !expressions.condition(located.old?.item)) throw conditionFailure(located.old?.item, onFailure);
   const write = prepareWrite(table, key, item, located);
   const meter = new CapacityMeter(table.name);
-  meterWrite(write, meter);
+  if (capacityMode !== 'NONE') meterWrite(write, meter);
   applyWrite(context, write);
   const output: PutItemOutput = {};
   if (returnValues === 'ALL_OLD' && write.old) output.Attributes = write.old.item;

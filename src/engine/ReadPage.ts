@@ -1,7 +1,7 @@
 // What Query and Scan share: choosing the table or index, Select, Limit, the 1 MB page,
 // LastEvaluatedKey, filtering, projection and the read capacity of a page.
 import type { Item } from './AttributeValue';
-import { CapacityMeter, readUnits } from './ConsumedCapacity';
+import { CapacityMeter, pageReadUnits, readUnits } from './ConsumedCapacity';
 import { validationError } from './errors';
 import type { StoredEntry } from './ItemCollection';
 import { extractKey, keyAttributeNames, type KeySchema } from './KeySchema';
@@ -59,11 +59,11 @@ export function parseSelect(input: ReadInput, target: ReadTarget, operation: 'Qu
   }
   if (hasProjection) {
     throw validationError(
-      `Cannot specify the ${input.ProjectionExpression !== undefined ? 'ProjectionExpression' : 'AttributesToGet'} when choosing to get ${select}`,
+      `Cannot specify the ${input.ProjectionExpression !== undefined ? 'ProjectionExpression' : 'AttributesToGet'} when choosing to get ${select === 'COUNT' ? 'only the Count' : select}`,
     );
   }
   if (select === 'ALL_PROJECTED_ATTRIBUTES' && !target.index) {
-    throw validationError(`ALL_PROJECTED_ATTRIBUTES can be used only when ${operation === 'Query' ? 'Querying' : 'Scanning'} using an IndexName`);
+    throw validationError('ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName');
   }
   if (select === 'ALL_ATTRIBUTES' && target.index?.kind === 'GSI' && target.index.projection.type !== 'ALL') {
     throw validationError(
@@ -106,11 +106,13 @@ export function readPage(entries: Iterable<StoredEntry>, request: PageRequest): 
   let scanned = 0;
   let count = 0;
   let bytes = 0;
+  let readBytes = 0;
   let fetchUnits = 0;
   let stoppedAt: StoredEntry | undefined;
   for (const entry of entries) {
     scanned++;
     bytes += entry.size;
+    readBytes += entry.readSize;
     // DynamoDB stops once Limit items or 1 MB are read, even if nothing follows.
     if ((limit !== undefined && scanned >= limit) || bytes >= MAX_PAGE_BYTES) stoppedAt = entry;
     let item = entry.item;
@@ -127,7 +129,7 @@ export function readPage(entries: Iterable<StoredEntry>, request: PageRequest): 
     }
     if (stoppedAt) break;
   }
-  const units = readUnits(bytes, request.consistent);
+  const units = pageReadUnits(readBytes, request.consistent);
   if (target.index) {
     meter.addTable(fetchUnits);
     meter.addIndex(target.index.kind, target.index.name, units);

@@ -1,6 +1,6 @@
 // A table's storage: partitions of sorted items plus its secondary indexes, kept in step
 // by `writeItem`, the one place items change.
-import type { Item } from './AttributeValue';
+import { itemSize, type Item } from './AttributeValue';
 import { ItemCollection, type StoredEntry } from './ItemCollection';
 import { keyAttributeNames, keyToken, partitionToken, type KeySchema } from './KeySchema';
 import { projectItem, projectedNames, type Projection } from './Projection';
@@ -221,6 +221,7 @@ function indexPut(index: SecondaryIndex, item: Item, bytes: number, tableHash: s
     tieRange: tableRange,
     item: projected,
     size: bytes,
+    readSize: index.projected ? itemSize(projected) : bytes,
   });
 }
 
@@ -235,7 +236,7 @@ function indexRemove(index: SecondaryIndex, item: Item, tableHash: string, table
  */
 export function storeItem(table: Table, key: ItemTokens, next: Item | undefined, nextSize: number): Item | undefined {
   let old: StoredEntry | undefined;
-  if (next) old = table.partitions.put(key.partition, { sort: key.sort, tieHash: '', tieRange: '', item: next, size: nextSize });
+  if (next) old = table.partitions.put(key.partition, { sort: key.sort, tieHash: '', tieRange: '', item: next, size: nextSize, readSize: nextSize });
   else old = table.partitions.remove(key.partition, key.sort, '', '');
   for (const index of table.indexes) {
     if (old) indexRemove(index, old.item, key.partition, key.sort);

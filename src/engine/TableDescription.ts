@@ -2,6 +2,7 @@
 import type { TableDescription as SdkTableDescription } from '@aws-sdk/client-dynamodb';
 import { tableArn, type EngineContext } from './EngineContext';
 import { javaHashSetOrder } from './expressions';
+import { describeTableStream } from './streams';
 import type { KeySchema } from './KeySchema';
 import type { Projection } from './Projection';
 import type { SecondaryIndex, Table, Throughput } from './Table';
@@ -91,6 +92,7 @@ export function describeTable(context: EngineContext, table: Table): TableDescri
   }
   if (lsis.length > 0) description.LocalSecondaryIndexes = lsis.map((index) => indexDescription(context, table, index));
   if (gsis.length > 0) description.GlobalSecondaryIndexes = gsis.map((index) => indexDescription(context, table, index));
+  Object.assign(description, describeTableStream(context, table.name));
   description.DeletionProtectionEnabled = table.deletionProtection;
   return description;
 }

@@ -27,9 +27,9 @@ export function UpdateItem(context: EngineContext, input: UpdateItemInput): Upda
   if (expressions.condition && !expressions.condition(old)) throw conditionFailure(old, onFailure);
   const updated = expressions.update ? expressions.update(old, key) : { item: old ?? { ...key }, updatedOld: () => ({}), updatedNew: () => ({}) };
   checkItemKeys(table, updated.item);
-  const write = prepareWrite(table, key, updated.item, located);
+  const write = prepareWrite(table, key, updated.item, located, 'Item size to update has exceeded the maximum allowed size');
   const meter = new CapacityMeter(table.name);
-  meterWrite(write, meter);
+  if (capacityMode !== 'NONE') meterWrite(write, meter);
   applyWrite(context, write);
   const output: UpdateItemOutput = {};
   const attributes =

@@ -3,6 +3,7 @@ import { parseBillingMode, parseIndexes } from './CreateTable';
 import { checkIndexName, checkTableName, findTable, type EngineContext } from './EngineContext';
 import { DynamoDBError, validationError } from './errors';
 import { keyAttributeNames } from './KeySchema';
+import { applyStreamSpecification } from './streams';
 import type { SecondaryIndex, Table } from './Table';
 import { describeTable, transitionalIndexDescription } from './TableDescription';
 import { parseAttributeDefinitions, parseThroughput, zeroThroughput } from './TableSchema';
@@ -22,13 +23,15 @@ export function UpdateTable(context: EngineContext, input: UpdateTableInput): Up
     input.BillingMode === undefined &&
     input.ProvisionedThroughput === undefined &&
     updates.length === 0 &&
-    input.DeletionProtectionEnabled === undefined
+    input.DeletionProtectionEnabled === undefined &&
+    input.StreamSpecification === undefined
   ) {
     throw validationError('Nothing to update');
   }
   if (input.BillingMode !== undefined) applyBillingMode(context, table, input);
   else if (input.ProvisionedThroughput !== undefined && !changesBilling) applyThroughput(table, input.ProvisionedThroughput);
   if (input.DeletionProtectionEnabled !== undefined) table.deletionProtection = input.DeletionProtectionEnabled;
+  if (input.StreamSpecification !== undefined) applyStreamSpecification(context, table.name, table.keySchema, input.StreamSpecification, false);
   const transitions = updates.map((update) => applyIndexUpdate(table, input, update));
   const description = describeTable(context, table);
   for (const transition of transitions) {

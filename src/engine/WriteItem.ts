@@ -34,11 +34,17 @@ export function locate(table: Table, key: Item): { tokens: ItemTokens; old: Stor
 }
 
 /** Builds the write of `next` (or a delete) over the current item, enforcing the size limit. */
-export function prepareWrite(table: Table, key: Item, next: Item | undefined, located = locate(table, key)): PreparedWrite {
+export function prepareWrite(
+  table: Table,
+  key: Item,
+  next: Item | undefined,
+  located = locate(table, key),
+  sizeMessage = 'Item size has exceeded the maximum allowed size',
+): PreparedWrite {
   let nextSize = 0;
   if (next) {
     nextSize = itemSize(next);
-    if (nextSize > MAX_ITEM_BYTES) throw validationError('Item size has exceeded the maximum allowed size');
+    if (nextSize > MAX_ITEM_BYTES) throw validationError(sizeMessage);
   }
   return { table, key, tokens: located.tokens, old: located.old, next, nextSize };
 }

@@ -13,9 +13,12 @@ import { Query } from './Query';
 import { Scan } from './Scan';
 import { UpdateItem } from './UpdateItem';
 import { UpdateTable } from './UpdateTable';
-// Transactions, TTL, tags and discovery (issue 6).
+// Transactions, PartiQL, TTL, tags and discovery (issue 6).
+import { BatchExecuteStatement } from './BatchExecuteStatement';
 import { DescribeEndpoints } from './DescribeEndpoints';
 import { DescribeLimits } from './DescribeLimits';
+import { ExecuteStatement } from './ExecuteStatement';
+import { ExecuteTransaction } from './ExecuteTransaction';
 import { ListTagsOfResource, TagResource, UntagResource } from './Tags';
 import { DescribeTimeToLive, UpdateTimeToLive } from './TimeToLive';
 import { TransactGetItems } from './TransactGetItems';
@@ -44,4 +47,7 @@ export const actions = {
   ListTagsOfResource,
   DescribeLimits,
   DescribeEndpoints,
+  ExecuteStatement,
+  BatchExecuteStatement,
+  ExecuteTransaction,
 };

@@ -18,6 +18,7 @@ export type DynamoDBErrorName =
   | 'TransactionInProgressException'
   | 'IdempotentParameterMismatchException'
   | 'DuplicateItemException'
+  | 'DuplicateItem'
   | 'InternalServerError'
   | 'UnknownOperationException'
   | 'SerializationException'

@@ -18,6 +18,8 @@ export interface ExportOptions {
   resource?: TableResource;
   /** IAM: add the seed's fine-grained `dynamodb:LeadingKeys` condition bound to the Cognito identity. */
   leadingKeys?: boolean;
+  /** Workbench: the creation date written into the model (now when absent). */
+  now?: Date;
 }
 
 export interface ExportDefinition {
@@ -85,7 +87,7 @@ export const EXPORTS: readonly ExportDefinition[] = [
     label: 'NoSQL Workbench model',
     language: 'json',
     fileName: (model) => `${fileStem(model)}.workbench.json`,
-    generate: (model) => workbenchJson(model),
+    generate: (model, options) => workbenchJson(model, options.now),
   },
   {
     format: 'onetable',

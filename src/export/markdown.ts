@@ -6,7 +6,7 @@ import type { AccessPattern, DesignModel, Entity } from '../model/types';
 
 /** Text for a table cell or heading: no line breaks, pipes or markup characters. */
 export function markdownText(text: string): string {
-  return text.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/([\\`*_{}[\]()#+\-.!|<>~])/g, '\\$1');
+  return text.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/([\\`*_[\]|<>~])/g, '\\$1');
 }
 
 /** Inline code that holds `text` exactly, whatever backticks it contains. */

@@ -15,7 +15,8 @@ const FIELD_TYPES: Record<AttributeType, string> = {
   BS: 'set',
 };
 
-const DEFAULT_TYPE_FIELD = '_type';
+/** OneTable's own default name for the attribute holding the model name. */
+export const DEFAULT_TYPE_FIELD = '_type';
 
 function valueTemplate(template: KeyTemplate): string {
   return template.replace(/\{\{\s*([^{}]*?)\s*\}\}/g, (_whole, name: string) => `\${${name}}`);

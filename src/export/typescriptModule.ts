@@ -35,16 +35,22 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+/** What expressions are built against: the pattern's parameters and the table (the module's `tableName`). */
+interface Scope {
+  parameters: ReadonlyMap<string, PatternParameter>;
+  tableName: string;
+}
+
 /** A string with placeholders as a TypeScript expression over `params`. */
-function textExpression(text: string, parameters: ReadonlyMap<string, PatternParameter>): string {
+function textExpression(text: string, scope: Scope): string {
   const whole = WHOLE_PLACEHOLDER.exec(text)?.[1];
-  if (whole !== undefined && parameters.get(whole)?.type === 'S') return `params[${literal(whole)}]`;
+  if (whole !== undefined && scope.parameters.get(whole)?.type === 'S') return `params[${literal(whole)}]`;
   const parts: string[] = [];
   let last = 0;
   for (const match of text.matchAll(PLACEHOLDER)) {
     if (match.index > last) parts.push(literal(text.slice(last, match.index)));
     const name = match[1] ?? '';
-    parts.push(parameters.has(name) ? `String(params[${literal(name)}])` : literal(match[0]));
+    parts.push(scope.parameters.has(name) ? `String(params[${literal(name)}])` : literal(match[0]));
     last = match.index + match[0].length;
   }
   if (last < text.length || parts.length === 0) parts.push(literal(text.slice(last)));
@@ -52,81 +58,83 @@ function textExpression(text: string, parameters: ReadonlyMap<string, PatternPar
 }
 
 /** A number member (`{ N: "{{n}}" }`, `Limit: "{{n}}"`) as an expression. */
-function numberExpression(value: unknown, parameters: ReadonlyMap<string, PatternParameter>): string {
+function numberExpression(value: unknown, scope: Scope): string {
   if (typeof value === 'number') return String(value);
   const text = String(value);
   const whole = WHOLE_PLACEHOLDER.exec(text)?.[1];
-  if (whole !== undefined && parameters.has(whole)) {
-    return parameters.get(whole)?.type === 'N' ? `params[${literal(whole)}]` : `Number(params[${literal(whole)}])`;
+  if (whole !== undefined && scope.parameters.has(whole)) {
+    return scope.parameters.get(whole)?.type === 'N' ? `params[${literal(whole)}]` : `Number(params[${literal(whole)}])`;
   }
   const number = Number(text);
-  return Number.isFinite(number) && String(number) === text.trim() ? text.trim() : `Number(${textExpression(text, parameters)})`;
+  return Number.isFinite(number) && String(number) === text.trim() ? text.trim() : `Number(${textExpression(text, scope)})`;
 }
 
-function booleanExpression(value: unknown, parameters: ReadonlyMap<string, PatternParameter>): string {
+function booleanExpression(value: unknown, scope: Scope): string {
   if (typeof value === 'boolean') return String(value);
   const whole = WHOLE_PLACEHOLDER.exec(String(value))?.[1];
-  if (whole !== undefined && parameters.get(whole)?.type === 'BOOL') return `params[${literal(whole)}]`;
-  return `(${textExpression(String(value), parameters)} === "true")`;
+  if (whole !== undefined && scope.parameters.get(whole)?.type === 'BOOL') return `params[${literal(whole)}]`;
+  return `(${textExpression(String(value), scope)} === "true")`;
 }
 
-function binaryExpression(value: unknown, parameters: ReadonlyMap<string, PatternParameter>): string {
-  return `Uint8Array.from(atob(${textExpression(String(value), parameters)}), (c) => c.charCodeAt(0))`;
+function binaryExpression(value: unknown, scope: Scope): string {
+  return `Uint8Array.from(atob(${textExpression(String(value), scope)}), (c) => c.charCodeAt(0))`;
 }
 
 /** A wire-shape attribute value (`{ S: "USER#{{id}}" }`) as a native JS expression for the DocumentClient. */
-function attributeValueExpression(value: unknown, parameters: ReadonlyMap<string, PatternParameter>): string {
-  if (!isRecord(value)) return plainExpression(value, parameters);
+function attributeValueExpression(value: unknown, scope: Scope): string {
+  if (!isRecord(value)) return plainExpression(value, scope);
   const [type, inner] = Object.entries(value)[0] ?? ['NULL', true];
   switch (type) {
     case 'S':
-      return textExpression(String(inner), parameters);
+      return textExpression(String(inner), scope);
     case 'N':
-      return numberExpression(inner, parameters);
+      return numberExpression(inner, scope);
     case 'BOOL':
-      return booleanExpression(inner, parameters);
+      return booleanExpression(inner, scope);
     case 'NULL':
       return 'null';
     case 'B':
-      return binaryExpression(inner, parameters);
+      return binaryExpression(inner, scope);
     case 'SS':
-      return `new Set<string>([${(Array.isArray(inner) ? inner : []).map((v) => textExpression(String(v), parameters)).join(', ')}])`;
+      return `new Set<string>([${(Array.isArray(inner) ? inner : []).map((v) => textExpression(String(v), scope)).join(', ')}])`;
     case 'NS':
-      return `new Set<number>([${(Array.isArray(inner) ? inner : []).map((v) => numberExpression(v, parameters)).join(', ')}])`;
+      return `new Set<number>([${(Array.isArray(inner) ? inner : []).map((v) => numberExpression(v, scope)).join(', ')}])`;
     case 'BS':
-      return `new Set<Uint8Array>([${(Array.isArray(inner) ? inner : []).map((v) => binaryExpression(v, parameters)).join(', ')}])`;
+      return `new Set<Uint8Array>([${(Array.isArray(inner) ? inner : []).map((v) => binaryExpression(v, scope)).join(', ')}])`;
     case 'L':
-      return `[${(Array.isArray(inner) ? inner : []).map((v) => attributeValueExpression(v, parameters)).join(', ')}]`;
+      return `[${(Array.isArray(inner) ? inner : []).map((v) => attributeValueExpression(v, scope)).join(', ')}]`;
     case 'M':
-      return itemExpression(inner, parameters);
+      return itemExpression(inner, scope);
     default:
-      return plainExpression(value, parameters);
+      return plainExpression(value, scope);
   }
 }
 
-function itemExpression(value: unknown, parameters: ReadonlyMap<string, PatternParameter>): string {
-  if (!isRecord(value)) return plainExpression(value, parameters);
-  const members = Object.entries(value).map(([name, inner]) => `${literal(name)}: ${attributeValueExpression(inner, parameters)}`);
+function itemExpression(value: unknown, scope: Scope): string {
+  if (!isRecord(value)) return plainExpression(value, scope);
+  const members = Object.entries(value).map(([name, inner]) => `${literal(name)}: ${attributeValueExpression(inner, scope)}`);
   return `{ ${members.join(', ')} }`;
 }
 
 /** Any other request member: objects, arrays, strings (with placeholders), numbers, booleans. */
-function plainExpression(value: unknown, parameters: ReadonlyMap<string, PatternParameter>): string {
+function plainExpression(value: unknown, scope: Scope, inRequestItems = false): string {
   if (typeof value === 'string') {
     const whole = WHOLE_PLACEHOLDER.exec(value)?.[1];
-    const parameter = whole === undefined ? undefined : parameters.get(whole);
+    const parameter = whole === undefined ? undefined : scope.parameters.get(whole);
     if (whole !== undefined && parameter !== undefined && parameter.type !== 'S') return `params[${literal(whole)}]`;
-    return textExpression(value, parameters);
+    return textExpression(value, scope);
   }
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (value === null || value === undefined) return 'undefined';
-  if (Array.isArray(value)) return `[${value.map((v) => plainExpression(v, parameters)).join(', ')}]`;
+  if (Array.isArray(value)) return `[${value.map((v) => plainExpression(v, scope)).join(', ')}]`;
   const members = Object.entries(value).map(([name, inner]) => {
-    const key = name.includes('{{') ? `[${textExpression(name, parameters)}]` : literal(name);
-    if (ITEM_MAPS.has(name)) return `${key}: ${itemExpression(inner, parameters)}`;
-    if (ITEM_MAP_LISTS.has(name) && Array.isArray(inner)) return `${key}: [${inner.map((v) => itemExpression(v, parameters)).join(', ')}]`;
-    if (VALUE_LISTS.has(name) && Array.isArray(inner)) return `${key}: [${inner.map((v) => attributeValueExpression(v, parameters)).join(', ')}]`;
-    return `${key}: ${plainExpression(inner, parameters)}`;
+    const key = name.includes('{{') ? `[${textExpression(name, scope)}]` : name === scope.tableName && inRequestItems ? '[tableName]' : literal(name);
+    if (name === 'TableName' && inner === scope.tableName) return `${key}: tableName`;
+    if (name === 'RequestItems') return `${key}: ${plainExpression(inner, scope, true)}`;
+    if (ITEM_MAPS.has(name)) return `${key}: ${itemExpression(inner, scope)}`;
+    if (ITEM_MAP_LISTS.has(name) && Array.isArray(inner)) return `${key}: [${inner.map((v) => itemExpression(v, scope)).join(', ')}]`;
+    if (VALUE_LISTS.has(name) && Array.isArray(inner)) return `${key}: [${inner.map((v) => attributeValueExpression(v, scope)).join(', ')}]`;
+    return `${key}: ${plainExpression(inner, scope)}`;
   });
   return `{ ${members.join(', ')} }`;
 }
@@ -226,12 +234,12 @@ function patternFunction(model: DesignModel, pattern: AccessPattern, functionNam
   } catch {
     return undefined;
   }
-  const parameters = new Map(pattern.parameters.map((parameter) => [parameter.name, parameter]));
+  const scope: Scope = { parameters: new Map(pattern.parameters.map((parameter) => [parameter.name, parameter])), tableName: model.table.name };
   const paramsType =
     pattern.parameters.length === 0 ? 'Record<string, never>' : `{ ${pattern.parameters.map((p) => `${propertyKey(p.name)}: ${PARAMETER_TYPES[p.type]}`).join('; ')} }`;
   const paramsName = pattern.parameters.length === 0 ? '_params' : 'params';
   const command = COMMANDS[pattern.operation];
-  const input = plainExpression(request, parameters);
+  const input = plainExpression(request, scope);
   const item = resultType(model, pattern, entityTypes, request);
   const signature = (extra: string, returns: string): string =>
     `export async function ${functionName}(client: DynamoDBDocumentClient, ${paramsName}: ${paramsType}${extra}): Promise<${returns}> {`;

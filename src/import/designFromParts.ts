@@ -71,7 +71,3 @@ export function designFromParts(parts: DesignParts): DesignModel {
     sampleSeed: 1,
   };
 }
-
-export function indexId(kind: 'gsi' | 'lsi', name: string): string {
-  return idFor(kind, name);
-}

@@ -3,9 +3,10 @@
 // OneTable's type field (`_type` unless `params.typeField` says otherwise) is the type attribute.
 import type { AttributeType, Generator, GlobalSecondaryIndex, KeyAttribute, LocalSecondaryIndex, Projection } from '../model/types';
 import { defaultGenerator } from '../model/defaultGenerator';
-import { designFromParts, indexId } from './designFromParts';
+import { DEFAULT_TYPE_FIELD } from '../export/oneTable';
+import { designFromParts } from './designFromParts';
 import { entityAttribute, type InferredEntity } from './inferEntities';
-import { isRecord, type ImportResult } from './ImportResult';
+import { idFor, isRecord, type ImportResult } from './ImportResult';
 import { Reader } from './Reader';
 
 export interface OneTableImportOptions {
@@ -15,7 +16,6 @@ export interface OneTableImportOptions {
   tableName?: string;
 }
 
-export const DEFAULT_TYPE_FIELD = '_type';
 
 const FIELD_TYPES: Record<string, AttributeType> = {
   string: 'S',
@@ -146,13 +146,13 @@ export function importOneTable(input: unknown, options: OneTableImportOptions = 
         reader.error([...at, 'sort'], 'a local index needs a sort attribute');
         continue;
       }
-      localSecondaryIndexes.push({ id: indexId('lsi', indexName), name: indexName, sortKey: keyAttribute(indexSort), projection });
+      localSecondaryIndexes.push({ id: idFor('lsi', indexName), name: indexName, sortKey: keyAttribute(indexSort), projection });
       continue;
     }
     const indexHash = reader.string(index.hash, [...at, 'hash'], `indexes.${indexName}.hash`);
     if (indexHash === undefined) continue;
     globalSecondaryIndexes.push({
-      id: indexId('gsi', indexName),
+      id: idFor('gsi', indexName),
       name: indexName,
       partitionKey: keyAttribute(indexHash),
       ...(indexSort !== undefined ? { sortKey: keyAttribute(indexSort) } : {}),

@@ -4,9 +4,9 @@
 // inferred from the table's items. Only the first table is imported unless another is named.
 import { ATTRIBUTE_TYPES, type AttributeType, type Item } from '../engine/AttributeValue';
 import type { AutoScaling, Billing, GlobalSecondaryIndex, KeyAttribute, LocalSecondaryIndex, Projection, ThroughputSetting } from '../model/types';
-import { designFromParts, indexId } from './designFromParts';
+import { designFromParts } from './designFromParts';
 import { entityAttribute, groupItems, inferEntity, scalarText, type InferredEntity, type KeySlot } from './inferEntities';
-import { isRecord, type ImportResult } from './ImportResult';
+import { idFor, isRecord, type ImportResult } from './ImportResult';
 import { Reader } from './Reader';
 
 const KEY_TYPES = ['S', 'N', 'B'] as const;
@@ -172,7 +172,7 @@ export function importWorkbench(input: unknown, options: WorkbenchImportOptions 
     const keys = keyAttributes(reader, record.KeyAttributes, [...at, 'KeyAttributes'], `index ${name ?? index}`);
     if (name === undefined || keys.partitionKey === undefined) return;
     globalSecondaryIndexes.push({
-      id: indexId('gsi', name),
+      id: idFor('gsi', name),
       name,
       partitionKey: keys.partitionKey,
       ...(keys.sortKey !== undefined ? { sortKey: keys.sortKey } : {}),
@@ -191,7 +191,7 @@ export function importWorkbench(input: unknown, options: WorkbenchImportOptions 
       reader.error([...at, 'KeyAttributes', 'SortKey'], 'a local secondary index needs a sort key');
       return;
     }
-    localSecondaryIndexes.push({ id: indexId('lsi', name), name, sortKey: keys.sortKey, projection: projection(reader, record.Projection, [...at, 'Projection']) });
+    localSecondaryIndexes.push({ id: idFor('lsi', name), name, sortKey: keys.sortKey, projection: projection(reader, record.Projection, [...at, 'Projection']) });
   });
 
   const tableItems = items(reader, table.TableData, [...path, 'TableData']);

@@ -9,5 +9,6 @@ export { validateModel, pointer, LIMITS } from './validate';
 export { defaultGenerator } from './defaultGenerator';
 export { generateSampleItems, SampleCache, type SampleItem } from './sampleData';
 export * from './preview';
+export { toCreateTableInput } from './createTableInput';
 export { examples, defaultModel, type Example } from './examples';
 export * as commands from './commands';

@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultModel } from './examples';
 import { parseModel } from './parse';
+import { computePreview } from './preview';
+import { generateSampleItems, SampleCache } from './sampleData';
 import { designModelSchema } from './schema';
 import { validateModel } from './validate';
 
@@ -83,8 +85,10 @@ describe('parseModel', () => {
     );
   });
 
-  it('never throws on a design with one field replaced by arbitrary JSON, nor does validateModel on what it accepts', () => {
+  it('never throws on a design with one field replaced by arbitrary JSON, nor do validation, sample data and preview on what it accepts', () => {
     const base = defaultModel();
+    for (const entity of base.entities) entity.sampleCount = 4;
+    const cache = new SampleCache();
     const paths: (string | number)[][] = [];
     const walk = (value: unknown, path: (string | number)[]) => {
       paths.push(path);
@@ -99,11 +103,14 @@ describe('parseModel', () => {
         for (const segment of path.slice(0, -1)) target = target[segment];
         target[path[path.length - 1] as string] = replacement;
         const result = parseModel(copy);
-        if ('model' in result) validateModel(result.model);
+        if (!('model' in result)) return;
+        validateModel(result.model);
+        if (result.model.entities.reduce((sum, e) => sum + e.sampleCount, 0) > 500) return;
+        computePreview(result.model, generateSampleItems(result.model, cache));
       }),
       { numRuns: 400 },
     );
-  });
+  }, 60_000);
 
   it('exports a JSON Schema document for other tools', () => {
     expect(designModelSchema.properties.version).toEqual({ const: 1 });

@@ -7,12 +7,15 @@ import {
   itemSize,
   numberKey,
   utf8Length,
+  validateItemValues,
   type AttributeValue,
   type Item,
 } from '../engine/AttributeValue';
 import { projectedNames, projectItem } from '../engine/Projection';
 import type { SampleItem } from './sampleData';
 import type { DesignModel, KeyAttribute, Projection } from './types';
+
+export { loadDesignEngine, type LoadedDesign, type LoadFailure } from './loadDesignEngine';
 
 export interface PreviewItem {
   /** The entity the item was generated for, for colouring. */
@@ -103,8 +106,9 @@ export function computePreview(model: DesignModel, samples: readonly SampleItem[
   const stored = new Map<string, Stored>();
   let overwritten = 0;
   for (const sample of samples) {
-    const size = sizeOf(sample.item);
-    const reason = rejection(model, definitions, sample.item, size);
+    const measured = measure(sample.item);
+    const size = typeof measured === 'number' ? measured : 0;
+    const reason = typeof measured === 'string' ? measured : rejection(model, definitions, sample.item, size);
     if (reason !== undefined) {
       rejected.push({ entityId: sample.entityId, item: sample.item, reason });
       continue;
@@ -207,20 +211,38 @@ function buildIndex(definition: IndexDefinition, items: readonly Stored[], model
 // Sample items keep their identity while their entity is unchanged (see sampleData), so
 // sizes and projections are remembered per item and a keystroke recomputes only the
 // edited entity's.
-const sizes = new WeakMap<Item, number>();
+const sizes = new WeakMap<Item, number | string>();
 const projections = new WeakMap<Item, Map<string, { item: Item; size: number }>>();
 
-function sizeOf(item: Item): number {
+/** The item's size, or DynamoDB's complaint about one of its values (e.g. a bad number). */
+function measure(item: Item): number | string {
   let size = sizes.get(item);
   if (size === undefined) {
-    size = itemSize(item);
+    try {
+      size = itemSize(item);
+    } catch {
+      size = valueProblem(item);
+    }
     sizes.set(item, size);
   }
   return size;
 }
 
+/** DynamoDB's own words for an item value it cannot take. */
+function valueProblem(item: Item): string {
+  try {
+    validateItemValues(item);
+    return 'the item has a value DynamoDB cannot store';
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
 function projected(item: Item, names: Set<string> | undefined, key: string): { item: Item; size: number } {
-  if (names === undefined) return { item, size: sizeOf(item) };
+  if (names === undefined) {
+    const size = measure(item);
+    return { item, size: typeof size === 'number' ? size : 0 };
+  }
   let byProjection = projections.get(item);
   if (byProjection === undefined) {
     byProjection = new Map();

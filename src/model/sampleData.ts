@@ -4,7 +4,7 @@
 // single new value. Relationships are honoured: a reference picks an existing item of the
 // target entity, and a count equals the number of items that reference it.
 import { Faker, en } from '@faker-js/faker';
-import { base64Encode, utf8Encode, type AttributeValue, type Item } from '../engine/AttributeValue';
+import { base64Encode, normalizeNumber, utf8Encode, type AttributeValue, type Item } from '../engine/AttributeValue';
 import { keyText, parseKeyTemplate, renderKeyTemplate } from './keyTemplate';
 import type { AttributeType, DesignModel, Entity, EntityAttribute, Generator, KeyAttribute, Relationship } from './types';
 
@@ -90,17 +90,7 @@ export function generateSampleItems(model: DesignModel, cache: SampleCache = sha
       if (generator.kind === 'reference') {
         const owned = entity.relationships.find((r) => r.id === generator.relationship);
         const targetColumn = owned === undefined ? undefined : columns.get(owned.target)?.get(generator.attribute);
-        const picks = entityChoices.get(generator.relationship);
-        const build = (): Column =>
-          Array.from({ length: count }, (_, i) => {
-            const pick = picks?.[i];
-            const value = pick === undefined ? undefined : targetColumn?.[pick];
-            return value === undefined ? undefined : convert(value, attribute.type);
-          });
-        entityColumns.set(
-          attribute.name,
-          picks === undefined || targetColumn === undefined ? build() : cache.derived([picks, targetColumn], `reference|${attribute.type}`, build),
-        );
+        entityColumns.set(attribute.name, referenceColumn(entityChoices.get(generator.relationship), targetColumn, count, attribute.type, cache));
       } else if (generator.kind !== 'copy' && generator.kind !== 'count') {
         entityColumns.set(attribute.name, drawnColumn(model.sampleSeed, entity, attribute, cache));
       }
@@ -115,17 +105,7 @@ export function generateSampleItems(model: DesignModel, cache: SampleCache = sha
       if (attribute.generator.kind !== 'count') continue;
       const owner = relationshipOwner.get(attribute.generator.relationship);
       const picks = owner !== undefined && owner.relationship.target === entity.id ? choices.get(owner.entity.id)?.get(owner.relationship.id) : undefined;
-      const type = attribute.type;
-      entityColumns.set(
-        attribute.name,
-        cache.derived(picks === undefined ? [] : [picks], `count|${entity.sampleCount}|${type}`, () => {
-          const tally = new Array<number>(entity.sampleCount).fill(0);
-          for (const pick of picks ?? []) {
-            if (pick !== undefined && pick < tally.length) tally[pick] = (tally[pick] ?? 0) + 1;
-          }
-          return tally.map((n) => convert({ N: String(n) }, type));
-        }),
-      );
+      entityColumns.set(attribute.name, countColumn(picks, entity.sampleCount, attribute.type, cache));
     }
     resolveCopies(entity, entityColumns, cache);
   }
@@ -171,6 +151,34 @@ function assemble(entity: Entity, attributeColumns: readonly { name: string; col
     items[i] = { entityId: entity.id, item };
   }
   return items;
+}
+
+/** The referenced attribute of the target item each item picked. */
+function referenceColumn(
+  picks: readonly (number | undefined)[] | undefined,
+  targetColumn: Column | undefined,
+  count: number,
+  type: AttributeType,
+  cache: SampleCache,
+): Column {
+  const build = (): Column =>
+    Array.from({ length: count }, (_, i) => {
+      const pick = picks?.[i];
+      const value = pick === undefined ? undefined : targetColumn?.[pick];
+      return value === undefined ? undefined : convert(value, type);
+    });
+  return picks === undefined || targetColumn === undefined ? build() : cache.derived([picks, targetColumn], `reference|${type}`, build);
+}
+
+/** For each item, how many items of the counted relationship picked it. */
+function countColumn(picks: readonly (number | undefined)[] | undefined, count: number, type: AttributeType, cache: SampleCache): Column {
+  return cache.derived(picks === undefined ? [] : [picks], `count|${count}|${type}`, () => {
+    const tally = new Array<number>(count).fill(0);
+    for (const pick of picks ?? []) {
+      if (pick !== undefined && pick < tally.length) tally[pick] = (tally[pick] ?? 0) + 1;
+    }
+    return tally.map((n) => convert({ N: String(n) }, type));
+  });
 }
 
 /** Entities ordered so each comes after the entities its references point to. */
@@ -272,8 +280,15 @@ let faker: Faker | undefined;
 function drawnColumn(seed: number, entity: Entity, attribute: EntityAttribute, cache: SampleCache): Column {
   const key = `column|${seed}|${entity.id}|${attribute.id}|${attribute.type}|${attribute.required}|${JSON.stringify(attribute.generator)}`;
   const count = entity.sampleCount;
+  const exact = cache.get<Column>(`${key}|${count}`);
+  if (exact !== undefined) return exact;
   const cached = cache.get<Column>(key);
-  if (cached !== undefined && cached.length >= count) return cached.length === count ? cached : cached.slice(0, count);
+  if (cached !== undefined && cached.length === count) return cached;
+  if (cached !== undefined && cached.length > count) {
+    const prefix = cached.slice(0, count);
+    cache.set(`${key}|${count}`, prefix);
+    return prefix;
+  }
   faker ??= new Faker({ locale: [en] });
   const columnSeed = hash(`${seed}|${entity.id}|${attribute.id}`);
   faker.seed(columnSeed);
@@ -377,14 +392,25 @@ function naturalType(generator: Generator): AttributeType {
 
 const NUMBER = /^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 
+/** A number as DynamoDB stores and returns it ("77.60" comes back as "77.6"), if it is one. */
+function storedNumber(text: string): string | undefined {
+  if (!NUMBER.test(text)) return undefined;
+  try {
+    return normalizeNumber(text);
+  } catch {
+    // Beyond DynamoDB's 38 digits or its range: no value rather than one DynamoDB refuses.
+    return undefined;
+  }
+}
+
 function toAttributeValue(raw: Raw, type: AttributeType, generator: Generator): AttributeValue | undefined {
   if (raw === null) return type === 'NULL' ? { NULL: true } : undefined;
   switch (type) {
     case 'S':
       return { S: typeof raw === 'object' ? JSON.stringify(raw) : String(raw) };
     case 'N': {
-      const text = String(raw);
-      return NUMBER.test(text) ? { N: text } : undefined;
+      const text = storedNumber(String(raw));
+      return text === undefined ? undefined : { N: text };
     }
     case 'B':
       return { B: base64Encode(utf8Encode(typeof raw === 'object' ? JSON.stringify(raw) : String(raw))) };
@@ -401,8 +427,8 @@ function toAttributeValue(raw: Raw, type: AttributeType, generator: Generator): 
       for (const element of Array.isArray(raw) ? raw : [raw]) {
         const value = toAttributeValue(element, memberType, of);
         const text = value === undefined ? undefined : keyText(value);
-        // NS members are distinct by value, not by spelling.
-        if (text !== undefined) members.set(memberType === 'N' ? String(Number(text)) : text, text);
+        // Numbers arrive normalised, so equal values are equal text.
+        if (text !== undefined) members.set(text, text);
       }
       // DynamoDB has no empty sets: the attribute is left out instead.
       if (members.size === 0) return undefined;

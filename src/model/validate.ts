@@ -206,7 +206,12 @@ function checkIndexes(model: DesignModel, issues: Issues): void {
     if (model.table.sortKey === undefined) {
       issues.add('error', path, 'lsi.needsTableSortKey', `${lsi.name} is a local secondary index, which needs a table with a sort key`);
     } else if (lsi.sortKey.name === model.table.sortKey.name) {
-      issues.add('error', `${path}/sortKey/name`, 'lsi.sameSortKey', `${lsi.name} sorts by the table's own sort key "${lsi.sortKey.name}"; an LSI needs a different attribute`);
+      issues.add(
+        'warning',
+        `${path}/sortKey/name`,
+        'lsi.sameSortKey',
+        `${lsi.name} sorts by the table's own sort key "${lsi.sortKey.name}", so it only repeats the table's order; sort it by another attribute`,
+      );
     }
     if (lsi.sortKey.name === model.table.partitionKey.name) {
       issues.add('error', `${path}/sortKey/name`, 'key.sameName', `${lsi.name}'s sort key cannot be the table's partition key "${lsi.sortKey.name}"`);

@@ -59,6 +59,20 @@ describe('command registry', () => {
     expect(state().selection).toEqual({ kind: 'entity', id: copy.id });
   });
 
+  it('duplicates an index with fresh key attributes and the entities\' templates for it', () => {
+    state().select({ kind: 'gsi', id: 'gsi-GSI1' });
+    runCommand('duplicate');
+    const source = state().model.globalSecondaryIndexes.find((g) => g.id === 'gsi-GSI1')!;
+    const copy = state().model.globalSecondaryIndexes.at(-1)!;
+    expect(copy.name).toBe('GSI1Copy');
+    expect(copy.partitionKey).toEqual({ name: 'GSI1CopyPK', type: source.partitionKey.type });
+    expect(copy.projection).toEqual(source.projection);
+    expect(state().selection).toEqual({ kind: 'gsi', id: copy.id });
+    for (const entity of state().model.entities) {
+      expect(entity.keys.indexes[copy.id]).toEqual(entity.keys.indexes['gsi-GSI1']);
+    }
+  });
+
   it('gives a new GSI capacity on a provisioned table', () => {
     expect(state().model.table.billing.mode).toBe('PROVISIONED');
     runCommand('addGsi');

@@ -2,7 +2,7 @@
 // run them by id, so a command has one label, one shortcut and one behaviour everywhere.
 import type { DesignState } from './designStore';
 import { useDesignStore } from './designStore';
-import { addEntity, addIndex, deleteEntity, deleteIndex, duplicateEntity, updateIndex } from '../model/commands';
+import { addEntity, addIndex, deleteEntity, deleteIndex, duplicateEntity, setKeyTemplate, uniqueName, updateIndex } from '../model/commands';
 import type { DesignModel } from '../model/types';
 import type { Shortcut } from './shortcuts';
 
@@ -49,6 +49,40 @@ function addGlobalIndex(model: DesignModel): DesignModel {
   const created = next.globalSecondaryIndexes.at(-1);
   if (!created || model.table.billing.mode !== 'PROVISIONED') return next;
   return updateIndex(next, { indexId: created.id, patch: { throughput: { read: { units: 5 }, write: { units: 5 } } } });
+}
+
+/**
+ * A copy of an index under a new name, with its own key attributes (`<name>PK`/`<name>SK`) of
+ * the same types, the same projection and capacity, and every entity's templates for it.
+ */
+export function duplicateIndex(model: DesignModel, indexId: string): DesignModel {
+  const gsi = model.globalSecondaryIndexes.find((i) => i.id === indexId);
+  const lsi = model.localSecondaryIndexes.find((i) => i.id === indexId);
+  const source = gsi ?? lsi;
+  if (!source) throw new Error(`no index "${indexId}"`);
+  const names = new Set([...model.globalSecondaryIndexes, ...model.localSecondaryIndexes].map((i) => i.name));
+  let next = addIndex(model, { kind: gsi ? 'GSI' : 'LSI', name: uniqueName(`${source.name}Copy`, names) });
+  const created = (gsi ? next.globalSecondaryIndexes : next.localSecondaryIndexes).at(-1);
+  if (!created) return next;
+  const patch = gsi
+    ? {
+        partitionKey: { ...gsi.partitionKey, name: `${created.name}PK` },
+        sortKey: gsi.sortKey ? { ...gsi.sortKey, name: `${created.name}SK` } : undefined,
+        projection: structuredClone(gsi.projection),
+        throughput: gsi.throughput ? structuredClone(gsi.throughput) : undefined,
+      }
+    : lsi
+      ? { sortKey: { ...lsi.sortKey, name: `${created.name}SK` }, projection: structuredClone(lsi.projection) }
+      : {};
+  next = updateIndex(next, { indexId: created.id, patch });
+  for (const entity of model.entities) {
+    const templates = entity.keys.indexes[indexId];
+    for (const key of ['partitionKey', 'sortKey'] as const) {
+      const template = templates?.[key];
+      if (template) next = setKeyTemplate(next, { entityId: entity.id, indexId: created.id, key, template });
+    }
+  }
+  return next;
 }
 
 export interface Command {
@@ -137,15 +171,23 @@ export const commands: Command[] = [
   },
   {
     id: 'duplicate',
-    label: 'Duplicate entity',
+    label: 'Duplicate',
     shortcuts: [{ code: 'KeyD', mod: true }],
-    enabled: (s) => s.selection?.kind === 'entity',
+    enabled: hasSelection,
     run: (s) => {
       const sel = s.selection;
-      if (sel?.kind !== 'entity') return;
-      s.updateModel(`Duplicate entity ${selectionName(s)}`, (m) => duplicateEntity(m, { entityId: sel.id }));
-      const created = useDesignStore.getState().model.entities.at(-1);
-      if (created && created.id !== s.model.entities.at(-1)?.id) useDesignStore.getState().select({ kind: 'entity', id: created.id });
+      if (!sel || sel.kind === 'table') return;
+      const store = useDesignStore.getState;
+      if (sel.kind === 'entity') {
+        s.updateModel(`Duplicate entity ${selectionName(s)}`, (m) => duplicateEntity(m, { entityId: sel.id }));
+        const created = store().model.entities.at(-1);
+        if (created && created.id !== s.model.entities.at(-1)?.id) store().select({ kind: 'entity', id: created.id });
+        return;
+      }
+      s.updateModel(`Duplicate index ${selectionName(s)}`, (m) => duplicateIndex(m, sel.id));
+      const list = sel.kind === 'gsi' ? store().model.globalSecondaryIndexes : store().model.localSecondaryIndexes;
+      const created = list.at(-1);
+      if (created && created.id !== sel.id) store().select({ kind: sel.kind, id: created.id });
     },
   },
   {

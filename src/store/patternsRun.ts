@@ -15,9 +15,8 @@ import {
   TransactWriteItemsCommand,
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
-import { createEngine, engineHandler, type Engine } from '../engine';
-// Pure despite its folder; to move to src/model with a loadDesignEngine (see the report).
-import { createTableInput } from '../server/ModelSeed';
+import { engineHandler } from '../engine';
+import { loadDesignEngine } from '../model/loadDesignEngine';
 import { AccessPatternError, buildRequest, type ParameterValues } from '../model/accessPatterns';
 import type { SampleItem } from '../model/sampleData';
 import type { AccessPattern, DesignModel, PatternOperation } from '../model/types';
@@ -75,23 +74,9 @@ const isRecord = (v: unknown): v is Json => typeof v === 'object' && v !== null 
 // Reads page through the same data many times; they share one loaded engine per sample set.
 let readEngine: { model: DesignModel; samples: readonly SampleItem[]; client: DynamoDBClient } | undefined;
 
-/** A new engine holding the design's table and the current sample items. */
-function loadDesignEngine(model: DesignModel, samples: readonly SampleItem[]): Engine {
-  const engine = createEngine();
-  engine.CreateTable(createTableInput(model) as Parameters<Engine['CreateTable']>[0]);
-  for (const sample of samples) {
-    try {
-      engine.PutItem({ TableName: model.table.name, Item: sample.item });
-    } catch {
-      // The preview lists items the table rejects; a run simply works without them.
-    }
-  }
-  return engine;
-}
-
 function clientFor(model: DesignModel, samples: readonly SampleItem[], fresh: boolean): DynamoDBClient {
   if (!fresh && readEngine && readEngine.model === model && readEngine.samples === samples) return readEngine.client;
-  const engine = loadDesignEngine(model, samples);
+  const { engine } = loadDesignEngine(model, samples);
   const client = new DynamoDBClient({
     region: 'local',
     endpoint: 'http://tablesmith.local',

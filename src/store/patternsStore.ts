@@ -1,5 +1,4 @@
-// The Access patterns tab's own state: which pattern is open, the parameter values typed in,
-// the editing mode, JSON the user is still typing (kept even while it does not parse, so no
+// The Access patterns tab's own state: which pattern is open, the editing mode, JSON the user is still typing (kept even while it does not parse, so no
 // work is lost when switching tabs) and each pattern's last run with its pages.
 import { create } from 'zustand';
 import type { RunOutcome } from './patternsRun';
@@ -15,12 +14,10 @@ export interface PatternRunState {
 
 export interface PatternsState {
   selectedId: string | undefined;
-  params: Record<string, Record<string, string>>;
   modes: Record<string, EditMode>;
   drafts: Record<string, string>;
   runs: Record<string, PatternRunState>;
   select(id: string | undefined): void;
-  setParam(patternId: string, name: string, value: string): void;
   setMode(patternId: string, mode: EditMode): void;
   setDraft(patternId: string, text: string | undefined): void;
   setRun(patternId: string, run: PatternRunState): void;
@@ -28,16 +25,11 @@ export interface PatternsState {
 
 export const usePatternsStore = create<PatternsState>()((set, get) => ({
   selectedId: undefined,
-  params: {},
   modes: {},
   drafts: {},
   runs: {},
   select(id) {
     set({ selectedId: id });
-  },
-  setParam(patternId, name, value) {
-    const params = get().params;
-    set({ params: { ...params, [patternId]: { ...params[patternId], [name]: value } } });
   },
   setMode(patternId, mode) {
     set({ modes: { ...get().modes, [patternId]: mode } });

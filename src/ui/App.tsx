@@ -9,11 +9,13 @@ import { Inspector } from './inspector/Inspector';
 import { IssuesList } from './IssuesList';
 import { Notices } from './Notices';
 import { Outline } from './Outline';
+import { PanelBoundary } from './PanelBoundary';
 import { PreviewPanel } from './preview/PreviewPanel';
 import { Tabs, type TabDefinition } from './Tabs';
 import { TopBar } from './TopBar';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts';
 import { AccessPatternsPanel } from './patterns/AccessPatternsPanel';
+import { ExportPanel } from './export/ExportPanel';
 
 function ProblemsTabLabel() {
   const count = useDesignStore((s) => s.issues.filter((i) => i.severity !== 'info').length);
@@ -29,9 +31,9 @@ export function App() {
   const [tab, setTab] = useState('preview');
   const problemCount = useDesignStore((s) => s.issues.filter((i) => i.severity !== 'info').length);
   const tabs: TabDefinition[] = [
-    { id: 'preview', label: 'Preview', render: () => <PreviewPanel /> },
-    { id: 'patterns', label: 'Access patterns', render: () => <AccessPatternsPanel /> },
-    { id: 'export', label: 'Export', render: () => null },
+    { id: 'preview', label: 'Preview', render: () => <PanelBoundary name="Preview"><PreviewPanel /></PanelBoundary> },
+    { id: 'patterns', label: 'Access patterns', render: () => <PanelBoundary name="Access patterns"><AccessPatternsPanel /></PanelBoundary> },
+    { id: 'export', label: 'Export', render: () => <PanelBoundary name="Export"><ExportPanel /></PanelBoundary> },
     { id: 'problems', label: <ProblemsTabLabel />, name: problemCount ? `Problems (${problemCount})` : 'Problems', render: () => <IssuesList /> },
   ];
   return (
@@ -42,10 +44,14 @@ export function App() {
           <Outline />
           <main className="canvas-area" aria-label="Canvas">
             <CanvasToolbar />
-            <DesignCanvas />
+            <PanelBoundary name="Canvas">
+              <DesignCanvas />
+            </PanelBoundary>
           </main>
           <aside className="side-panel" aria-label="Inspector">
-            <Inspector />
+            <PanelBoundary name="Inspector">
+              <Inspector />
+            </PanelBoundary>
           </aside>
         </div>
         <section className="bottom-panel" aria-label="Details">

@@ -46,7 +46,9 @@ const CONDITION_FUNCTIONS: Record<string, number> = {
 const UPDATE_FUNCTIONS = new Set(['if_not_exists', 'list_append']);
 const SCALAR_TYPES = new Set<AttributeType>(['S', 'N', 'B']);
 const BEGINS_WITH_TYPES = new Set<AttributeType>(['S', 'B']);
+const SIZED_TYPES = new Set<AttributeType>(['S', 'B', 'SS', 'NS', 'BS', 'L', 'M']);
 const VALID_TYPE_NAMES = 'N,BS,L,B,NULL,M,S,SS,NS,BOOL';
+// DynamoDB Local prints these from a Java HashSet whose order changes from run to run.
 const ATTRIBUTE_TYPE_OPERAND_TYPES = '{FS,DECIMAL,M,HDS,DICT,N,DOUBLE,SS,HD,NULL,DOUBLESET,FLOAT,BOOL,S,DECIMALSET,NS,B,BS,INTSET,L,INT}';
 
 /** DynamoDB's rendering of a value in messages: `AttributeValue: {N:2}`. */
@@ -58,6 +60,12 @@ function describeValue(value: AttributeValue): string {
   }
   const type = typeOf(value);
   return `AttributeValue: {${type}:${String((value as Record<string, unknown>)[type])}}`;
+}
+
+/** The type DynamoDB knows before reading the item: a literal's, or N for size(). */
+function staticType(operand: Operand): AttributeType | undefined {
+  if (operand.kind === 'value') return typeOf(operand.value);
+  return operand.kind === 'size' ? 'N' : undefined;
 }
 
 /** A deferred check rejects a non-path operand before compile() returns the condition. */
@@ -166,10 +174,7 @@ class ConditionCompiler {
         const operand = args[0] as Operand;
         this.later(() => {
           this.checkArity(syntax, args);
-          if (operand.kind === 'value') {
-            const type = typeOf(operand.value);
-            if (type === 'N' || type === 'BOOL' || type === 'NULL') throw this.incorrectType('size', type);
-          }
+          this.requireTypes('size', [operand], SIZED_TYPES);
         });
         return { kind: 'size', operand };
       }
@@ -183,9 +188,8 @@ class ConditionCompiler {
 
   private requireTypes(name: string, operands: Operand[], allowed: ReadonlySet<AttributeType>): void {
     for (const operand of operands) {
-      if (operand.kind !== 'value') continue;
-      const type = typeOf(operand.value);
-      if (!allowed.has(type)) throw this.incorrectType(name, type);
+      const type = staticType(operand);
+      if (type !== undefined && !allowed.has(type)) throw this.incorrectType(name, type);
     }
   }
 
@@ -265,6 +269,7 @@ class ConditionCompiler {
       case 'attribute_type': {
         this.later(() => {
           this.requirePath(first, name);
+          if (second.kind === 'size') throw this.incorrectType(name, 'N');
           if (second.kind !== 'value') throw this.incorrectType(name, ATTRIBUTE_TYPE_OPERAND_TYPES);
           if (!('S' in second.value)) throw this.incorrectType(name, typeOf(second.value));
           if (!VALID_TYPE_NAMES.split(',').includes(second.value.S)) {

@@ -1,11 +1,11 @@
 // The pre-expression request parameters (AttributesToGet, KeyConditions, QueryFilter,
 // ScanFilter, Expected, AttributeUpdates, ConditionalOperator), converted to the same
 // compiled forms as their expression counterparts, with DynamoDB Local's messages.
-import { compareValues, typeOf, type AttributeType, type AttributeValue } from '../AttributeValue';
+import { compareValues, typeOf, validateAttributeValue, type AttributeType, type AttributeValue } from '../AttributeValue';
 import { validationError } from '../errors';
 import type { Condition, Operand } from './ConditionExpression';
 import type { DocumentPath } from './DocumentPath';
-import type { UpdateActions } from './UpdateExpression';
+import { emptyUpdateActions, pushAction, type UpdateActions } from './UpdateExpression';
 
 export interface LegacyCondition {
   ComparisonOperator?: string;
@@ -65,7 +65,8 @@ function checkOperands(operator: string, values: AttributeValue[]): void {
 }
 
 /** One legacy condition on an attribute, as a compiled Condition. */
-export function legacyCondition(name: string, operator: string, values: AttributeValue[]): Condition {
+export function legacyCondition(name: string, operator: string, rawValues: unknown[]): Condition {
+  const values = rawValues.map((value) => validateAttributeValue(value));
   checkOperands(operator, values);
   const path: DocumentPath = [name];
   const subject: Operand = { kind: 'path', path };
@@ -156,27 +157,27 @@ const LEGACY_TYPE_NAMES: Record<AttributeType, string> = {
 };
 
 export function legacyAttributeUpdates(updates: Record<string, AttributeValueUpdate>): UpdateActions {
-  const actions: UpdateActions = { set: [], remove: [], add: [], delete: [] };
+  const actions = emptyUpdateActions();
   for (const [name, update] of Object.entries(updates)) {
     const action = update.Action ?? 'PUT';
     if (action !== 'PUT' && action !== 'ADD' && action !== 'DELETE') throw validationError('Member must satisfy enum value set: [ADD, DELETE, PUT]');
     const path: DocumentPath = [name];
-    const value = update.Value;
+    const value = update.Value === undefined ? undefined : validateAttributeValue(update.Value);
     if (value === undefined) {
       if (action !== 'DELETE') throw validationError(`${INVALID}Only DELETE action is allowed when no attribute value is specified`);
-      actions.remove.push(path);
+      pushAction(actions, { clause: 'REMOVE', path });
       continue;
     }
     const type = typeOf(value);
-    if (action === 'PUT') actions.set.push({ path, value: { kind: 'value', value } });
+    if (action === 'PUT') pushAction(actions, { clause: 'SET', path, value: { kind: 'value', value } });
     else if (action === 'ADD') {
       if (!['N', 'SS', 'NS', 'BS', 'L'].includes(type)) throw validationError(`${INVALID}ADD action is not supported for the type ${LEGACY_TYPE_NAMES[type]}`);
-      actions.add.push({ path, value });
+      pushAction(actions, { clause: 'ADD', path, value });
     } else {
       if (!['SS', 'NS', 'BS'].includes(type)) {
         throw validationError(`${INVALID}DELETE action with value is not supported for the type ${LEGACY_TYPE_NAMES[type]}`);
       }
-      actions.delete.push({ path, value });
+      pushAction(actions, { clause: 'DELETE', path, value });
     }
   }
   return actions;

@@ -2,9 +2,7 @@
 // SET with `+`/`-`, if_not_exists and list_append; REMOVE (map keys and list elements);
 // ADD for numbers and sets; DELETE from sets.
 import {
-  checkNumberRange,
-  DynamoDecimal,
-  formatNumber,
+  addNumbers,
   numberKey,
   typeOf,
   base64Decode,
@@ -25,11 +23,40 @@ export type UpdateValue =
   | { kind: 'list_append'; left: UpdateValue; right: UpdateValue }
   | { kind: 'arithmetic'; operator: '+' | '-'; left: UpdateValue; right: UpdateValue };
 
+export type UpdateClause = 'SET' | 'REMOVE' | 'ADD' | 'DELETE';
+
+export type UpdateAction =
+  | { clause: 'SET'; path: DocumentPath; value: UpdateValue }
+  | { clause: 'REMOVE'; path: DocumentPath }
+  | { clause: 'ADD' | 'DELETE'; path: DocumentPath; value: AttributeValue };
+
 export interface UpdateActions {
   set: { path: DocumentPath; value: UpdateValue }[];
   remove: DocumentPath[];
   add: { path: DocumentPath; value: AttributeValue }[];
   delete: { path: DocumentPath; value: AttributeValue }[];
+  /** The actions as written, as indexes into the lists above: DynamoDB reports errors in this order. */
+  order: { clause: UpdateClause; index: number }[];
+}
+
+export function emptyUpdateActions(): UpdateActions {
+  return { set: [], remove: [], add: [], delete: [], order: [] };
+}
+
+export function pushAction(actions: UpdateActions, action: UpdateAction): void {
+  switch (action.clause) {
+    case 'SET':
+      actions.order.push({ clause: 'SET', index: actions.set.push({ path: action.path, value: action.value }) - 1 });
+      return;
+    case 'REMOVE':
+      actions.order.push({ clause: 'REMOVE', index: actions.remove.push(action.path) - 1 });
+      return;
+    case 'ADD':
+      actions.order.push({ clause: 'ADD', index: actions.add.push({ path: action.path, value: action.value }) - 1 });
+      return;
+    case 'DELETE':
+      actions.order.push({ clause: 'DELETE', index: actions.delete.push({ path: action.path, value: action.value }) - 1 });
+  }
 }
 
 const KIND = 'UpdateExpression';
@@ -154,18 +181,27 @@ class UpdateCompiler {
     const all = syntax.clauses.flatMap((clause) => clause.actions);
     const paths = all.map((action) => this.context.resolvePath(KIND, action.path));
     checkDisjointPaths(paths, (message) => this.error(message));
-    const actions: UpdateActions = { set: [], remove: [], add: [], delete: [] };
+    const actions = emptyUpdateActions();
     all.forEach((action, i) => {
       const path = paths[i] as DocumentPath;
-      if (action.clause === 'SET') actions.set.push({ path, value: this.value(action.value) });
-      else if (action.clause === 'REMOVE') actions.remove.push(path);
+      if (action.clause === 'SET') pushAction(actions, { clause: 'SET', path, value: this.value(action.value) });
+      else if (action.clause === 'REMOVE') pushAction(actions, { clause: 'REMOVE', path });
       else {
         const value = this.context.resolveValue(KIND, action.value.token);
-        if (action.clause === 'ADD') actions.add.push({ path, value: this.operandOf('ADD', value, ADD_TYPES) });
-        else actions.delete.push({ path, value: this.operandOf('DELETE', value, DELETE_TYPES) });
+        const allowed = action.clause === 'ADD' ? ADD_TYPES : DELETE_TYPES;
+        pushAction(actions, { clause: action.clause, path, value: this.operandOf(action.clause, value, allowed) });
       }
     });
-    for (const check of this.deferred) check();
+    // DynamoDB reports the operand-type error of the last offending action, not the first.
+    let failure: unknown;
+    for (const check of this.deferred) {
+      try {
+        check();
+      } catch (error) {
+        failure = error;
+      }
+    }
+    if (failure !== undefined) throw failure;
     return actions;
   }
 }
@@ -190,15 +226,13 @@ export function compileUpdate(context: ExpressionContext, syntax: SyntaxUpdate):
   return new UpdateCompiler(context).compile(syntax);
 }
 
-/** The top-level attributes an update writes, for the "part of the key" check. */
-export function updatedAttributes(actions: UpdateActions): string[] {
-  return [...actions.set.map((a) => a.path), ...actions.remove, ...actions.add.map((a) => a.path), ...actions.delete.map((a) => a.path)].map(
-    (path) => path[0],
-  );
+/** Every path an update writes (for UPDATED_OLD/UPDATED_NEW and the key check). */
+export function updatedPaths(actions: UpdateActions): DocumentPath[] {
+  return [...actions.set.map((a) => a.path), ...actions.remove, ...actions.add.map((a) => a.path), ...actions.delete.map((a) => a.path)];
 }
 
 export function checkKeyNotUpdated(actions: UpdateActions, keyAttributes: readonly string[]): void {
-  for (const name of updatedAttributes(actions)) {
+  for (const [name] of updatedPaths(actions)) {
     if (keyAttributes.includes(name)) {
       throw validationError(`One or more parameter values were invalid: Cannot update attribute ${name}. This attribute is part of the key`);
     }
@@ -207,6 +241,23 @@ export function checkKeyNotUpdated(actions: UpdateActions, keyAttributes: readon
 
 // ---------------------------------------------------------------------------------------
 // Application
+
+/** DynamoDB first checks that every attribute the SET operands read exists. */
+function checkReads(value: UpdateValue, item: Item | undefined): void {
+  switch (value.kind) {
+    case 'path':
+      if (readPath(item, value.path) === undefined) throw validationError(MISSING_ATTRIBUTE);
+      return;
+    case 'value':
+      return;
+    case 'if_not_exists':
+      return checkReads(value.fallback, item);
+    case 'list_append':
+    case 'arithmetic':
+      checkReads(value.left, item);
+      return checkReads(value.right, item);
+  }
+}
 
 function evaluate(value: UpdateValue, item: Item | undefined): AttributeValue {
   switch (value.kind) {
@@ -229,9 +280,7 @@ function evaluate(value: UpdateValue, item: Item | undefined): AttributeValue {
       const left = evaluate(value.left, item);
       const right = evaluate(value.right, item);
       if (!('N' in left) || !('N' in right)) throw validationError(INCORRECT_DATA_TYPE);
-      const a = new DynamoDecimal(left.N);
-      const b = new DynamoDecimal(right.N);
-      return { N: formatNumber(checkNumberRange(value.operator === '+' ? a.plus(b) : a.minus(b))) };
+      return { N: addNumbers(left.N, right.N, value.operator === '-') };
     }
   }
 }
@@ -274,9 +323,7 @@ function setMembers(value: AttributeValue): { type: 'SS' | 'NS' | 'BS'; members:
 }
 
 function addValues(existing: AttributeValue, operand: AttributeValue): AttributeValue {
-  if ('N' in existing && 'N' in operand) {
-    return { N: formatNumber(checkNumberRange(new DynamoDecimal(existing.N).plus(new DynamoDecimal(operand.N)))) };
-  }
+  if ('N' in existing && 'N' in operand) return { N: addNumbers(existing.N, operand.N) };
   // Only the legacy AttributeUpdates ADD accepts lists (it appends); UpdateExpression rejects them at compile time.
   if ('L' in existing && 'L' in operand) return { L: [...existing.L, ...operand.L.map(clone)] };
   const a = setMembers(existing);
@@ -284,7 +331,8 @@ function addValues(existing: AttributeValue, operand: AttributeValue): Attribute
   if (a === undefined || b === undefined || a.type !== b.type) throw validationError(INCORRECT_DATA_TYPE);
   const keys = new Set(a.members.map(a.key));
   const union = [...a.members, ...b.members.filter((member) => !keys.has(a.key(member)))];
-  return { [a.type]: union } as AttributeValue;
+  // A number set rebuilt by ADD comes back normalized, whatever form its members had.
+  return { [a.type]: a.type === 'NS' ? union.map(numberKey) : union } as AttributeValue;
 }
 
 function deleteValues(existing: AttributeValue, operand: AttributeValue): AttributeValue | undefined {
@@ -293,7 +341,10 @@ function deleteValues(existing: AttributeValue, operand: AttributeValue): Attrib
   if (a === undefined || b === undefined || a.type !== b.type) throw validationError(INCORRECT_DATA_TYPE);
   const removed = new Set(b.members.map(b.key));
   const rest = a.members.filter((member) => !removed.has(a.key(member)));
-  return rest.length === 0 ? undefined : ({ [a.type]: rest } as AttributeValue);
+  if (rest.length === a.members.length) return existing;
+  if (rest.length === 0) return undefined;
+  // Like ADD, a number set rebuilt by DELETE comes back normalized.
+  return { [a.type]: a.type === 'NS' ? rest.map(numberKey) : rest } as AttributeValue;
 }
 
 function removePath(item: Item, path: DocumentPath): void {
@@ -305,45 +356,65 @@ function removePath(item: Item, path: DocumentPath): void {
   } else delete parent[last as string];
 }
 
-/** Later list indexes first, so removing one element does not shift the others. */
-function removalOrder(a: DocumentPath, b: DocumentPath): number {
-  const length = Math.min(a.length, b.length);
-  for (let i = 0; i < length; i++) {
-    const x = a[i] as PathElement;
-    const y = b[i] as PathElement;
-    if (x === y) continue;
-    if (typeof x === 'number' && typeof y === 'number') return y - x;
-    if (typeof x !== typeof y) return typeof x === 'string' ? -1 : 1;
-    return x < y ? -1 : 1;
-  }
-  return a.length - b.length;
+/**
+ * Order of application: SETs in ascending list-index order (so appends past the end land in
+ * index order) and REMOVEs from the highest index down (so a removal never shifts another).
+ */
+function byPath(direction: 1 | -1): (a: DocumentPath, b: DocumentPath) => number {
+  return (a, b) => {
+    const length = Math.min(a.length, b.length);
+    for (let i = 0; i < length; i++) {
+      const x = a[i] as PathElement;
+      const y = b[i] as PathElement;
+      if (x === y) continue;
+      if (typeof x === 'number' && typeof y === 'number') return (x - y) * direction;
+      if (typeof x !== typeof y) return typeof x === 'string' ? -1 : 1;
+      return x < y ? -1 : 1;
+    }
+    return a.length - b.length;
+  };
 }
 
 /**
  * Applies compiled update actions to an item (undefined when the item does not exist yet)
- * and returns the new item; the input is not modified. Right-hand sides of SET are read from
- * the item as it was before the update, as DynamoDB does.
+ * and returns the new item; the input is not modified. Operands are read from the item as
+ * it was before the update, and errors come in DynamoDB's order: a missing attribute read by
+ * a SET, then per action as written an unwritable target path or an operand of the wrong type.
  */
 export function applyUpdate(actions: UpdateActions, item: Item | undefined, keyAttributes: readonly string[] = []): Item {
   checkKeyNotUpdated(actions, keyAttributes);
-  const values = actions.set.map((action) => evaluate(action.value, item));
-  const result: Item = {};
-  for (const [name, value] of Object.entries(item ?? {})) result[name] = clone(value);
-  actions.set.forEach((action, i) => writePath(result, action.path, values[i] as AttributeValue));
-  for (const path of [...actions.remove].sort(removalOrder)) removePath(result, path);
-  for (const action of actions.add) {
-    const existing = readPath(result, action.path);
-    writePath(result, action.path, existing === undefined ? clone(action.value) : addValues(existing, action.value));
-  }
-  for (const action of actions.delete) {
-    const existing = readPath(result, action.path);
-    if (existing === undefined) {
-      if (parentOf(result, action.path) === undefined) throw validationError(INVALID_PATH_FOR_UPDATE);
-      continue;
+  const original: Item = item ?? {};
+  for (const action of actions.set) checkReads(action.value, item);
+
+  const setValues: AttributeValue[] = [];
+  const addResults: AttributeValue[] = [];
+  // undefined: the set became empty and goes; null: nothing to change.
+  const deleteResults: (AttributeValue | undefined | null)[] = [];
+  for (const { clause, index } of actions.order) {
+    const target = clause === 'REMOVE' ? (actions.remove[index] as DocumentPath) : (actions[clause === 'SET' ? 'set' : clause === 'ADD' ? 'add' : 'delete'][index] as { path: DocumentPath }).path;
+    if (parentOf(original, target) === undefined) throw validationError(INVALID_PATH_FOR_UPDATE);
+    const existing = readPath(original, target);
+    if (clause === 'SET') setValues[index] = evaluate((actions.set[index] as { value: UpdateValue }).value, item);
+    else if (clause === 'ADD') {
+      const operand = (actions.add[index] as { value: AttributeValue }).value;
+      addResults[index] = existing === undefined ? clone(operand) : addValues(existing, operand);
+    } else if (clause === 'DELETE') {
+      const operand = (actions.delete[index] as { value: AttributeValue }).value;
+      deleteResults[index] = existing === undefined ? null : deleteValues(existing, operand);
     }
-    const rest = deleteValues(existing, action.value);
-    if (rest === undefined) removePath(result, action.path);
-    else writePath(result, action.path, rest);
   }
+
+  const result: Item = {};
+  for (const [name, value] of Object.entries(original)) result[name] = clone(value);
+  const ascending = byPath(1);
+  const sets = actions.set.map((action, index) => ({ path: action.path, value: setValues[index] as AttributeValue }));
+  for (const { path, value } of sets.sort((a, b) => ascending(a.path, b.path))) writePath(result, path, value);
+  for (const path of [...actions.remove].sort(byPath(-1))) removePath(result, path);
+  actions.add.forEach((action, index) => writePath(result, action.path, addResults[index] as AttributeValue));
+  actions.delete.forEach((action, index) => {
+    const rest = deleteResults[index];
+    if (rest === undefined) removePath(result, action.path);
+    else if (rest !== null) writePath(result, action.path, rest);
+  });
   return result;
 }

@@ -52,7 +52,7 @@ export const tableShape: fc.Arbitrary<TableShape> = fc
     return {
       ...table,
       gsis: gsis
-        .filter((gsi) => usable(gsi.hash) && gsi.range !== gsi.hash)
+        .filter((gsi) => usable(gsi.hash))
         .map((gsi, i) => ({
           name: `gsi${i}`,
           hash: attribute(gsi.hash as keyof typeof types),

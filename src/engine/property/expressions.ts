@@ -271,7 +271,7 @@ function renderUpdateOperand(operand: UpdateOperand, ph: Placeholders): string {
 function renderAction(action: UpdateAction, ph: Placeholders): string {
   const target = renderPath(action.path, ph);
   if (action.clause === 'REMOVE') return target;
-  if (action.clause === 'ADD' || action.clause === 'DELETE') return `${target} ${ph.value(action.value)}`;
+  if (action.clause !== 'SET') return `${target} ${ph.value(action.value)}`;
   const value = action.value;
   if (value.kind === 'operand') return `${target} = ${renderUpdateOperand(value.operand, ph)}`;
   return `${target} = ${renderUpdateOperand(value.left, ph)} ${value.kind} ${renderUpdateOperand(value.right, ph)}`;

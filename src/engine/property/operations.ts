@@ -217,6 +217,8 @@ function renderExpressions(parts: ExpressionParts, error: Mistake): Expressions 
 // Operations
 
 const capacity = fc.constantFrom('TOTAL' as const, 'INDEXES' as const);
+// DynamoDB Local never returns ItemCollectionMetrics (LocalDifferences 'item-collection-metrics').
+const collectionMetrics = optional(fc.constantFrom('SIZE' as const, 'NONE' as const), 20);
 
 /** `arb` in `percent` % of cases, else undefined (the member is left out). */
 function optional<T>(arb: fc.Arbitrary<T>, percent = 50): fc.Arbitrary<T | undefined> {
@@ -237,6 +239,7 @@ function putItem(shape: TableShape): fc.Arbitrary<Operation> {
       ReturnValues: optional(mostly(fc.constantFrom('NONE' as const, 'ALL_OLD' as const), fc.constantFrom('ALL_NEW' as const, 'UPDATED_OLD' as const), 20)),
       ReturnValuesOnConditionCheckFailure: optional(fc.constantFrom('ALL_OLD' as const, 'NONE' as const), 30),
       ReturnConsumedCapacity: capacity,
+      ReturnItemCollectionMetrics: collectionMetrics,
       error: mistake,
     })
     .map(({ condition: tree, error, ...input }) => ({
@@ -255,6 +258,7 @@ function updateItem(shape: TableShape): fc.Arbitrary<Operation> {
       ReturnValues: optional(fc.constantFrom('NONE' as const, 'ALL_OLD' as const, 'UPDATED_OLD' as const, 'ALL_NEW' as const, 'UPDATED_NEW' as const), 75),
       ReturnValuesOnConditionCheckFailure: optional(fc.constantFrom('ALL_OLD' as const, 'NONE' as const), 30),
       ReturnConsumedCapacity: capacity,
+      ReturnItemCollectionMetrics: collectionMetrics,
       error: mistake,
     })
     .map(({ update: actions, condition: tree, error, ...input }) => ({
@@ -272,6 +276,7 @@ function deleteItem(shape: TableShape): fc.Arbitrary<Operation> {
       ReturnValues: optional(fc.constantFrom('NONE' as const, 'ALL_OLD' as const)),
       ReturnValuesOnConditionCheckFailure: optional(fc.constantFrom('ALL_OLD' as const, 'NONE' as const), 30),
       ReturnConsumedCapacity: capacity,
+      ReturnItemCollectionMetrics: collectionMetrics,
       error: mistake,
     })
     .map(({ condition: tree, error, ...input }) => ({
@@ -307,12 +312,12 @@ interface Selection {
 function selection(names: Vocabulary, index: IndexShape | undefined): fc.Arbitrary<Selection> {
   const paths = projection(names);
   const whole: Select[] = index ? ['ALL_ATTRIBUTES', 'COUNT', 'ALL_PROJECTED_ATTRIBUTES'] : ['ALL_ATTRIBUTES', 'COUNT'];
-  const valid = fc.oneof(
+  const valid: fc.Arbitrary<Selection> = fc.oneof(
     { arbitrary: fc.constant({ projection: undefined, Select: undefined }), weight: 4 },
     { arbitrary: fc.record({ projection: paths, Select: fc.constantFrom(undefined, 'SPECIFIC_ATTRIBUTES' as const) }), weight: 3 },
     { arbitrary: fc.record({ projection: fc.constant(undefined), Select: fc.constantFrom(...whole) }), weight: 2 },
   );
-  const any = fc.record({
+  const any: fc.Arbitrary<Selection> = fc.record({
     projection: optional(paths),
     Select: fc.constantFrom<Select>('ALL_ATTRIBUTES', 'ALL_PROJECTED_ATTRIBUTES', 'COUNT', 'SPECIFIC_ATTRIBUTES'),
   });
@@ -406,8 +411,13 @@ function batchWriteItem(shape: TableShape): fc.Arbitrary<Operation> {
     { arbitrary: primaryKey(shape).map((Key): WriteRequest => ({ DeleteRequest: { Key } })), weight: 1 },
   );
   return fc
-    .record({ requests: fc.array(request, { minLength: 1, maxLength: 6 }), ReturnConsumedCapacity: capacity })
-    .map(({ requests, ...input }) => ({ action: 'BatchWriteItem' as const, requests, input }));
+    .record({
+      // More than 25 requests is an error DynamoDB reports.
+      requests: mostly(fc.array(request, { minLength: 1, maxLength: 6 }), fc.array(request, { minLength: 26, maxLength: 26 })),
+      ReturnConsumedCapacity: capacity,
+      ReturnItemCollectionMetrics: collectionMetrics,
+    })
+    .map(({ requests, ...input }) => ({ action: 'BatchWriteItem' as const, requests, input: defined(input) }));
 }
 
 function batchGetItem(shape: TableShape): fc.Arbitrary<Operation> {

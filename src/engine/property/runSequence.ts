@@ -50,6 +50,8 @@ export class Mismatch extends Error {
   override readonly name = 'Mismatch';
 
   constructor(
+    /** Position of the failing operation in its sequence. */
+    readonly index: number,
     readonly action: string,
     readonly request: unknown,
     /** Normalized answers; undefined when the comparison itself failed. */
@@ -86,13 +88,14 @@ function firstStep(operation: Operation, TableName: string): Step {
       return step(GetItemCommand, { TableName, ...operation.input });
     case 'Query':
       return step(QueryCommand, { TableName, ...operation.input });
-    // Scan order is unspecified in DynamoDB: its Items are compared as a set.
+    // DynamoDB specifies no Scan order: its Items are compared as a set.
     case 'Scan':
       return step(ScanCommand, { TableName, ...operation.input }, true);
     case 'BatchWriteItem':
       return step(BatchWriteItemCommand, { ...operation.input, RequestItems: { [TableName]: [...operation.requests] } });
+    // BatchGetItem reads in parallel and documents no order for Responses either.
     case 'BatchGetItem':
-      return step(BatchGetItemCommand, { ...operation.input, RequestItems: { [TableName]: { Keys: [...operation.keys], ...operation.read } } });
+      return step(BatchGetItemCommand, { ...operation.input, RequestItems: { [TableName]: { Keys: [...operation.keys], ...operation.read } } }, true);
   }
 }
 
@@ -116,6 +119,7 @@ async function compare(oracle: Oracle, index: number, s: Step, stats: SequenceSt
   } catch (error) {
     const details = error as AssertionDetails;
     throw new Mismatch(
+      index,
       action,
       s.input,
       details.expected,
@@ -131,6 +135,40 @@ async function compare(oracle: Oracle, index: number, s: Step, stats: SequenceSt
         .join('\n'),
     );
   }
+}
+
+/** One operation as a line of a report: its action and first request. */
+export function describeOperation(operation: Operation): string {
+  const { input } = firstStep(operation, '<table>');
+  const pages = 'pages' in operation && operation.pages > 1 ? ` (up to ${operation.pages} pages)` : '';
+  return `${operation.action}${pages} ${printable(input)}`;
+}
+
+/**
+ * Shortens a failing sequence to the operations the mismatch needs: everything after the
+ * failing operation goes, then each earlier one is dropped if the same operation still
+ * fails without it (one replay per operation, so the cost stays linear).
+ */
+export async function minimize(
+  oracle: Oracle,
+  shape: TableShape,
+  operations: readonly Operation[],
+  failure: Mismatch,
+): Promise<{ operations: readonly Operation[]; failure: Mismatch }> {
+  let sequence = operations.slice(0, failure.index + 1);
+  let last = failure;
+  for (let i = sequence.length - 2; i >= 0; i--) {
+    const candidate = [...sequence.slice(0, i), ...sequence.slice(i + 1)];
+    const outcome = await runSequence(oracle, shape, candidate, emptyStats()).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    if (outcome instanceof Mismatch && outcome.index === candidate.length - 1 && outcome.action === last.action) {
+      sequence = candidate;
+      last = outcome;
+    }
+  }
+  return { operations: sequence, failure: last };
 }
 
 /**

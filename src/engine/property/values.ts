@@ -16,9 +16,14 @@ export const KEY_BYTES: readonly (readonly number[])[] = [[0], [1], [0, 0], [0x7
 /** Numbers DynamoDB rejects: too many digits, out of range, not a number. */
 export const INVALID_NUMBERS = ['123456789012345678901234567890123456789', '1e126', '1e-131', 'abc', '', '1.2.3', 'Infinity', '0x10'] as const;
 
-export const keyString = fc.constantFrom(...KEY_STRINGS);
-export const keyNumber = fc.oneof(fc.constantFrom(...KEY_NUMBERS), fc.integer({ min: -20, max: 20 }).map(String));
-export const keyBytes = fc.constantFrom(...KEY_BYTES).map((bytes) => Uint8Array.from(bytes));
+/** `values`, with the first three drawn more often, so item collections hold several items. */
+function concentrated<T>(values: readonly T[]): fc.Arbitrary<T> {
+  return fc.oneof({ arbitrary: fc.constantFrom(...values.slice(0, 3)), weight: 1 }, { arbitrary: fc.constantFrom(...values), weight: 1 });
+}
+
+export const keyString = concentrated(KEY_STRINGS);
+export const keyNumber = fc.oneof({ arbitrary: concentrated(KEY_NUMBERS), weight: 3 }, { arbitrary: fc.integer({ min: -20, max: 20 }).map(String), weight: 1 });
+export const keyBytes = concentrated(KEY_BYTES).map((bytes) => Uint8Array.from(bytes));
 
 export function keyValue(type: KeyType): fc.Arbitrary<AttributeValue> {
   if (type === 'S') return keyString.map((S) => ({ S }));
@@ -93,13 +98,15 @@ export const attributeValue: fc.Arbitrary<AttributeValue> = anyValue;
 
 /** Values DynamoDB rejects anywhere in an item. */
 export const invalidAttributeValue: fc.Arbitrary<AttributeValue> = fc.oneof(
-  fc.constantFrom(...INVALID_NUMBERS).map((N) => ({ N })),
-  fc.constant({ SS: [] as string[] }),
-  fc.constant({ NS: ['1', '1.0'] }),
-  fc.constant({ SS: ['a', 'a'] }),
-  fc.constant({ NS: ['1', 'x'] }),
-  fc.constant({ BS: [] as Uint8Array[] }),
-  fc.constant({ M: { x: { NS: [] as string[] } } }),
+  fc.constantFrom(...INVALID_NUMBERS).map((N): AttributeValue => ({ N })),
+  fc.constantFrom<AttributeValue>(
+    { SS: [] },
+    { NS: ['1', '1.0'] },
+    { SS: ['a', 'a'] },
+    { NS: ['1', 'x'] },
+    { BS: [] },
+    { M: { x: { NS: [] } } },
+  ),
 );
 
 /**

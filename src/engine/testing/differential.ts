@@ -69,9 +69,16 @@ function normalize(value: unknown): unknown {
   );
 }
 
-function sortKey(value: unknown): string {
-  return JSON.stringify(value, (_key, element) => (element instanceof Uint8Array ? Array.from(element) : element));
+/** JSON with object keys sorted, so equal answers compare equal whatever their key order. */
+export function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, element) => {
+    if (element instanceof Uint8Array) return Array.from(element);
+    if (element === null || typeof element !== 'object' || Array.isArray(element)) return element;
+    return Object.fromEntries(Object.keys(element).sort().map((key) => [key, (element as Record<string, unknown>)[key]]));
+  });
 }
+
+const sortKey = canonical;
 
 /** Order-insensitive views of Items (Scan) and BatchGetItem's Responses. */
 function unorder(value: unknown): unknown {

@@ -10,7 +10,7 @@ export function CanvasToolbar() {
       <CommandButton id="addGsi" />
       <CommandButton id="addLsi" />
       <span className="separator" aria-hidden="true" />
-      <CommandButton id="duplicate" label="Duplicate" disabled={selection?.kind !== 'entity'} />
+      <CommandButton id="duplicate" disabled={!selection || selection.kind === 'table'} />
       <CommandButton id="delete" label="Delete" disabled={!selection || selection.kind === 'table'} className="danger" />
       <span className="separator" aria-hidden="true" />
       <CommandButton id="autoLayout" />

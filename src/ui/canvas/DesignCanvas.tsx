@@ -9,6 +9,7 @@ import {
   ReactFlow,
   useReactFlow,
   applyNodeChanges,
+  type Edge,
   type NodeChange,
   type NodeMouseHandler,
   type OnNodeDrag,
@@ -17,7 +18,7 @@ import '@xyflow/react/dist/style.css';
 import { useDesignStore, type Selection } from '../../store/designStore';
 import { entityColors } from '../entityColors';
 import { registerViewBridge } from '../../store/commands';
-import { TABLE_NODE_ID, buildGraph, entityNodeId, gsiNodeId, lsiNodeId, nodeTarget, type DesignNode } from './graph';
+import { TABLE_NODE_ID, buildGraph, entityNodeId, gsiNodeId, lsiNodeId, nodeTarget, reuseUnchanged, sameEdge, sameNode, type DesignNode } from './graph';
 import { gridPositions, layoutGraph, type Positions } from './layout';
 import { nodeTypes } from './nodes';
 
@@ -54,11 +55,14 @@ export function DesignCanvas() {
   }, [model, issues, colors, autoPositions]);
 
   const [nodes, setNodes] = useState<DesignNode[]>(graph.nodes);
+  const previousEdges = useRef<Edge[]>([]);
+  const edges = useMemo(() => (previousEdges.current = reuseUnchanged(previousEdges.current, graph.edges, sameEdge)), [graph.edges]);
   const selectedId = selectedNodeId(selection);
   useEffect(() => {
     setNodes((previous) => {
       const measured = new Map(previous.map((n) => [n.id, n.measured]));
-      return graph.nodes.map((node) => ({ ...node, measured: measured.get(node.id), selected: node.id === selectedId }) as DesignNode);
+      const next = graph.nodes.map((node) => ({ ...node, measured: measured.get(node.id), selected: node.id === selectedId }) as DesignNode);
+      return reuseUnchanged(previous, next, sameNode);
     });
   }, [graph, selectedId]);
 
@@ -114,17 +118,27 @@ export function DesignCanvas() {
         autoLayout: () => void autoLayout(),
         focusNode: (id) => {
           const node = flow.getNode(id);
-          if (node) void flow.fitView({ nodes: [node], padding: 1, duration: 200, maxZoom: 1.2 });
+          if (!node) return;
+          const width = node.measured?.width ?? 0;
+          const height = node.measured?.height ?? 0;
+          void flow.setCenter(node.position.x + width / 2, node.position.y + height / 2, { zoom: Math.max(flow.getZoom(), 0.6), duration: 200 });
         },
       }),
     [flow, autoLayout],
   );
 
-  const onNodesChange = useCallback((changes: NodeChange<DesignNode>[]) => {
-    // Removal and selection go through the store (Delete key, clicks); the rest is view state.
-    const viewChanges = changes.filter((c) => c.type === 'position' || c.type === 'dimensions');
-    if (viewChanges.length) setNodes((current) => applyNodeChanges(viewChanges, current));
-  }, []);
+  const onNodesChange = useCallback(
+    (changes: NodeChange<DesignNode>[]) => {
+      // Selection lives in the store (clicks, Enter on a focused node); removal is the Delete
+      // command; positions and sizes are view state.
+      const picked = changes.find((c) => c.type === 'select' && c.selected);
+      const target = picked && 'id' in picked ? nodeTarget(picked.id) : undefined;
+      if (target) select(target);
+      const viewChanges = changes.filter((c) => c.type === 'position' || c.type === 'dimensions');
+      if (viewChanges.length) setNodes((current) => applyNodeChanges(viewChanges, current));
+    },
+    [select],
+  );
 
   const onNodeClick: NodeMouseHandler<DesignNode> = useCallback(
     (_event, node) => {
@@ -155,7 +169,7 @@ export function DesignCanvas() {
   return (
     <ReactFlow<DesignNode>
       nodes={nodes}
-      edges={graph.edges}
+      edges={edges}
       nodeTypes={nodeTypes}
       onNodesChange={onNodesChange}
       onNodeClick={onNodeClick}
@@ -166,7 +180,6 @@ export function DesignCanvas() {
       multiSelectionKeyCode={null}
       nodesConnectable={false}
       minZoom={0.1}
-      proOptions={{ hideAttribution: true }}
       aria-label="Design canvas"
     >
       <Background gap={24} />

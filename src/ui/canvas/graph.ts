@@ -12,7 +12,7 @@ export type EntityNodeData = {
   /** Index names by id, to label the entity's index key templates. */
   indexNames: ReadonlyMap<string, string>;
 };
-export type TableNodeData = { model: DesignModel; issueCount: number };
+export type TableNodeData = { table: DesignModel['table']; issueCount: number };
 export type IndexNodeData =
   | { kind: 'gsi'; index: GlobalSecondaryIndex; position: number; issueCount: number }
   | { kind: 'lsi'; index: LocalSecondaryIndex; position: number; issueCount: number };
@@ -68,14 +68,16 @@ export function buildGraph(model: DesignModel, issues: readonly ModelIssue[], op
     {
       id: TABLE_NODE_ID,
       type: 'table',
+      ariaLabel: `Table ${model.table.name}`,
       position: place(TABLE_NODE_ID),
-      data: { model, issueCount: countIssuesUnder(issues, '/table') },
+      data: { table: model.table, issueCount: countIssuesUnder(issues, '/table') },
     },
   ];
   model.globalSecondaryIndexes.forEach((index, position) => {
     nodes.push({
       id: gsiNodeId(index.id),
       type: 'index',
+      ariaLabel: `GSI ${index.name}`,
       position: place(gsiNodeId(index.id)),
       data: { kind: 'gsi', index, position, issueCount: countIssuesUnder(issues, `/globalSecondaryIndexes/${position}`) },
     });
@@ -84,6 +86,7 @@ export function buildGraph(model: DesignModel, issues: readonly ModelIssue[], op
     nodes.push({
       id: lsiNodeId(index.id),
       type: 'index',
+      ariaLabel: `LSI ${index.name}`,
       position: place(lsiNodeId(index.id)),
       data: { kind: 'lsi', index, position, issueCount: countIssuesUnder(issues, `/localSecondaryIndexes/${position}`) },
     });
@@ -100,6 +103,7 @@ export function buildGraph(model: DesignModel, issues: readonly ModelIssue[], op
     nodes.push({
       id,
       type: 'entity',
+      ariaLabel: `Entity ${entity.name}`,
       position: place(id, entity.position),
       data: { entity, entityIndex, issueCount: countIssuesUnder(issues, `/entities/${entityIndex}`), color, indexNames },
     });
@@ -129,4 +133,47 @@ export function buildGraph(model: DesignModel, issues: readonly ModelIssue[], op
     }
   });
   return { nodes, edges };
+}
+
+/** Equal by reference per field, with Maps compared by entries (they are rebuilt on each pass). */
+function sameData(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((key) => {
+    const x = a[key];
+    const y = b[key];
+    if (x === y) return true;
+    if (x instanceof Map && y instanceof Map) return x.size === y.size && [...x].every(([k, v]) => y.get(k) === v);
+    if (key === 'style' && x && y) return sameData(x as Record<string, unknown>, y as Record<string, unknown>);
+    return false;
+  });
+}
+
+/**
+ * Keeps the previous object for every node and edge that did not change, so React Flow
+ * re-renders only what an edit touched (a keystroke in one entity re-renders one node).
+ */
+export function reuseUnchanged<T extends { id: string; data?: unknown }>(previous: readonly T[], next: readonly T[], same: (a: T, b: T) => boolean): T[] {
+  const byId = new Map(previous.map((item) => [item.id, item]));
+  return next.map((item) => {
+    const old = byId.get(item.id);
+    return old !== undefined && same(old, item) ? old : item;
+  });
+}
+
+export function sameNode(a: DesignNode, b: DesignNode): boolean {
+  return (
+    a.type === b.type &&
+    a.ariaLabel === b.ariaLabel &&
+    a.selected === b.selected &&
+    a.position.x === b.position.x &&
+    a.position.y === b.position.y &&
+    sameData(a.data as Record<string, unknown>, b.data as Record<string, unknown>)
+  );
+}
+
+export function sameEdge(a: Edge, b: Edge): boolean {
+  const { data: _a, ...restA } = a;
+  const { data: _b, ...restB } = b;
+  return sameData(restA as Record<string, unknown>, restB as Record<string, unknown>);
 }

@@ -64,7 +64,7 @@ export const EntityNode = memo(function EntityNode({ data, selected }: NodeProps
 });
 
 export const TableNode = memo(function TableNode({ data, selected }: NodeProps<TableNodeType>) {
-  const { table } = data.model;
+  const { table } = data;
   return (
     <div className={`node node-table${selected ? ' is-selected' : ''}`}>
       <Handle type="target" position={Position.Left} />

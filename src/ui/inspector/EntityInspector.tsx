@@ -7,6 +7,7 @@ import { runCommand } from '../../store/commands';
 import { CheckboxField, NumberField, SelectField, TextField } from './fields';
 import { GeneratorEditor } from './GeneratorEditor';
 import { KeyTemplateField } from './KeyTemplateField';
+import { RelationshipsEditor } from './RelationshipsEditor';
 import { addAttribute, deleteAttribute, renameAttribute, renameEntity, setKeyTemplate, updateAttribute, updateEntity, uniqueName } from '../../model/commands';
 
 type KeyPart = 'partitionKey' | 'sortKey';
@@ -91,6 +92,23 @@ export function EntityInspector({ entity, entityIndex }: { entity: Entity; entit
             <SelectField label={`Type of ${name}`} path={`${path}/type`} value={attribute.type} options={ATTRIBUTE_TYPES} onChange={(type) => edit(`${attribute.name} type`, (m) => updateAttribute(m, { entityId: entity.id, attributeId: attribute.id, patch: { type } }))} />
             <CheckboxField label={`${name} is required`} path={`${path}/required`} checked={attribute.required} onChange={(required) => edit(`${attribute.name} required`, (m) => updateAttribute(m, { entityId: entity.id, attributeId: attribute.id, patch: { required } }))} />
             <GeneratorEditor label={name} path={`${path}/generator`} generator={attribute.generator} onChange={(generator) => edit(`${attribute.name} generator`, (m) => updateAttribute(m, { entityId: entity.id, attributeId: attribute.id, patch: { generator } }))} />
+            <button
+              type="button"
+              className="subtle"
+              onClick={() =>
+                updateModel(`Duplicate attribute ${attribute.name} of ${entity.name}`, (m) =>
+                  addAttribute(m, {
+                    entityId: entity.id,
+                    name: uniqueName(`${attribute.name}Copy`, new Set(entity.attributes.map((a) => a.name))),
+                    type: attribute.type,
+                    required: attribute.required,
+                    generator: structuredClone(attribute.generator),
+                  }),
+                )
+              }
+            >
+              Duplicate attribute {name}
+            </button>
             <button type="button" className="danger subtle" onClick={() => updateModel(`Delete attribute ${attribute.name} of ${entity.name}`, (m) => deleteAttribute(m, { entityId: entity.id, attributeId: attribute.id }))}>
               Delete attribute {name}
             </button>
@@ -100,6 +118,8 @@ export function EntityInspector({ entity, entityIndex }: { entity: Entity; entit
       <button type="button" onClick={() => updateModel(`Add attribute to ${entity.name}`, (m) => addAttribute(m, { entityId: entity.id, name: uniqueName('attribute', new Set(entity.attributes.map((a) => a.name))), required: false }))}>
         Add attribute
       </button>
+
+      <RelationshipsEditor entity={entity} entityIndex={entityIndex} />
 
       <div className="inspector-actions">
         <button type="button" onClick={() => runCommand('duplicate')}>

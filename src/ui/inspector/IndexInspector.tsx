@@ -84,6 +84,9 @@ export function GsiInspector({ id }: { id: string }) {
         </button>
       )}
       <div className="inspector-actions">
+        <button type="button" onClick={() => runCommand('duplicate')}>
+          Duplicate index
+        </button>
         <button type="button" className="danger" onClick={() => runCommand('delete')}>
           Delete index
         </button>
@@ -109,6 +112,9 @@ export function LsiInspector({ id }: { id: string }) {
       <KeyAttributeFields label="Sort key" path={`${base}/sortKey`} keyAttribute={index.sortKey} onChange={(sortKey) => edit('sort key', () => ({ sortKey }))} />
       <ProjectionFields projection={index.projection} path={`${base}/projection`} onChange={(projection) => edit('projection', () => ({ projection }))} />
       <div className="inspector-actions">
+        <button type="button" onClick={() => runCommand('duplicate')}>
+          Duplicate index
+        </button>
         <button type="button" className="danger" onClick={() => runCommand('delete')}>
           Delete index
         </button>

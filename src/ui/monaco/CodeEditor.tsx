@@ -103,7 +103,11 @@ export function CodeEditor({
       provideCompletionItems(target, position) {
         if (target !== editor.getModel()) return { suggestions: [] };
         const word = target.getWordUntilPosition(position);
-        const range = new monaco.Range(position.lineNumber, word.startColumn, position.lineNumber, word.endColumn);
+        // A placeholder being typed (`{{us`) is replaced whole, braces included.
+        const before = target.getLineContent(position.lineNumber).slice(0, position.column - 1);
+        const opened = /\{\{\w*$/.exec(before)?.[0];
+        const start = opened ? position.column - opened.length : word.startColumn;
+        const range = new monaco.Range(position.lineNumber, start, position.lineNumber, word.endColumn);
         return {
           suggestions: (completionsRef.current ?? []).map((c) => ({
             label: c.label,
@@ -119,7 +123,7 @@ export function CodeEditor({
   }, [editor, language, readOnly]);
 
   return (
-    <div className="code-editor" style={{ height }}>
+    <div className="code-editor" style={{ height, border: '1px solid #ccc' }}>
       <Editor
         value={value}
         language={language}

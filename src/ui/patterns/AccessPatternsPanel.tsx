@@ -50,7 +50,7 @@ export function AccessPatternsPanel() {
           </button>
         </div>
         {model.accessPatterns.length === 0 ? (
-          <p className="hint">No access patterns yet. List how the application reads and writes, then check the design against them.</p>
+          <p className="ap-hint">No access patterns yet. List how the application reads and writes, then check the design against them.</p>
         ) : (
           <ul className="pattern-list" aria-label="Access patterns">
             {model.accessPatterns.map((p) => {
@@ -61,7 +61,7 @@ export function AccessPatternsPanel() {
                   <button
                     type="button"
                     aria-current={current ? 'true' : undefined}
-                    className={current ? 'current' : undefined}
+                    className={current ? 'ap-current' : undefined}
                     onClick={() => {
                       select(p.id);
                       setView('patterns');

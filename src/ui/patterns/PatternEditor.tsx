@@ -3,7 +3,7 @@
 import { lazy, Suspense, useId, useMemo } from 'react';
 import { checkPattern, exampleParameters, requestToForm, starterRequest, type Verdict } from '../../model/accessPatterns';
 import type { SampleItem } from '../../model/sampleData';
-import type { AccessPattern, DesignModel, PatternOperation } from '../../model/types';
+import type { AccessPattern, DesignModel, PatternOperation, PatternParameter } from '../../model/types';
 import { usePatternsStore, type PatternRunState } from '../../store/patternsStore';
 import { runPattern } from '../../store/patternsRun';
 import { deletePattern, setRequest, updatePattern } from './patternEdits';
@@ -35,12 +35,26 @@ export function PatternEditor({ model, samples, pattern }: { model: DesignModel;
   const verdicts: Verdict[] = useMemo(() => checkPattern(model, pattern, samples), [model, pattern, samples]);
   const form = useMemo(() => requestToForm(model, pattern), [model, pattern]);
   const examples = useMemo(() => exampleParameters(model, pattern, samples), [model, pattern, samples]);
-  const typed = usePatternsStore((s) => s.params[pattern.id]);
+  const fromSamples = useMemo(
+    () => exampleParameters(model, { ...pattern, parameters: pattern.parameters.map(({ example: _e, ...p }) => p) }, samples),
+    [model, pattern, samples],
+  );
   const mode = usePatternsStore((s) => s.modes[pattern.id]) ?? (form ? 'form' : 'json');
   const hasDraft = usePatternsStore((s) => s.drafts[pattern.id] !== undefined);
   const run = usePatternsStore((s) => s.runs[pattern.id]) ?? EMPTY_RUN;
-  const { setParam, setMode, setRun, select, setDraft } = usePatternsStore.getState();
-  const values = { ...examples, ...typed };
+  const { setMode, setRun, select, setDraft } = usePatternsStore.getState();
+  // A typed value is the parameter's example, saved with the design; empty falls back to sample data.
+  const values = examples;
+  const setParameter = (index: number, change: Partial<PatternParameter>) =>
+    updatePattern(pattern.id, 'Edit access pattern parameter', (current) => ({
+      ...current,
+      parameters: current.parameters.map((p, i) => {
+        if (i !== index) return p;
+        const next = { ...p, ...change };
+        if (next.example === '') delete next.example;
+        return next;
+      }),
+    }));
 
   const execute = async (pageStarts: PatternRunState['pageStarts']) => {
     setRun(pattern.id, { ...run, running: true });
@@ -66,11 +80,11 @@ export function PatternEditor({ model, samples, pattern }: { model: DesignModel;
   return (
     <section className="pattern-editor" aria-label={`Access pattern ${pattern.name}`}>
       <div className="pattern-header">
-        <div className="field-row">
+        <div className="ap-row">
           <label htmlFor={`${id}-name`}>Pattern name</label>
           <input id={`${id}-name`} value={pattern.name} onChange={(e) => updatePattern(pattern.id, 'Rename access pattern', (p) => ({ ...p, name: e.target.value }))} />
         </div>
-        <div className="field-row">
+        <div className="ap-row">
           <label htmlFor={`${id}-desc`}>Description</label>
           <input
             id={`${id}-desc`}
@@ -78,7 +92,7 @@ export function PatternEditor({ model, samples, pattern }: { model: DesignModel;
             onChange={(e) => updatePattern(pattern.id, 'Describe access pattern', (p) => ({ ...p, description: e.target.value }))}
           />
         </div>
-        <div className="field-row">
+        <div className="ap-row">
           <label htmlFor={`${id}-op`}>Operation</label>
           <select id={`${id}-op`} value={pattern.operation} onChange={(e) => changeShape(e.target.value as PatternOperation, pattern.index, pattern.entity)}>
             {OPERATIONS.map((op) => (
@@ -112,7 +126,7 @@ export function PatternEditor({ model, samples, pattern }: { model: DesignModel;
 
       <VerdictList verdicts={verdicts} />
 
-      <div role="group" aria-label="Edit request as" className="segmented">
+      <div role="group" aria-label="Edit request as" className="ap-segmented">
         <button type="button" aria-pressed={mode === 'form'} disabled={!form || hasDraft} onClick={() => setMode(pattern.id, 'form')}>
           Form
         </button>
@@ -124,33 +138,43 @@ export function PatternEditor({ model, samples, pattern }: { model: DesignModel;
         <PatternFormFields model={model} patternId={pattern.id} form={form} />
       ) : (
         <>
-          {mode === 'form' && <p className="hint">This request uses more than the form can show; edit it as JSON.</p>}
+          {mode === 'form' && <p className="ap-hint">This request uses more than the form can show; edit it as JSON.</p>}
           <Suspense fallback={<p role="status">Loading editor…</p>}>
             <RequestJsonEditor model={model} pattern={pattern} verdicts={verdicts} />
           </Suspense>
         </>
       )}
 
-      <fieldset className="parameters">
+      <fieldset className="ap-parameters">
         <legend>Parameters</legend>
-        {pattern.parameters.length === 0 && <p className="hint">None: add {'{{name}}'} placeholders to the request.</p>}
-        {pattern.parameters.map((p) => (
-          <div className="field-row" key={p.name}>
+        {pattern.parameters.length === 0 && <p className="ap-hint">None: add {'{{name}}'} placeholders to the request.</p>}
+        {pattern.parameters.map((p, i) => (
+          <div className="ap-row" key={p.name}>
             <label htmlFor={`${id}-param-${p.name}`}>{p.name}</label>
-            <input id={`${id}-param-${p.name}`} value={values[p.name] ?? ''} onChange={(e) => setParam(pattern.id, p.name, e.target.value)} />
-            <span className="hint">{p.type === 'N' ? 'number' : p.type === 'BOOL' ? 'true/false' : p.type === 'B' ? 'base64' : 'string'}</span>
+            <input
+              id={`${id}-param-${p.name}`}
+              value={p.example ?? ''}
+              placeholder={fromSamples[p.name] === undefined ? 'no value in the sample data' : `${fromSamples[p.name]} (from sample data)`}
+              onChange={(e) => setParameter(i, { example: e.target.value })}
+            />
+            <select aria-label={`${p.name} type`} value={p.type} onChange={(e) => setParameter(i, { type: e.target.value as PatternParameter['type'] })}>
+              <option value="S">string</option>
+              <option value="N">number</option>
+              <option value="B">binary (base64)</option>
+              <option value="BOOL">boolean</option>
+            </select>
           </div>
         ))}
       </fieldset>
 
       <div className="run-toolbar">
-        <button type="button" className="primary" onClick={() => void execute([undefined])} disabled={run.running}>
+        <button type="button" className="ap-primary" onClick={() => void execute([undefined])} disabled={run.running}>
           Run
         </button>
         <button
           type="button"
           onClick={() => {
-            if (!window.confirm(`Delete the access pattern "${pattern.name}"?`)) return;
+            // Undo brings it back, so no confirmation dialog.
             select(undefined);
             deletePattern(pattern.id);
           }}

@@ -26,19 +26,19 @@ export function PatternFormFields({ model, patternId, form }: { model: DesignMod
   return (
     <div className="pattern-form">
       {form.operation !== 'Scan' && (
-        <div className="field-row">
+        <div className="ap-row">
           <label htmlFor={`${id}-pk`}>{pk} value</label>
           <input id={`${id}-pk`} value={form.partitionValue} onChange={(e) => save({ ...form, partitionValue: e.target.value })} />
         </div>
       )}
       {form.operation === 'GetItem' && sk && (
-        <div className="field-row">
+        <div className="ap-row">
           <label htmlFor={`${id}-sk`}>{sk} value</label>
           <input id={`${id}-sk`} value={form.sort?.value ?? ''} onChange={(e) => save({ ...form, sort: { operator: '=', value: e.target.value } })} />
         </div>
       )}
       {form.operation === 'Query' && sk && (
-        <div className="field-row">
+        <div className="ap-row">
           <label htmlFor={`${id}-op`}>{sk} condition</label>
           <select
             id={`${id}-op`}
@@ -73,10 +73,10 @@ export function PatternFormFields({ model, patternId, form }: { model: DesignMod
         </div>
       )}
       {form.operation !== 'GetItem' && (
-        <fieldset className="filters">
+        <fieldset className="ap-filters">
           <legend>Filter</legend>
           {form.filters.map((f, i) => (
-            <div className="field-row" key={i}>
+            <div className="ap-row" key={i}>
               <input aria-label={`Filter ${i + 1} attribute`} placeholder="attribute" value={f.attribute} onChange={(e) => setFilter(i, { attribute: e.target.value })} />
               <select aria-label={`Filter ${i + 1} comparison`} value={f.comparator} onChange={(e) => setFilter(i, { comparator: e.target.value as FilterCondition['comparator'] })}>
                 {FILTER_COMPARATORS.map((c) => (
@@ -105,7 +105,7 @@ export function PatternFormFields({ model, patternId, form }: { model: DesignMod
           </button>
         </fieldset>
       )}
-      <div className="field-row">
+      <div className="ap-row">
         <label htmlFor={`${id}-proj`}>Attributes to return</label>
         <input
           id={`${id}-proj`}
@@ -116,7 +116,7 @@ export function PatternFormFields({ model, patternId, form }: { model: DesignMod
         />
       </div>
       {form.operation !== 'GetItem' && (
-        <div className="field-row">
+        <div className="ap-row">
           <label htmlFor={`${id}-limit`}>Limit</label>
           <input
             id={`${id}-limit`}
@@ -132,14 +132,14 @@ export function PatternFormFields({ model, patternId, form }: { model: DesignMod
         </div>
       )}
       {form.operation === 'Query' && (
-        <label className="check">
+        <label className="ap-check">
           <input type="checkbox" checked={!form.scanIndexForward} onChange={(e) => save({ ...form, scanIndexForward: !e.target.checked })} />
           Descending order (ScanIndexForward false)
         </label>
       )}
-      <label className="check">
+      <label className="ap-check">
         <input type="checkbox" checked={form.consistentRead} disabled={model.globalSecondaryIndexes.some((g) => g.id === form.index)} onChange={(e) => save({ ...form, consistentRead: e.target.checked })} />
-        Strongly consistent read
+        Strongly consistent read{model.globalSecondaryIndexes.some((g) => g.id === form.index) ? ' (GSIs are eventually consistent only)' : ''}
       </label>
     </div>
   );

@@ -69,7 +69,7 @@ export default function RequestJsonEditor({ model, pattern, verdicts }: { model:
         completions={completions}
       />
       {draft !== undefined && (
-        <p className="hint" role="status">
+        <p className="ap-hint" role="status">
           The JSON does not parse yet; the pattern keeps its last valid request until it does.
         </p>
       )}

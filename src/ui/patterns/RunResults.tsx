@@ -1,6 +1,6 @@
 // A run's outcome: the items as a table or as JSON, Count and ScannedCount, consumed
 // capacity per table and index, the time taken, paging, or DynamoDB's error in its words.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { DesignModel } from '../../model/types';
 import type { PatternRunState } from '../../store/patternsStore';
 
@@ -56,12 +56,17 @@ export function RunResults({
 }) {
   const [view, setView] = useState<'table' | 'json'>('table');
   const outcome = run.outcome;
+  const shown = useRef<HTMLElement>(null);
+  // A run's results land below the editor: bring them into view when they arrive.
+  useEffect(() => {
+    if (outcome) shown.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [outcome]);
   if (!outcome) return run.running ? <p role="status">Running…</p> : null;
   if (!outcome.ok) {
     return (
-      <div className="run-error" role="alert" aria-label="Run error">
+      <section className="run-error" role="alert" aria-label="Run error" ref={shown}>
         <strong>{outcome.errorName}</strong>: {outcome.message}
-      </div>
+      </section>
     );
   }
   const writes = ['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem', 'TransactWriteItems'].includes(outcome.operation);
@@ -69,7 +74,7 @@ export function RunResults({
   const columns = columnsOf(model, outcome.items);
   const page = run.pageStarts.length;
   return (
-    <section className="run-results" aria-label="Run results">
+    <section className="run-results" aria-label="Run results" ref={shown}>
       <dl className="run-summary">
         <div>
           <dt>Items</dt>
@@ -125,7 +130,7 @@ export function RunResults({
         <button type="button" onClick={() => onPage('next')} disabled={!outcome.next || run.running}>
           Next page
         </button>
-        <span role="group" aria-label="Result view" className="segmented">
+        <span role="group" aria-label="Result view" className="ap-segmented">
           <button type="button" aria-pressed={view === 'table'} onClick={() => setView('table')}>
             Table
           </button>
@@ -162,9 +167,16 @@ export function RunResults({
           </div>
         )
       ) : (
-        <pre className="result-json" aria-label="Result JSON" tabIndex={0}>
-          {JSON.stringify(outcome.response, null, 2)}
-        </pre>
+        <>
+          <h4>Response</h4>
+          <pre className="result-json" aria-label="Result JSON" tabIndex={0}>
+            {JSON.stringify(outcome.response, null, 2)}
+          </pre>
+          <h4>Request sent</h4>
+          <pre className="result-json" aria-label="Request sent" tabIndex={0}>
+            {JSON.stringify(outcome.request, null, 2)}
+          </pre>
+        </>
       )}
     </section>
   );

@@ -1,35 +1,26 @@
 // Live preview of what DynamoDB would store: the table or one index as item collections in
 // DynamoDB's order, coloured by entity, with sizes, search and an entity filter; clicking an
-// item shows it as DynamoDB JSON and as plain JSON.
+// item shows it as DynamoDB JSON and as plain JSON. The computing happens in a worker.
 import { memo, useDeferredValue, useLayoutEffect, useMemo, useState } from 'react';
 import type { Item } from '../../engine/AttributeValue';
-import { computePreview, type IndexPreview } from '../../model/preview';
+import { updateEntity } from '../../model/commands';
 import { useDesignStore } from '../../store/designStore';
 import { entityColors, UNKNOWN_ENTITY_COLOR } from '../entityColors';
 import { NumberField } from '../inspector/fields';
-import { updateEntity } from '../../model/commands';
 import { Tabs } from '../Tabs';
-import { formatBytes, itemToPlain, valueText } from './attributeText';
-import { buildRows, type PreviewRow } from './rows';
+import { formatBytes, itemToPlain } from './attributeText';
+import type { DisplayRow, ViewSummary } from './previewSession';
+import { usePreviewWorker } from './usePreviewWorker';
 import { VirtualList } from './VirtualList';
 
 const ROW_HEIGHT = 28;
 
-/** Marks each committed preview update, for the UI benchmark (keystroke → preview). */
-function usePreviewMark(value: unknown) {
-  useLayoutEffect(() => {
-    performance.mark('tablesmith:preview-updated');
-  }, [value]);
-}
-
-function viewLabel(view: IndexPreview): string {
+function viewLabel(view: ViewSummary): string {
   return view.kind === 'TABLE' ? `Table ${view.name}` : `${view.kind} ${view.name}`;
 }
 
 export function PreviewPanel() {
   const model = useDesignStore((s) => s.model);
-  const sampleItems = useDesignStore((s) => s.sampleItems);
-  const preview = useMemo(() => computePreview(model, sampleItems), [model, sampleItems]);
   const colors = useMemo(() => entityColors(model), [model]);
   const entityNames = useMemo(() => new Map(model.entities.map((e) => [e.id, e.name])), [model.entities]);
 
@@ -38,20 +29,25 @@ export function PreviewPanel() {
   const [entityFilter, setEntityFilter] = useState('');
   const [selected, setSelected] = useState<string>();
   const deferredSearch = useDeferredValue(search);
+  const query = useMemo(() => ({ viewId, search: deferredSearch, entityId: entityFilter }), [viewId, deferredSearch, entityFilter]);
+  const { result, error, detail, requestItem } = usePreviewWorker(model, query);
 
-  const views = [preview.table, ...preview.indexes];
-  const view = views.find((v) => v.id === viewId) ?? preview.table;
-  const tableKeys = useMemo(() => [model.table.partitionKey.name, ...(model.table.sortKey ? [model.table.sortKey.name] : [])], [model.table]);
-  const rows = useMemo(
-    () => buildRows(view, { search: deferredSearch, entities: new Set(entityFilter ? [entityFilter] : []) }, tableKeys),
-    [view, deferredSearch, entityFilter, tableKeys],
-  );
-  usePreviewMark(rows);
+  useLayoutEffect(() => {
+    // Marks each committed preview update, for the UI benchmark (keystroke → preview).
+    if (result) performance.mark('tablesmith:preview-updated');
+  }, [result]);
 
+  // The detail follows the selected row through edits: ask again whenever the rows change.
+  useLayoutEffect(() => {
+    if (selected !== undefined) requestItem(selected);
+  }, [result, selected, requestItem]);
+
+  if (!result) {
+    return <p className="empty-state" role="status">{error ? `The preview failed: ${error}` : 'Computing the preview…'}</p>;
+  }
+  const { view, views, rows } = result;
   const selectedIndex = selected === undefined ? -1 : rows.findIndex((r) => r.key === selected);
-  const selectedRow = rows[selectedIndex];
-  const selectedItem = selectedRow?.kind === 'item' ? selectedRow.item : undefined;
-  const nonKey = (name: string) => name !== view.partitionKey.name && name !== view.sortKey?.name;
+  const selectedItem = selectedIndex >= 0 && detail && detail.key === selected ? detail.item : undefined;
 
   return (
     <div className="preview">
@@ -80,19 +76,22 @@ export function PreviewPanel() {
             </select>
           </label>
           <span className="preview-stats" role="status" aria-label="Preview summary">
-            {view.itemCount} items in {view.collections.length} item collections, {formatBytes(view.size)}
+            {view.itemCount} items in {view.collectionCount} item collections, {formatBytes(view.size)}
             {view.kind !== 'TABLE' && view.absentCount > 0 && ` · ${view.absentCount} table items not in this index (sparse)`}
-            {view.kind !== 'TABLE' && ` · projection ${view.projection.type}`}
+            {view.kind !== 'TABLE' && ` · projection ${view.projection}`}
           </span>
         </div>
+        {error && (
+          <p className="preview-error" role="alert">
+            The preview could not be updated: {error}
+          </p>
+        )}
         <SampleCounts />
-        {preview.rejected.length > 0 && (
+        {result.rejectedCount > 0 && (
           <details className="preview-rejected">
-            <summary>
-              {preview.rejected.length} sample items DynamoDB would reject
-            </summary>
+            <summary>{result.rejectedCount} sample items DynamoDB would reject</summary>
             <ul>
-              {preview.rejected.slice(0, 50).map((r, i) => (
+              {result.rejected.map((r, i) => (
                 <li key={i}>
                   {entityNames.get(r.entityId) ?? r.entityId}: {r.reason}
                 </li>
@@ -101,8 +100,8 @@ export function PreviewPanel() {
           </details>
         )}
         <div className="preview-header" aria-hidden="true">
-          <span>{view.partitionKey.name} (partition)</span>
-          <span>{view.sortKey ? `${view.sortKey.name} (sort)` : 'no sort key'}</span>
+          <span>{view.partitionKey} (partition)</span>
+          <span>{view.sortKey ? `${view.sortKey} (sort)` : 'no sort key'}</span>
           <span>Entity</span>
           <span>Attributes</span>
           <span>Size</span>
@@ -120,17 +119,15 @@ export function PreviewPanel() {
               <PreviewRowView
                 row={row}
                 selected={row.key === selected}
-                sortKey={view.sortKey?.name}
-                nonKey={nonKey}
-                entityName={row.kind === 'item' ? (entityNames.get(row.item.entityId) ?? row.item.entityId) : ''}
-                color={row.kind === 'item' ? (colors.get(row.item.entityId) ?? UNKNOWN_ENTITY_COLOR).solid : ''}
+                entityName={row.kind === 'item' ? (entityNames.get(row.entityId) ?? row.entityId) : ''}
+                color={row.kind === 'item' ? (colors.get(row.entityId) ?? UNKNOWN_ENTITY_COLOR).solid : ''}
                 onSelect={setSelected}
               />
             )}
           />
         )}
       </div>
-      <ItemDetail item={selectedItem?.item} />
+      <ItemDetail item={selectedItem} />
     </div>
   );
 }
@@ -138,56 +135,45 @@ export function PreviewPanel() {
 const PreviewRowView = memo(function PreviewRowView({
   row,
   selected,
-  sortKey,
-  nonKey,
   entityName,
   color,
   onSelect,
 }: {
-  row: PreviewRow;
+  row: DisplayRow;
   selected: boolean;
-  sortKey: string | undefined;
-  nonKey: (name: string) => boolean;
   entityName: string;
   color: string;
   onSelect: (key: string) => void;
 }) {
   if (row.kind === 'collection') {
-    const { collection } = row;
     return (
       <div className="collection-row">
-        <span>{valueText(collection.partitionKey)}</span>
+        <span>{row.partitionKey}</span>
         <span className="muted">
-          {collection.items.length} item{collection.items.length === 1 ? '' : 's'}
-          {row.shown !== collection.items.length ? ` (${row.shown} shown)` : ''} · {formatBytes(collection.size)}
+          {row.count} item{row.count === 1 ? '' : 's'}
+          {row.shown !== row.count ? ` (${row.shown} shown)` : ''} · {formatBytes(row.size)}
         </span>
       </div>
     );
   }
-  const { item, size } = row.item;
-  const sortText = sortKey ? valueText(item[sortKey]) : '';
-  const attributes = Object.keys(item)
-    .filter(nonKey)
-    .map((name) => `${name}: ${valueText(item[name])}`)
-    .join('   ');
   return (
     <button
       type="button"
       className={`preview-row${selected ? ' is-selected' : ''}`}
       style={{ background: `${color}14`, borderLeft: `4px solid ${color}` }}
-      aria-label={`${entityName} item ${row.collectionKey}${sortText ? ` ${sortText}` : ''}`}
+      aria-label={`${entityName} item ${row.partitionKey}${row.sortKey ? ` ${row.sortKey}` : ''}`}
       aria-current={selected || undefined}
       onClick={() => onSelect(row.key)}
     >
-      <span>{row.collectionKey}</span>
-      <span>{sortText}</span>
+      <span>{row.partitionKey}</span>
+      <span>{row.sortKey}</span>
       <span>
         <span className="entity-badge" style={{ background: color }}>
           {entityName}
         </span>
       </span>
-      <span>{attributes}</span>
-      <span>{formatBytes(size)}</span>
+      <span>{row.attributes}</span>
+      <span>{formatBytes(row.size)}</span>
     </button>
   );
 });

@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { unzipSync, strFromU8 } from 'fflate';
+
+// The Export tab as a user works with it: read the CDK stack, switch format and resource,
+// download everything as a zip, and import files (a broken one changes nothing).
+
+async function openExport(page: Page) {
+  await page.goto('/');
+  await page.getByRole('tab', { name: 'Export', exact: true }).click();
+  await expect(page.getByRole('tablist', { name: 'Export format' })).toBeVisible();
+}
+
+const codeView = (page: Page) => page.locator('.export-main .view-lines');
+
+test('shows the CDK stack and downloads every export as a zip', async ({ page }) => {
+  await openExport(page);
+  await expect(page.getByRole('tab', { name: 'AWS CDK (TypeScript)' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('textbox', { name: 'AWS CDK (TypeScript) code' })).toBeAttached();
+  await expect(codeView(page)).toContainText('new dynamodb.TableV2(this');
+  await expect(codeView(page)).toContainText('SocialMediaApp');
+
+  await page.getByLabel('Table resource').selectOption('table');
+  await expect(codeView(page)).toContainText('new dynamodb.Table(this');
+
+  await page.getByRole('tab', { name: 'CloudFormation (YAML)' }).click();
+  await expect(codeView(page)).toContainText('AWS::DynamoDB::Table');
+
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download all as zip' }).click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toBe('SocialMediaApp-exports.zip');
+  const path = await download.path();
+  const files = unzipSync(new Uint8Array(readFileSync(path)));
+  expect(Object.keys(files).sort()).toEqual(
+    [
+      'SocialMediaApp.data.ts',
+      'SocialMediaApp.iam-policy.json',
+      'SocialMediaApp.md',
+      'SocialMediaApp.onetable.json',
+      'SocialMediaApp.template.json',
+      'SocialMediaApp.template.yaml',
+      'SocialMediaApp.workbench.json',
+      'SocialMediaAppStack.ts',
+    ].sort(),
+  );
+  const stack = files['SocialMediaAppStack.ts'];
+  expect(stack && strFromU8(stack)).toContain('new dynamodb.Table(this');
+});
+
+test('downloads the shown file', async ({ page }) => {
+  await openExport(page);
+  await page.getByRole('tab', { name: 'IAM policy' }).click();
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download SocialMediaApp.iam-policy.json' }).click();
+  const download = await downloadPromise;
+  const policy = JSON.parse(readFileSync(await download.path(), 'utf8')) as { Statement: { Action: string[] }[] };
+  expect(policy.Statement.flatMap((statement) => statement.Action)).toContain('dynamodb:Query');
+});
+
+test('imports a OneTable schema, and a broken file leaves the design alone', async ({ page }) => {
+  await openExport(page);
+  const input = page.getByLabel('Import NoSQL Workbench / OneTable file');
+  await input.setInputFiles({
+    name: 'broken.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ ModelName: 'x', ModelMetadata: { Version: '3.0' }, DataModel: [{ TableName: 'T', KeyAttributes: {} }] })),
+  });
+  const alert = page.getByRole('alert', { name: 'Import failed' });
+  await expect(alert).toContainText('broken.json was not imported');
+  await expect(alert).toContainText('/DataModel/0/KeyAttributes/PartitionKey');
+  await expect(codeView(page)).toContainText('SocialMediaApp');
+
+  await input.setInputFiles({
+    name: 'shop.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(
+      JSON.stringify({
+        indexes: { primary: { hash: 'pk', sort: 'sk' } },
+        models: { Customer: { pk: { type: 'string', value: 'CUSTOMER#${id}' }, sk: { type: 'string', value: 'PROFILE' }, id: { type: 'string', generate: 'ulid' } } },
+      }),
+    ),
+  });
+  await expect(page.getByText('Imported shop.json: 1 entities.')).toBeVisible();
+  await expect(codeView(page)).toContainText('export class ShopStack extends Stack');
+});

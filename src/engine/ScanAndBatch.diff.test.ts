@@ -1,0 +1,166 @@
+import {
+  BatchGetItemCommand,
+  BatchWriteItemCommand,
+  CreateTableCommand,
+  ScanCommand,
+  type AttributeValue,
+  type ScanCommandInput,
+  type WriteRequest,
+} from '@aws-sdk/client-dynamodb';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { canonical, createOracle, output, same, type Oracle } from './testing/differential';
+import { socialTable } from './testing/tables';
+
+type Item = Record<string, AttributeValue>;
+
+let oracle: Oracle;
+let table: string;
+
+beforeAll(async () => {
+  oracle = createOracle(inject('dynamodbLocalEndpoint'));
+  table = oracle.table('scan');
+  await same(oracle, CreateTableCommand, socialTable(table));
+  for (let batch = 0; batch < 4; batch++) {
+    const writes: WriteRequest[] = [];
+    for (let i = 0; i < 25; i++) {
+      const n = batch * 25 + i;
+      const item: Item = { PK: { S: `USER#${n % 9}` }, SK: { S: `POST#${String(n).padStart(3, '0')}` }, likes: { N: String(n) }, title: { S: `t${n}` } };
+      if (n % 4 === 0) Object.assign(item, { GSI1PK: { S: `G#${n % 3}` }, GSI1SK: { S: String(n).padStart(3, '0') } });
+      writes.push({ PutRequest: { Item: item } });
+    }
+    await same(oracle, BatchWriteItemCommand, { RequestItems: { [table]: writes }, ReturnConsumedCapacity: 'INDEXES' });
+  }
+});
+
+/** Pages a Scan on both sides; pages may split differently, so compare the union of items. */
+async function scanAll(input: ScanCommandInput): Promise<{ local: Item[]; engine: Item[] }> {
+  const collect = async (client: typeof oracle.local): Promise<Item[]> => {
+    const items: Item[] = [];
+    let start: Item | undefined;
+    do {
+      const page = await client.send(new ScanCommand({ ...input, ExclusiveStartKey: start }));
+      items.push(...(page.Items ?? []));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return items;
+  };
+  const sort = (items: Item[]) => items.map(canonical).sort();
+  const [local, engine] = await Promise.all([collect(oracle.local), collect(oracle.engine)]);
+  expect(sort(engine)).toEqual(sort(local));
+  return { local, engine };
+}
+
+describe('Scan', () => {
+  it('returns the whole table, order aside, with counts and capacity', async () => {
+    await same(oracle, ScanCommand, { TableName: table, ReturnConsumedCapacity: 'INDEXES' }, { unordered: true });
+    await same(oracle, ScanCommand, { TableName: table, Select: 'COUNT', ConsistentRead: true, ReturnConsumedCapacity: 'TOTAL' });
+    await same(oracle, ScanCommand, { TableName: table, FilterExpression: 'likes BETWEEN :a AND :b', ExpressionAttributeValues: { ':a': { N: '10' }, ':b': { N: '20' } }, ReturnConsumedCapacity: 'TOTAL' }, { unordered: true });
+  });
+
+  it('scans sparse indexes with their projections', async () => {
+    await same(oracle, ScanCommand, { TableName: table, IndexName: 'GSI1', ReturnConsumedCapacity: 'INDEXES' }, { unordered: true });
+    await same(oracle, ScanCommand, { TableName: table, IndexName: 'GSI2' }, { unordered: true });
+    await same(oracle, ScanCommand, { TableName: table, IndexName: 'LSI1', Select: 'COUNT' });
+  });
+
+  it('pages with Limit and ExclusiveStartKey to the same items', async () => {
+    const { engine } = await scanAll({ TableName: table, Limit: 7 });
+    expect(engine).toHaveLength(100);
+    await scanAll({ TableName: table, IndexName: 'GSI1', Limit: 4 });
+    await scanAll({ TableName: table, Limit: 10, FilterExpression: 'likes < :n', ExpressionAttributeValues: { ':n': { N: '30' } } });
+  });
+
+  it('splits a parallel scan into segments that together cover the table once', async () => {
+    const all: Item[] = [];
+    for (let segment = 0; segment < 4; segment++) {
+      let start: Item | undefined;
+      do {
+        const page: { Items?: Item[]; LastEvaluatedKey?: Item } = await oracle.engine.send(new ScanCommand({ TableName: table, Segment: segment, TotalSegments: 4, Limit: 6, ExclusiveStartKey: start }));
+        all.push(...(page.Items ?? []));
+        start = page.LastEvaluatedKey;
+      } while (start);
+    }
+    const keys = all.map((item) => `${item.PK?.S}|${item.SK?.S}`);
+    expect(new Set(keys).size).toBe(100);
+    expect(keys).toHaveLength(100);
+  });
+
+  it.each<[string, Partial<ScanCommandInput>]>([
+    ['Limit 0', { Limit: 0 }],
+    ['a segment without total', { Segment: 1 }],
+    ['a total without segment', { TotalSegments: 2 }],
+    ['a segment past the total', { Segment: 2, TotalSegments: 2 }],
+    ['too many segments', { Segment: 0, TotalSegments: 1_000_001 }],
+    ['an unknown Select', { Select: 'NOPE' as never }],
+    ['ALL_PROJECTED_ATTRIBUTES on the table', { Select: 'ALL_PROJECTED_ATTRIBUTES' }],
+    ['a start key of the wrong size', { ExclusiveStartKey: { PK: { S: 'USER#1' } } }],
+    ['a missing index', { IndexName: 'Nope' }],
+    ['ConsistentRead on a GSI', { IndexName: 'GSI1', ConsistentRead: true }],
+    ['a missing table', { TableName: 'nope-nope' }],
+  ])('rejects %s with the same error', async (_label, patch) => {
+    await same(oracle, ScanCommand, { TableName: table, ...patch });
+  });
+});
+
+describe('BatchGetItem', () => {
+  it('reads several tables with projections and per-table capacity', async () => {
+    const other = oracle.table('other');
+    await same(oracle, CreateTableCommand, { ...socialTable(other), GlobalSecondaryIndexes: undefined, LocalSecondaryIndexes: undefined, AttributeDefinitions: [{ AttributeName: 'PK', AttributeType: 'S' }, { AttributeName: 'SK', AttributeType: 'S' }] });
+    await same(
+      oracle,
+      BatchGetItemCommand,
+      {
+        RequestItems: {
+          [table]: { Keys: [0, 1, 2, 50, 99].map((n) => ({ PK: { S: `USER#${n % 9}` }, SK: { S: `POST#${String(n).padStart(3, '0')}` } })).concat([{ PK: { S: 'none' }, SK: { S: 'none' } }]), ProjectionExpression: 'title, #l', ExpressionAttributeNames: { '#l': 'likes' } },
+          [other]: { Keys: [{ PK: { S: 'a' }, SK: { S: 'b' } }], ConsistentRead: true },
+        },
+        ReturnConsumedCapacity: 'INDEXES',
+      },
+      { unordered: true },
+    );
+  });
+
+  it.each<[string, () => Record<string, unknown>]>([
+    ['no requests', () => ({})],
+    ['an empty key list', () => ({ [table]: { Keys: [] } })],
+    ['duplicate keys', () => ({ [table]: { Keys: [{ PK: { S: 'a' }, SK: { S: 'b' } }, { PK: { S: 'a' }, SK: { S: 'b' } }] } })],
+    ['101 keys', () => ({ [table]: { Keys: Array.from({ length: 101 }, (_, i) => ({ PK: { S: 'a' }, SK: { S: String(i) } })) } })],
+    ['a missing table', () => ({ 'nope-nope': { Keys: [{ PK: { S: 'a' } }] } })],
+    ['a partial key', () => ({ [table]: { Keys: [{ PK: { S: 'a' } }] } })],
+  ])('rejects %s with the same error', async (_label, requestItems) => {
+    await same(oracle, BatchGetItemCommand, { RequestItems: requestItems() as never });
+  });
+});
+
+describe('BatchWriteItem', () => {
+  it('puts and deletes across tables with capacity per table', async () => {
+    const first = output(await same(oracle, BatchWriteItemCommand, {
+      RequestItems: {
+        [table]: [
+          { PutRequest: { Item: { PK: { S: 'USER#new' }, SK: { S: 'POST#1' }, GSI1PK: { S: 'G#new' }, GSI1SK: { S: '1' }, likes: { N: '1' } } } },
+          { DeleteRequest: { Key: { PK: { S: 'USER#0' }, SK: { S: 'POST#000' } } } },
+          { DeleteRequest: { Key: { PK: { S: 'USER#none' }, SK: { S: 'POST#000' } } } },
+        ],
+      },
+      ReturnConsumedCapacity: 'INDEXES',
+      ReturnItemCollectionMetrics: 'SIZE',
+    }));
+    expect(first).toHaveProperty('UnprocessedItems', {});
+    await same(oracle, ScanCommand, { TableName: table, Select: 'COUNT' });
+  });
+
+  it.each<[string, () => Record<string, unknown>]>([
+    ['no requests', () => ({})],
+    ['an empty list', () => ({ [table]: [] })],
+    ['26 writes', () => ({ [table]: Array.from({ length: 26 }, (_, i) => ({ PutRequest: { Item: { PK: { S: 'a' }, SK: { S: String(i) } } } })) })],
+    ['a put and delete of one key', () => ({ [table]: [{ PutRequest: { Item: { PK: { S: 'a' }, SK: { S: 'b' } } } }, { DeleteRequest: { Key: { PK: { S: 'a' }, SK: { S: 'b' } } } }] })],
+    ['a request with both actions', () => ({ [table]: [{ PutRequest: { Item: { PK: { S: 'a' }, SK: { S: 'b' } } }, DeleteRequest: { Key: { PK: { S: 'a' }, SK: { S: 'b' } } } }] })],
+    ['an empty request', () => ({ [table]: [{}] })],
+    ['a missing table', () => ({ 'nope-nope': [{ PutRequest: { Item: { PK: { S: 'a' } } } }] })],
+    ['an item without its sort key', () => ({ [table]: [{ PutRequest: { Item: { PK: { S: 'a' } } } }] })],
+    ['a bad index key after a good write', () => ({ [table]: [{ PutRequest: { Item: { PK: { S: 'ok' }, SK: { S: 'ok' } } } }, { PutRequest: { Item: { PK: { S: 'a' }, SK: { S: 'b' }, likes: { S: 'x' } } } }] })],
+  ])('rejects %s with the same error and writes nothing', async (_label, requestItems) => {
+    await same(oracle, BatchWriteItemCommand, { RequestItems: requestItems() as never });
+    await same(oracle, ScanCommand, { TableName: table, Select: 'COUNT' });
+  });
+});

@@ -1,0 +1,46 @@
+// Web Worker hosting a PreviewSession. Requests carry a sequence number so the page can drop
+// answers that a newer edit has overtaken.
+import type { DesignModel } from '../../model/types';
+import { PreviewSession, type PreviewQuery } from './previewSession';
+import type { PreviewRequest, PreviewResponse } from './previewProtocol';
+
+const session = new PreviewSession();
+const post = (response: PreviewResponse) => (self as unknown as Worker).postMessage(response);
+
+let pendingModel: DesignModel | undefined;
+let pendingQuery: { seq: number; query: PreviewQuery } | undefined;
+let scheduled = false;
+
+/** Coalesces bursts: only the newest model and query of a burst are computed. */
+function schedule() {
+  if (scheduled) return;
+  scheduled = true;
+  setTimeout(() => {
+    scheduled = false;
+    try {
+      if (pendingModel) {
+        session.setModel(pendingModel);
+        pendingModel = undefined;
+      }
+      if (pendingQuery) {
+        const { seq, query } = pendingQuery;
+        pendingQuery = undefined;
+        const result = session.query(query);
+        if (result) post({ type: 'result', seq, result });
+      }
+    } catch (error) {
+      post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+    }
+  }, 0);
+}
+
+self.onmessage = (event: MessageEvent<PreviewRequest>) => {
+  const request = event.data;
+  if (request.type === 'item') {
+    post({ type: 'item', key: request.key, item: session.item(request.key) });
+    return;
+  }
+  if (request.type === 'model') pendingModel = request.model;
+  pendingQuery = { seq: request.seq, query: request.query };
+  schedule();
+};
