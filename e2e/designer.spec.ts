@@ -185,9 +185,14 @@ test('renames an entity everywhere', async ({ page }) => {
   await expect(outline(page).getByRole('button', { name: /^Entity Post\b/ })).toBeVisible();
 });
 
-test('adds, configures and duplicates an index, edits table settings, and every panel opens', async ({ page }) => {
+test('adds, configures and duplicates an index, edits table settings, and every panel opens offline', async ({ page, baseURL }) => {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  const remote: string[] = [];
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(baseURL!) && !/^(data|blob):/.test(url)) remote.push(url);
+  });
   await openApp(page);
   await page.getByRole('toolbar', { name: 'Canvas' }).getByRole('button', { name: 'Add GSI' }).click();
   const gsi = inspector(page).getByRole('region', { name: /^Global secondary index/ });
@@ -218,4 +223,92 @@ test('adds, configures and duplicates an index, edits table settings, and every 
     await expect(details.getByText(/panel failed/)).toHaveCount(0);
   }
   expect(errors).toEqual([]);
+  // No CDN, fonts or telemetry: everything the app loads comes from its own origin.
+  expect(remote).toEqual([]);
+});
+
+test('edits a key template inline on the canvas, with completion and in-place errors', async ({ page }) => {
+  await openApp(page);
+  const canvas = page.getByRole('main', { name: 'Canvas' });
+  await outline(page).getByRole('button', { name: /^Entity Comment\b/ }).click();
+  await canvas.getByRole('button', { name: 'Edit Comment SK template' }).click();
+  const sk = canvas.getByRole('combobox', { name: 'Comment SK template' });
+  await expect(sk).toBeFocused();
+  await sk.press('End');
+  await sk.pressSequentially('#{{');
+  await expect(canvas.getByRole('listbox', { name: 'Attributes for Comment SK template' }).getByRole('option', { name: 'userId' })).toBeVisible();
+  await sk.press('Escape');
+  await expect(sk).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator(`[id="${await sk.getAttribute('aria-describedby')}"]`)).toContainText('not closed');
+  await sk.pressSequentially('userId}}');
+  await expect(sk).toHaveAttribute('aria-invalid', 'false');
+  await sk.press('Enter');
+  const value = await canvas.getByRole('button', { name: 'Edit Comment SK template' }).innerText();
+  expect(value).toMatch(/#\{\{userId\}\}$/);
+  // The inspector shows the same template, and undo takes the edit back.
+  await expect(inspector(page).getByRole('combobox', { name: 'Table SK (S)' })).toHaveValue(value);
+  await page.keyboard.press('Control+z');
+  await expect(inspector(page).getByRole('combobox', { name: 'Table SK (S)' })).not.toHaveValue(value);
+});
+
+test('dragging an entity moves it for good: undoable, autosaved and in the model file', async ({ page }) => {
+  await openApp(page);
+  const node = page.getByRole('main', { name: 'Canvas' }).getByRole('group', { name: 'Entity Like' });
+  await expect(node).toBeVisible();
+  const box = (await node.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + 8);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 60, box.y + 68, { steps: 8 });
+  await page.mouse.move(box.x + box.width / 2 + 120, box.y + 128, { steps: 8 });
+  await page.mouse.up();
+  await expect(page.getByRole('button', { name: 'Undo' })).toHaveAttribute('title', /Move entity Like/);
+
+  const exportPosition = async () => {
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export model' }).click();
+    const model = JSON.parse(await readDownload(await download));
+    return model.entities.find((e: { name: string }) => e.name === 'Like').position as { x: number; y: number } | undefined;
+  };
+  const moved = await exportPosition();
+  expect(moved).toBeDefined();
+  await page.reload();
+  await expect(page.getByRole('textbox', { name: 'Model name' })).toHaveValue('SocialMediaApp');
+  expect(await exportPosition()).toEqual(moved);
+  // Undo history is per session; the reloaded page starts a new one.
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
+});
+
+test('opens a built-in example in place of the model, and undo brings the model back', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('combobox', { name: 'Open example' }).selectOption({ label: 'Online shop' });
+  await expect(page.getByRole('textbox', { name: 'Model name' })).not.toHaveValue('SocialMediaApp');
+  await expect(outline(page).getByRole('button', { name: /^Entity Post\b/ })).toHaveCount(0);
+  await expect(page.getByRole('status', { name: 'Preview summary' })).toContainText('item collections');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('textbox', { name: 'Model name' })).toHaveValue('SocialMediaApp');
+  await expect(outline(page).getByRole('button', { name: /^Entity Post\b/ })).toBeVisible();
+});
+
+test('works from the keyboard, with the shortcuts listed in a dialog', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Shortcuts' }).click();
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(help.getByRole('row', { name: /Undo/ })).toContainText('Ctrl+Z');
+  await expect(help.getByRole('row', { name: /Delete selection/ })).toContainText('not while typing');
+  await help.getByRole('button', { name: 'Close' }).click();
+  await expect(help).toHaveCount(0);
+
+  await page.keyboard.press('Alt+Shift+N');
+  const name = inspector(page).getByRole('textbox', { name: 'Entity name' });
+  await expect(name).toBeFocused();
+  await page.keyboard.type('Session');
+  await outline(page).getByRole('button', { name: /^Entity Session\b/ }).focus();
+  await page.keyboard.press('Control+d');
+  await expect(outline(page).getByRole('button', { name: /^Entity SessionCopy\b/ })).toBeVisible();
+  await outline(page).getByRole('button', { name: /^Entity SessionCopy\b/ }).focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Delete');
+  await expect(outline(page).getByRole('button', { name: /^Entity SessionCopy\b/ })).toHaveCount(0);
+  await page.keyboard.press('Control+z');
+  await expect(outline(page).getByRole('button', { name: /^Entity SessionCopy\b/ })).toBeVisible();
 });

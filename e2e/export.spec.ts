@@ -24,7 +24,9 @@ test('shows the CDK stack and downloads every export as a zip', async ({ page })
   await expect(codeView(page)).toContainText('new dynamodb.Table(this');
 
   await page.getByRole('tab', { name: 'CloudFormation (YAML)' }).click();
-  await expect(codeView(page)).toContainText('AWS::DynamoDB::Table');
+  await expect(codeView(page)).toContainText('Type: AWS::DynamoDB::Table');
+  await page.getByLabel('Table resource').selectOption('global-table');
+  await expect(codeView(page)).toContainText('Type: AWS::DynamoDB::GlobalTable');
 
   const downloadPromise = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download all as zip' }).click();
@@ -45,7 +47,9 @@ test('shows the CDK stack and downloads every export as a zip', async ({ page })
     ].sort(),
   );
   const stack = files['SocialMediaAppStack.ts'];
-  expect(stack && strFromU8(stack)).toContain('new dynamodb.Table(this');
+  expect(stack && strFromU8(stack)).toContain('new dynamodb.TableV2(this');
+  const yaml = files['SocialMediaApp.template.yaml'];
+  expect(yaml && strFromU8(yaml)).toContain('Type: AWS::DynamoDB::GlobalTable');
 });
 
 test('downloads the shown file', async ({ page }) => {

@@ -207,6 +207,20 @@ test('flags a key condition that also returns another entity', async ({ page }) 
   expect(sks.some((sk) => sk.startsWith('FOLLOWING#'))).toBe(true);
 });
 
+test('runs with a typed parameter value, kept with the design', async ({ page }) => {
+  await openPatterns(page);
+  await openPattern(page, 'Get user profile');
+  await page.getByRole('textbox', { name: 'userId' }).fill('nobody');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(results(page)).toContainText('No items.');
+  await openPattern(page, 'Get likes for a post');
+  await openPattern(page, 'Get user profile');
+  await expect(page.getByRole('textbox', { name: 'userId' })).toHaveValue('nobody');
+  await page.getByRole('textbox', { name: 'userId' }).fill('');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(resultRows(page)).toHaveCount(1);
+});
+
 test('pages forward and back through a result', async ({ page }) => {
   await openPatterns(page);
   await openPattern(page, 'Get recent posts');

@@ -14,6 +14,7 @@ import { validateModel } from '../model/validate';
 export const USAGE = `Usage:
   tablesmith export <model.json> --format ${EXPORT_FORMATS.join('|')}
                     [--resource table|global-table] [--leading-keys] [--out <dir>]
+      (--resource defaults to global-table (TableV2) for cdk, table for CloudFormation)
   tablesmith import <file> [--from ${IMPORT_FORMATS.join('|')}] [--table <name>] [--out <model.json>]
   tablesmith validate <model.json>
   tablesmith serve [--port <n>] [--host <host>] [--model <model.json>]
@@ -67,8 +68,8 @@ async function exportCommand(args: string[], io: Io): Promise<number> {
   const path = single(positionals, 'model file');
   const format = values.format as ExportFormat | undefined;
   if (format === undefined || !EXPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
-  const resource = (values.resource ?? 'global-table') as TableResource;
-  if (!TABLE_RESOURCES.includes(resource)) throw new UsageError('--resource must be table or global-table');
+  const resource = values.resource as TableResource | undefined;
+  if (resource !== undefined && !TABLE_RESOURCES.includes(resource)) throw new UsageError('--resource must be table or global-table');
   const design = await loadDesign(path, io);
   if (design === undefined) return 1;
   const errors = design.issues.filter((issue) => issue.severity === 'error');
@@ -78,7 +79,7 @@ async function exportCommand(args: string[], io: Io): Promise<number> {
     return 1;
   }
   const definition = exportDefinition(format);
-  const options = { resource, leadingKeys: values['leading-keys'] === true };
+  const options = { ...(resource !== undefined ? { resource } : {}), leadingKeys: values['leading-keys'] === true };
   const text = definition.generate(design.model, options);
   if (values.out === undefined) {
     io.stdout(text);

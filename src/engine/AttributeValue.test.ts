@@ -2,19 +2,25 @@ import Decimal from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  addNumbers,
   attributeValueSize,
+  javaNumberString,
+  validateAttributeValue,
   base64Decode,
   base64Encode,
   compareStrings,
   compareValues,
+  formatNumber,
   itemSize,
   normalizeNumber,
   numberSize,
+  parseNumber,
   typeOf,
   utf8Length,
   validateItemValues,
   valuesEqual,
 } from './AttributeValue';
+import { DynamoDBError } from './errors';
 
 function utf8Compare(a: string, b: string): number {
   const x = new TextEncoder().encode(a);
@@ -147,11 +153,25 @@ describe('base64', () => {
 });
 
 describe('validateItemValues', () => {
-  it('normalizes numbers inside documents and sets', () => {
-    expect(validateItemValues({ a: { M: { b: { L: [{ N: '1.0' }] } } }, s: { NS: ['2.50'] } })).toEqual({
-      a: { M: { b: { L: [{ N: '1' }] } } },
-      s: { NS: ['2.5'] },
+  it('normalizes top-level numbers and keeps nested ones the way DynamoDB Local stores them', () => {
+    expect(
+      validateItemValues({ n: { N: '-1.50' }, s: { NS: ['2.50', '1e2'] }, a: { M: { b: { L: [{ N: '1.0' }, { NS: ['2e1', '0.0000001', '1.50'] }] } } } }),
+    ).toEqual({
+      n: { N: '-1.5' },
+      s: { NS: ['2.5', '100'] },
+      a: { M: { b: { L: [{ N: '1.0' }, { NS: ['2E+1', '1E-7', '1.50'] }] } } },
     });
+    expect(validateAttributeValue({ N: '2e1' })).toEqual({ N: '2e1' });
+  });
+
+  it('adds with the larger scale of the operands, like BigDecimal', () => {
+    expect(addNumbers('1.000', '0.5', true)).toBe('0.500');
+    expect(addNumbers('-5', '5.00')).toBe('0.00');
+    expect(addNumbers('1e2', '0')).toBe('100');
+    expect(addNumbers('1E+20', '1E+20')).toBe('200000000000000000000');
+    expect(() => addNumbers('1E+125', '1E-130')).toThrow('DynamoDB only supports precision up to 38 digits');
+    expect(javaNumberString('123.4500')).toBe('123.4500');
+    expect(javaNumberString('-0.0')).toBe('0.0');
   });
 
   it.each([
@@ -185,5 +205,61 @@ describe('compareNumbers', () => {
       }),
     );
     expect(compareValues({ N: '9007199254740993' }, { N: '9007199254740992' })).toBe(1);
+  });
+});
+
+describe('normalizeNumber fast path', () => {
+  it('returns the same text as the exact path for any number', () => {
+    const text = fc
+      .tuple(fc.constantFrom('', '-', '+'), fc.stringMatching(/^\d{0,45}$/), fc.stringMatching(/^\d{0,45}$/), fc.option(fc.integer({ min: -140, max: 140 })))
+      .filter(([, whole, fraction]) => whole.length + fraction.length > 0)
+      .map(([sign, whole, fraction, exponent]) => `${sign}${whole}${fraction ? `.${fraction}` : ''}${exponent === null ? '' : `e${exponent}`}`);
+    const exact = (input: string): string => {
+      try {
+        return formatNumber(parseNumber(input));
+      } catch (error) {
+        return (error as Error).message;
+      }
+    };
+    const fast = (input: string): string => {
+      try {
+        return normalizeNumber(input);
+      } catch (error) {
+        return (error as Error).message;
+      }
+    };
+    fc.assert(
+      fc.property(text, (input) => {
+        expect(fast(input)).toBe(exact(input));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('bad input', () => {
+  it('only ever throws DynamoDBError from validateItemValues', () => {
+    const value = fc.letrec((tie) => ({
+      value: fc.oneof(
+        { depthSize: 'small' },
+        fc
+          .tuple(fc.constantFrom('S', 'N', 'B', 'BOOL', 'NULL', 'SS', 'NS', 'BS'), fc.anything({ maxDepth: 2 }))
+          .map(([type, payload]) => ({ [type]: payload })),
+        fc.record({ M: fc.oneof(fc.dictionary(fc.string(), tie('value')), fc.anything({ maxDepth: 1 })) }),
+        fc.record({ L: fc.oneof(fc.array(tie('value'), { maxLength: 3 }), fc.anything({ maxDepth: 1 })) }),
+        fc.anything({ maxDepth: 2 }),
+      ),
+    })).value;
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), value), (item) => {
+        try {
+          const valid = validateItemValues(item);
+          itemSize(valid);
+        } catch (error) {
+          expect(error).toBeInstanceOf(DynamoDBError);
+        }
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

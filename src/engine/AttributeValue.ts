@@ -151,7 +151,17 @@ export function formatNumber(value: Decimal): string {
   return value.isZero() ? '0' : value.toFixed();
 }
 
+// Already-canonical text (the common case when items are written back) skips decimal.js.
+const CANONICAL_NUMBER = /^-?(?:0|[1-9]\d{0,125})(?:\.\d{0,129}[1-9])?$/;
+
+function isCanonical(text: string): boolean {
+  if (!CANONICAL_NUMBER.test(text) || text === '-0') return false;
+  const digits = text.replace(/[-.]/g, '').replace(/^0+/, '').replace(/0+$/, '');
+  return digits.length <= 38;
+}
+
 export function normalizeNumber(text: string): string {
+  if (typeof text === 'string' && isCanonical(text)) return text;
   return formatNumber(parseNumber(text));
 }
 
@@ -369,15 +379,17 @@ export function attributeValueSize(v: AttributeValue): number {
   if ('NS' in v) return v.NS.reduce((sum, member) => sum + numberSize(member), 0);
   if ('BS' in v) return v.BS.reduce((sum, member) => sum + base64ByteLength(member), 0);
   if ('L' in v) return v.L.reduce((sum, element) => sum + 1 + attributeValueSize(element), 3);
-  let size = 3;
-  for (const [name, element] of Object.entries(v.M)) size += 1 + utf8Length(name) + attributeValueSize(element);
+  return 3 + mapSize(v.M, 1);
+}
+
+function mapSize(map: Record<string, AttributeValue>, perElement: number): number {
+  let size = 0;
+  for (const name in map) size += perElement + utf8Length(name) + attributeValueSize(map[name] as AttributeValue);
   return size;
 }
 
 export function itemSize(item: Item): number {
-  let size = 0;
-  for (const [name, value] of Object.entries(item)) size += utf8Length(name) + attributeValueSize(value);
-  return size;
+  return mapSize(item, 0);
 }
 
 // ---------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ import { CapacityMeter, parseReturnConsumedCapacity, readUnits, type ConsumedCap
 import { inJavaHashOrder } from './ConsumedCapacity';
 import { checkTableName, findTable, type EngineContext } from './EngineContext';
 import { validationError } from './errors';
-import { itemTokens } from './Table';
+import { keyAttributeNames } from './KeySchema';
 import { checkKey } from './PrimaryKey';
 import { compileRequest } from './RequestExpressions';
 import type { Wire } from './wire';
@@ -17,6 +17,8 @@ export const MAX_BATCH_GET_KEYS = 100;
 export function BatchGetItem(context: EngineContext, input: BatchGetItemInput): BatchGetItemOutput {
   const requests = Object.entries(input.RequestItems ?? {});
   if (requests.length === 0) throw validationError('BatchGetItem must have some requests set');
+  // DynamoDB Local checks every attribute value while reading the request, before anything else.
+  const values = new Map(requests.map(([name, request]) => [name, (request.Keys ?? []).map((raw) => validateItemValues(raw))]));
   const capacityMode = parseReturnConsumedCapacity(input.ReturnConsumedCapacity);
   let total = 0;
   for (const [name, request] of requests) {
@@ -29,10 +31,12 @@ export function BatchGetItem(context: EngineContext, input: BatchGetItemInput): 
   const prepared = requests.map(([name, request]) => {
     const table = findTable(context, name);
     const seen = new Set<string>();
-    const keys = (request.Keys ?? []).map((raw) => {
-      const key = checkKey(table, validateItemValues(raw));
-      const tokens = itemTokens(table.keySchema, key);
-      const identity = `${tokens?.partition}\u0000${tokens?.sort}`;
+    const raws = request.Keys ?? [];
+    const keys = (values.get(name) ?? []).map((validated, i) => {
+      const key = checkKey(table, validated);
+      // Duplicates are judged on the text sent: DynamoDB Local accepts 1e2 next to 100.
+      const raw = raws[i] as Record<string, unknown>;
+      const identity = keyAttributeNames(table.keySchema).map((attribute) => JSON.stringify(raw[attribute])).join('\u0000');
       if (seen.has(identity)) throw validationError('Provided list of item keys contains duplicates');
       seen.add(identity);
       return key;

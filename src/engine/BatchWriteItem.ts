@@ -20,6 +20,15 @@ const ONE_TYPE = 'Supplied AttributeValue has more than one datatypes set, must 
 export function BatchWriteItem(context: EngineContext, input: BatchWriteItemInput): BatchWriteItemOutput {
   const requests = Object.entries(input.RequestItems ?? {});
   if (requests.length === 0) throw validationError('BatchWriteItem cannot have a null or no requests set');
+  // DynamoDB Local checks every attribute value while reading the request, before anything else.
+  const values = new Map(
+    requests.map(([name, list]) => [
+      name,
+      (Array.isArray(list) ? list : []).map((request) =>
+        request.PutRequest ? validateItemValues(request.PutRequest.Item ?? {}) : request.DeleteRequest ? validateItemValues(request.DeleteRequest.Key ?? {}) : undefined,
+      ),
+    ]),
+  );
   const capacityMode = parseReturnConsumedCapacity(input.ReturnConsumedCapacity);
   let total = 0;
   for (const [name, list] of requests) {
@@ -32,17 +41,18 @@ export function BatchWriteItem(context: EngineContext, input: BatchWriteItemInpu
   const prepared = requests.map(([name, list]) => {
     const table = findTable(context, name);
     const seen = new Set<string>();
-    const writes = list.map((request): PreparedWrite => {
+    const validated = values.get(name) ?? [];
+    const writes = list.map((request, i): PreparedWrite => {
       const put = request.PutRequest;
       const del = request.DeleteRequest;
       if ((put === undefined) === (del === undefined)) throw validationError(ONE_TYPE);
       let write: PreparedWrite;
       if (put) {
-        const item = validateItemValues(put.Item ?? {});
+        const item = validated[i] ?? {};
         checkItemKeys(table, item);
         write = prepareWrite(table, extractKey(item, table.keySchema), item);
       } else {
-        const key = checkKey(table, validateItemValues(del?.Key ?? {}));
+        const key = checkKey(table, validated[i] ?? {});
         write = prepareWrite(table, key, undefined);
       }
       const identity = `${write.tokens.partition}\u0000${write.tokens.sort}`;

@@ -62,8 +62,27 @@ export class ItemCollection {
     return { chunk: lo, offset: a };
   }
 
+  /** `seek` for an exact key, without a closure: it runs for every stored item. */
   seekKey(sort: string, tieHash: string, tieRange: string): Cursor {
-    return this.seek((entry) => compareEntryKeys(entry, sort, tieHash, tieRange) < 0);
+    const chunks = this.chunks;
+    let lo = 0;
+    let hi = chunks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const chunk = chunks[mid] as StoredEntry[];
+      if (compareEntryKeys(chunk[chunk.length - 1] as StoredEntry, sort, tieHash, tieRange) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo === chunks.length) return { chunk: lo, offset: 0 };
+    const chunk = chunks[lo] as StoredEntry[];
+    let a = 0;
+    let b = chunk.length;
+    while (a < b) {
+      const mid = (a + b) >>> 1;
+      if (compareEntryKeys(chunk[mid] as StoredEntry, sort, tieHash, tieRange) < 0) a = mid + 1;
+      else b = mid;
+    }
+    return { chunk: lo, offset: a };
   }
 
   at(cursor: Cursor): StoredEntry | undefined {

@@ -114,6 +114,7 @@ describe('GetItem', () => {
     ['a missing table', { TableName: 'nope-nope' }],
     ['a missing table and bad key', { TableName: 'nope-nope', Key: { PK: { S: '' } } }],
     ['an oversized key', { Key: { PK: { S: 'x'.repeat(2049) }, SK: { S: 'b' } } }],
+    ['a key that is not a scalar', { Key: { PK: { BOOL: true }, SK: { S: 'b' } } }],
   ])('rejects %s with the same error', async (_label, patch) => {
     await same(oracle, GetItemCommand, { TableName: table, Key: post('x'), ...patch } as never);
   });

@@ -53,4 +53,28 @@ export const LOCAL_DIFFERENCES: readonly LocalDifference[] = [
           : value,
       ),
   },
+  {
+    id: 'tagging',
+    local: 'Answers TagResource, UntagResource and ListTagsOfResource with UnknownOperationException ("Tagging is not currently supported in DynamoDB Local.").',
+    service: 'Tags tables as documented.',
+    reason: 'Designs export tags to CDK and CloudFormation; the engine keeps them (src/engine/Tags.ts).',
+  },
+  {
+    id: 'describe-endpoints',
+    local: 'Has no DescribeEndpoints (UnknownOperationException).',
+    service: 'Answers dynamodb.<region>.amazonaws.com with a 1440-minute cache period.',
+    reason: 'SDKs with endpoint discovery call it; the engine answers as AWS does.',
+  },
+  {
+    id: 'transaction-capacity',
+    local: "Charges TransactGetItems 2 units per item whatever its size, and drops a ConditionCheck's units when the same transaction also writes.",
+    service: "Charges each transactional read 2 × the item's strongly consistent read units (the documented rule).",
+    reason: 'Capacity estimates must match the bill. Differential tests avoid those two shapes.',
+  },
+  {
+    id: 'update-index-key-type',
+    local: 'UpdateItem accepts setting a secondary index key attribute to a value of the wrong type (the item silently leaves the index); PutItem rejects it.',
+    service: 'Rejects the update: "One or more parameter values were invalid: Type mismatch for Index Key …".',
+    reason: 'A silently unindexed item hides a broken access pattern; the engine rejects it as the service does. Not in the usage notes: found by differential testing.',
+  },
 ];

@@ -15,6 +15,7 @@ function emptyKeyMessage(type: string): string {
 
 function checkKeyAttribute(value: AttributeValue | undefined, attribute: KeyAttribute): AttributeValue {
   if (!value) throw validationError('One of the required keys was not given a value');
+  checkScalar(value);
   if (keyTypeOf(value) !== attribute.type) throw validationError('One or more parameter values were invalid: Type mismatch for key');
   if (keyScalar(value, attribute.type) === '') {
     throw validationError(
@@ -22,6 +23,12 @@ function checkKeyAttribute(value: AttributeValue | undefined, attribute: KeyAttr
     );
   }
   return value;
+}
+
+// DynamoDB Local words a key value that is not S, N or B differently from a wrong scalar type.
+function checkScalar(value: AttributeValue): void {
+  const type = keyTypeOf(value);
+  if (type !== 'S' && type !== 'N' && type !== 'B') throw validationError('Invalid attribute value type');
 }
 
 function checkKeySizes(item: Item, schema: KeySchema): void {
@@ -56,6 +63,7 @@ export function checkItemKeys(table: Table, item: Item): void {
     for (const attribute of index.keySchema.range ? [index.keySchema.hash, index.keySchema.range] : [index.keySchema.hash]) {
       const value = item[attribute.name];
       if (!value) continue;
+      checkScalar(value);
       if (keyTypeOf(value) !== attribute.type) throw validationError('One or more parameter values were invalid: Type mismatch for Index Key');
       if (keyScalar(value, attribute.type) === '') {
         throw validationError(

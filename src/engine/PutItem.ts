@@ -21,8 +21,8 @@ export function PutItem(context: EngineContext, input: PutItemInput): PutItemOut
   const table = findTable(context, tableName);
   if (input.Item === undefined || input.Item === null) throw validationError('Item to put in PutItem cannot be null');
   const item = validateItemValues(input.Item);
-  const expressions = compileRequest('PutItem', input, table.keySchema);
   checkItemKeys(table, item);
+  const expressions = compileRequest('PutItem', input, table.keySchema);
   const key = extractKey(item, table.keySchema);
   const located = locate(table, key);
   if (expressions.condition && !expressions.condition(located.old?.item)) throw conditionFailure(located.old?.item, onFailure);

@@ -140,6 +140,15 @@ describe('Query paging', () => {
   });
 });
 
+describe('Query on a table without sort key', () => {
+  it('never returns a LastEvaluatedKey, as a partition holds one item', async () => {
+    const name = oracle.table('hash');
+    await same(oracle, CreateTableCommand, { TableName: name, BillingMode: 'PAY_PER_REQUEST', KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }] });
+    await same(oracle, PutItemCommand, { TableName: name, Item: { id: { S: 'a' } } });
+    await same(oracle, QueryCommand, { TableName: name, KeyConditionExpression: 'id = :v', ExpressionAttributeValues: { ':v': { S: 'a' } }, Limit: 1, ScanIndexForward: false });
+  });
+});
+
 describe('Query projections, Select and filters', () => {
   const featured = { TableName: '', IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :f', ExpressionAttributeValues: { ':f': { S: 'FEATURED' } as AttributeValue } };
   it('returns only projected attributes from KEYS_ONLY and INCLUDE indexes', async () => {
@@ -186,6 +195,9 @@ describe('Query projections, Select and filters', () => {
     ['a start key of the wrong type', { ExclusiveStartKey: { PK: { N: '1' }, SK: { S: 'POST#001' } } }],
     ['an index start key without index keys', { IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExclusiveStartKey: { PK: { S: 'USER#0' }, SK: { S: 'POST#001' } } }],
     ['a missing table', { TableName: 'nope-nope' }],
+    ['a projection a KEYS_ONLY GSI lacks', { IndexName: 'GSI2', KeyConditionExpression: 'GSI2PK = :pk', ProjectionExpression: 'title, body, PK' }],
+    ['a filter an INCLUDE GSI lacks', { IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', FilterExpression: 'body = :pk' }],
+    ['a bad projection and ConsistentRead on a GSI', { IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ConsistentRead: true, ProjectionExpression: 'a, a' }],
   ])('rejects %s with the same error', async (_label, patch) => {
     await same(oracle, QueryCommand, { TableName: social, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': { S: 'USER#0' } }, ...patch });
   });

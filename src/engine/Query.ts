@@ -5,7 +5,7 @@ import { checkTableName, findTable, type EngineContext } from './EngineContext';
 import { validationError } from './errors';
 import type { Cursor, ItemCollection, StoredEntry } from './ItemCollection';
 import { keyToken, partitionToken, type KeySchema } from './KeySchema';
-import { checkLimit, parseSelect, readPage, readTarget, type ReadTarget } from './ReadPage';
+import { checkConsistentRead, checkGlobalIndexReads, checkLimit, parseSelect, readPage, readTarget, type ReadTarget } from './ReadPage';
 import { compileRequest, type SortKeyCondition } from './RequestExpressions';
 import { checkStartKey } from './StartKey';
 import type { Wire } from './wire';
@@ -104,9 +104,11 @@ export function Query(context: EngineContext, input: QueryInput): QueryOutput {
   const limit = checkLimit(input.Limit);
   const capacityMode = parseReturnConsumedCapacity(input.ReturnConsumedCapacity);
   const table = findTable(context, tableName);
-  const target = readTarget(table, input, 'Query');
-  const select = parseSelect(input, target, 'Query');
+  const target = readTarget(table, input);
   const expressions = compileRequest('Query', input, target.keySchema);
+  checkConsistentRead(target, input);
+  const select = parseSelect(input, target);
+  checkGlobalIndexReads(target, expressions);
   const keyCondition = expressions.keyCondition;
   if (!keyCondition) throw validationError('Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.');
   const range = sortRange(keyCondition.sortKey?.condition, target.keySchema);
@@ -128,6 +130,8 @@ export function Query(context: EngineContext, input: QueryInput): QueryOutput {
     ? rangeEntries(collection, range, forward, startKey ? cursorAfter(collection, target, startKey, forward) : undefined)
     : [];
   const page = readPage(entries, { target, select, limit, consistent: input.ConsistentRead === true, expressions, meter });
+  // A partition of a table without sort key holds one item, so its page is always complete.
+  if (!target.index && !table.keySchema.range) delete page.LastEvaluatedKey;
   const output: QueryOutput = page;
   const consumed = meter.report(capacityMode);
   if (consumed) output.ConsumedCapacity = consumed;

@@ -27,13 +27,32 @@ interface ReadInput {
   AttributesToGet?: string[];
 }
 
-export function readTarget(table: Table, input: ReadInput, operation: 'Query' | 'Scan'): ReadTarget {
+export function readTarget(table: Table, input: ReadInput): ReadTarget {
   if (input.IndexName === undefined) return { table, index: undefined, keySchema: table.keySchema };
   const index = table.index(input.IndexName);
   if (!index) throw validationError(`The table does not have the specified index: ${input.IndexName}`);
-  if (index.kind === 'GSI' && input.ConsistentRead === true) throw validationError('Consistent reads are not supported on global secondary indexes');
-  void operation;
   return { table, index, keySchema: index.keySchema };
+}
+
+/** Checks DynamoDB Local makes after compiling the expressions. */
+export function checkConsistentRead(target: ReadTarget, input: ReadInput): void {
+  if (target.index?.kind === 'GSI' && input.ConsistentRead === true) throw validationError('Consistent reads are not supported on global secondary indexes');
+}
+
+/** A GSI answers only from its own entries: reading other attributes is an error. */
+export function checkGlobalIndexReads(target: ReadTarget, expressions: CompiledExpressions): void {
+  const index = target.index;
+  if (!index || index.kind !== 'GSI' || !index.projected) return;
+  const projected = index.projected;
+  const missing = (names: string[]) => [...new Set(names.filter((name) => !projected.has(name)))].sort();
+  const unprojected = missing(expressions.projectionNames);
+  if (unprojected.length > 0) {
+    throw validationError(`One or more parameter values were invalid: Global secondary index ${index.name} does not project [${unprojected.join(', ')}]`);
+  }
+  const unfiltered = missing(expressions.filterNames);
+  if (unfiltered.length > 0) {
+    throw validationError(`One or more parameter values were invalid: Secondary index ${index.name} does not project one or more filter attributes: [${unfiltered.join(', ')}]`);
+  }
 }
 
 export function checkLimit(limit: unknown): number | undefined {
@@ -43,7 +62,7 @@ export function checkLimit(limit: unknown): number | undefined {
   return value;
 }
 
-export function parseSelect(input: ReadInput, target: ReadTarget, operation: 'Query' | 'Scan'): Select {
+export function parseSelect(input: ReadInput, target: ReadTarget): Select {
   const hasProjection = input.ProjectionExpression !== undefined || input.AttributesToGet !== undefined;
   const select = input.Select;
   if (select === undefined || select === null) {

@@ -33,6 +33,8 @@ export interface CompiledExpressions {
   projection?: { apply(item: Item): Item };
   /** Top-level attributes the filter and projection read (an LSI fetches missing ones). */
   referencedNames: string[];
+  projectionNames: string[];
+  filterNames: string[];
   update?: (item: Item | undefined, key: Item) => UpdateResult;
 }
 
@@ -44,17 +46,19 @@ function keySchemaInput(schema: KeySchema): KeySchemaInput {
 
 export function compileRequest(operation: ExpressionOperation, input: object, keySchema: KeySchema): CompiledExpressions {
   const expressions = compileExpressions(operation, input as ExpressionInput, keySchema && keySchemaInput(keySchema));
-  const compiled: CompiledExpressions = { referencedNames: [] };
+  const compiled: CompiledExpressions = { referencedNames: [], projectionNames: [], filterNames: [] };
   const referenced = new Set<string>();
   if (expressions.keyCondition) compiled.keyCondition = expressions.keyCondition;
   const { filter, condition, projection, update } = expressions;
   if (filter) {
-    for (const path of conditionPaths(filter)) referenced.add(path[0]);
+    compiled.filterNames = conditionPaths(filter).map((path) => path[0]);
+    for (const name of compiled.filterNames) referenced.add(name);
     compiled.filter = (item) => evaluateCondition(filter, item);
   }
   if (condition) compiled.condition = (item) => evaluateCondition(condition, item);
   if (projection) {
-    for (const path of projection) referenced.add(path[0]);
+    compiled.projectionNames = projection.map((path) => path[0]);
+    for (const name of compiled.projectionNames) referenced.add(name);
     compiled.projection = { apply: (item) => projectItem(projection, item) };
   }
   if (update) {

@@ -68,13 +68,6 @@ export class Partitions {
     }
     return this.scanOrder;
   }
-
-  clear(): void {
-    this.byToken.clear();
-    this.scanOrder = undefined;
-    this.count = 0;
-    this.bytes = 0;
-  }
 }
 
 export interface ScanSlot {

@@ -14,12 +14,6 @@ export function timeToLiveOf(table: Table): TimeToLiveSettings | undefined {
   return settings.get(table);
 }
 
-/** Used by CreateTable-like seeding (e.g. a Tablesmith model's ttlAttribute). */
-export function setTimeToLive(table: Table, attributeName: string | undefined): void {
-  if (attributeName === undefined) settings.delete(table);
-  else settings.set(table, { attributeName });
-}
-
 export interface TimeToLiveSpecification {
   Enabled: boolean;
   AttributeName: string;

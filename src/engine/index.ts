@@ -4,3 +4,5 @@ export { createEngine, type Engine, type ActionName, type ActionInput, type Acti
 export { engineHandler } from './EngineHandler';
 export type { EngineOptions, ItemChange, ChangeListener } from './EngineContext';
 export { DynamoDBError, type DynamoDBErrorName } from './errors';
+export { subscribeToStreams, type TableStreamRecord } from './streams';
+export { sweepExpiredItems } from './TimeToLiveSweep';

@@ -32,11 +32,14 @@ describe('IAM policy', () => {
   });
 
   it('binds partition keys to the caller with dynamodb:LeadingKeys on request', () => {
-    const policy = iamPolicy(social, { leadingKeysVariable: COGNITO_IDENTITY });
-    const profile = policy.Statement.find((statement) => statement.Action.includes('dynamodb:GetItem'));
-    expect(profile?.Condition).toEqual({ 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [`USER#${COGNITO_IDENTITY}`] } });
-    // Every statement is limited: none may grant access without the condition.
-    expect(policy.Statement.every((statement) => statement.Condition !== undefined)).toBe(true);
+    const policy = iamPolicy(social, { leadingKeys: { variable: COGNITO_IDENTITY } });
+    // Only the patterns on a user's own item collection (USER#{{userId}}) remain, each bound to the caller.
+    const kept = policy.Statement.map((statement) => statement.Sid);
+    expect(kept).toContain('GetUserProfile');
+    expect(kept).not.toContain('GetLikesForAPost');
+    for (const statement of policy.Statement) {
+      expect(statement.Condition, statement.Sid).toEqual({ 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [`USER#${COGNITO_IDENTITY}`] } });
+    }
   });
 
   it('maps scans and PartiQL to their own actions, and leaves them out of per-user policies', () => {
@@ -51,7 +54,7 @@ describe('IAM policy', () => {
       [['dynamodb:Scan'], 'SocialMediaApp'],
       [['dynamodb:PartiQLSelect'], 'SocialMediaApp/index/GSI1'],
     ]);
-    expect(iamPolicy(model, { leadingKeysVariable: COGNITO_IDENTITY }).Statement).toEqual([]);
+    expect(iamPolicy(model, { leadingKeys: { variable: COGNITO_IDENTITY } }).Statement).toEqual([]);
   });
 });
 

@@ -12,12 +12,14 @@ export interface IamPolicyOptions {
   region?: string;
   account?: string;
   /**
-   * The policy variable that replaces the first placeholder of each partition-key template,
-   * e.g. `${cognito-identity.amazonaws.com:sub}`: users then reach only their own item
-   * collections. Scans and PartiQL statements cannot be limited by leading keys (the
-   * condition holds vacuously), so they are left out of such a policy.
+   * The seed's fine-grained access control: partition keys must be the caller's own, i.e. a
+   * template whose one placeholder is `attribute` (default: the first placeholder of the first
+   * entity's partition key, `userId` in `USER#{{userId}}`) with `variable` in its place, e.g.
+   * `USER#${cognito-identity.amazonaws.com:sub}`. Patterns whose partition key is not built from
+   * that attribute, scans and PartiQL statements cannot be limited this way (a scan's condition
+   * holds vacuously), so they are left out of such a policy.
    */
-  leadingKeysVariable?: string;
+  leadingKeys?: { variable: string; attribute?: string };
 }
 
 export const COGNITO_IDENTITY = '${cognito-identity.amazonaws.com:sub}';
@@ -89,7 +91,7 @@ export function iamPolicy(model: DesignModel, options: IamPolicyOptions = {}): I
   );
   const statements: IamStatement[] = [];
   model.accessPatterns.forEach((pattern, position) => {
-    if (options.leadingKeysVariable !== undefined && (pattern.operation === 'Scan' || pattern.operation === 'ExecuteStatement')) return;
+    if (options.leadingKeys !== undefined && (pattern.operation === 'Scan' || pattern.operation === 'ExecuteStatement')) return;
     let request: Record<string, unknown>;
     try {
       request = requestTemplate(model, pattern);
@@ -110,8 +112,8 @@ export function iamPolicy(model: DesignModel, options: IamPolicyOptions = {}): I
       Action: actions,
       Resource: [indexName === undefined ? tableArn : `${tableArn}/index/${indexName}`],
     };
-    if (options.leadingKeysVariable !== undefined) {
-      const leadingKeys = leadingKeyValues(model, pattern, options.leadingKeysVariable);
+    if (options.leadingKeys !== undefined) {
+      const leadingKeys = leadingKeyValues(model, pattern, options.leadingKeys.variable, options.leadingKeys.attribute ?? identityAttribute(model));
       if (leadingKeys.length === 0) return;
       statement.Condition = { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': leadingKeys } };
     }
@@ -120,17 +122,25 @@ export function iamPolicy(model: DesignModel, options: IamPolicyOptions = {}): I
   return { Version: '2012-10-17', Statement: mergeIdentical(statements) };
 }
 
-/** Partition-key values the pattern may touch, with its first placeholder bound to the identity. */
-function leadingKeyValues(model: DesignModel, pattern: AccessPattern, variable: string): string[] {
+/** The attribute that identifies a user by default: the first placeholder of the first entity's partition key. */
+function identityAttribute(model: DesignModel): string | undefined {
+  const template = model.entities[0]?.keys.partitionKey ?? '';
+  const first = parseKeyTemplate(template).parts.find((part) => part.kind === 'placeholder');
+  return first?.kind === 'placeholder' ? first.name : undefined;
+}
+
+/** Partition-key values the pattern may touch, with the identity attribute bound to the caller. */
+function leadingKeyValues(model: DesignModel, pattern: AccessPattern, variable: string, attribute: string | undefined): string[] {
   const entities = pattern.entity === undefined ? model.entities : model.entities.filter((entity) => entity.id === pattern.entity);
   const values = new Set<string>();
   for (const entity of entities) {
     const template = pattern.index === undefined ? entity.keys.partitionKey : entity.keys.indexes[pattern.index]?.partitionKey;
-    if (template === undefined || template === '') continue;
+    if (template === undefined || template === '') return [];
     const parts = parseKeyTemplate(template).parts;
     const placeholders = parts.filter((part) => part.kind === 'placeholder');
-    // A key built from several values, or none, cannot be bound to one identity.
-    if (placeholders.length !== 1) continue;
+    // Only a key built from the identity alone can be bound to the caller; one such entity
+    // that is not bound makes the whole pattern unbindable.
+    if (placeholders.length !== 1 || placeholders[0]?.name !== attribute) return [];
     values.add(parts.map((part) => (part.kind === 'literal' ? part.text : variable)).join(''));
   }
   return [...values].sort();

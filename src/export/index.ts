@@ -14,7 +14,10 @@ import { workbenchJson } from './workbench';
 export type ExportFormat = 'cdk' | 'cfn-yaml' | 'cfn-json' | 'iam' | 'ts' | 'markdown' | 'workbench' | 'onetable';
 
 export interface ExportOptions {
-  /** CDK and CloudFormation: `global-table` (TableV2 / AWS::DynamoDB::GlobalTable, the default) or `table`. */
+  /**
+   * CDK and CloudFormation: `global-table` (TableV2 / AWS::DynamoDB::GlobalTable) or `table`
+   * (Table / AWS::DynamoDB::Table). Absent: TableV2 for CDK, AWS::DynamoDB::Table for CloudFormation.
+   */
   resource?: TableResource;
   /** IAM: add the seed's fine-grained `dynamodb:LeadingKeys` condition bound to the Cognito identity. */
   leadingKeys?: boolean;
@@ -37,7 +40,6 @@ export function fileStem(model: DesignModel): string {
   return stem === '' ? 'design' : stem.slice(0, 80);
 }
 
-const resourceOf = (options: ExportOptions): TableResource => options.resource ?? 'global-table';
 
 export const EXPORTS: readonly ExportDefinition[] = [
   {
@@ -45,28 +47,28 @@ export const EXPORTS: readonly ExportDefinition[] = [
     label: 'AWS CDK (TypeScript)',
     language: 'typescript',
     fileName: (model) => `${cdkStackClassName(model)}.ts`,
-    generate: (model, options) => cdkStack(model, resourceOf(options)),
+    generate: (model, options) => cdkStack(model, options.resource ?? 'global-table'),
   },
   {
     format: 'cfn-yaml',
     label: 'CloudFormation (YAML)',
     language: 'yaml',
     fileName: (model) => `${fileStem(model)}.template.yaml`,
-    generate: (model, options) => cloudFormationYaml(model, resourceOf(options)),
+    generate: (model, options) => cloudFormationYaml(model, options.resource ?? 'table'),
   },
   {
     format: 'cfn-json',
     label: 'CloudFormation (JSON)',
     language: 'json',
     fileName: (model) => `${fileStem(model)}.template.json`,
-    generate: (model, options) => cloudFormationJson(model, resourceOf(options)),
+    generate: (model, options) => cloudFormationJson(model, options.resource ?? 'table'),
   },
   {
     format: 'iam',
     label: 'IAM policy',
     language: 'json',
     fileName: (model) => `${fileStem(model)}.iam-policy.json`,
-    generate: (model, options) => iamPolicyJson(model, options.leadingKeys === true ? { leadingKeysVariable: COGNITO_IDENTITY } : {}),
+    generate: (model, options) => iamPolicyJson(model, options.leadingKeys === true ? { leadingKeys: { variable: COGNITO_IDENTITY } } : {}),
   },
   {
     format: 'ts',

@@ -373,6 +373,10 @@ export function typescriptModule(model: DesignModel): string {
     const typeName = entityTypes.get(entity.id) ?? 'Entity';
     lines.push(...entityInterface(entity, typeName), '', ...keyBuilders(model, entity, entityValues.get(entity.id) ?? 'entity', typeName), '');
   }
-  for (const fn of functions) if (fn !== undefined) lines.push(...fn.lines, '');
+  functions.forEach((fn, position) => {
+    // A pattern whose request cannot be built (the designer shows why) gets no function.
+    if (fn === undefined) lines.push(`// Access pattern ${position + 1} is left out: its request is not valid in this design.`, '');
+    else lines.push(...fn.lines, '');
+  });
   return `${lines.join('\n').trimEnd()}\n`;
 }

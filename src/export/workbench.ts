@@ -20,11 +20,8 @@ function autoScaling(setting: ThroughputSetting): Record<string, unknown> | unde
   if (scaling === undefined) return undefined;
   return {
     ScalableTargetRequest: { MinCapacity: scaling.minCapacity, MaxCapacity: scaling.maxCapacity, ServiceRole: AUTOSCALING_ROLE },
-    ScalingPolicyConfiguration: {
-      TargetValue: scaling.targetUtilization,
-      ScaleInCooldown: scaling.scaleInCooldownSeconds,
-      ScaleOutCooldown: scaling.scaleOutCooldownSeconds,
-    },
+    // Workbench files carry only the target value; cooldowns stay in the CDK and CloudFormation exports.
+    ScalingPolicyConfiguration: { TargetValue: scaling.targetUtilization },
   };
 }
 

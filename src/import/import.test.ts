@@ -87,6 +87,27 @@ describe('NoSQL Workbench import', () => {
 });
 
 describe('OneTable import', () => {
+  it('round-trips the key templates of every built-in example through its OneTable export', () => {
+    for (const example of examples) {
+      const result = importDesign(oneTableJson(example.model), { from: 'onetable', tableName: example.model.table.name });
+      if (!('model' in result)) throw new Error(JSON.stringify(result.errors));
+      const keys = (model: typeof example.model): unknown =>
+        model.entities.map((entity) => [
+          entity.name,
+          entity.keys.partitionKey,
+          entity.keys.sortKey,
+          // Index ids differ between designs; the index names carry the meaning.
+          Object.fromEntries(
+            Object.entries(entity.keys.indexes)
+              .filter(([, templates]) => templates.partitionKey || templates.sortKey)
+              .map(([id, templates]) => [[...model.globalSecondaryIndexes, ...model.localSecondaryIndexes].find((index) => index.id === id)?.name, templates]),
+          ),
+        ]);
+      expect(keys(result.model)).toEqual(keys(example.model));
+      expect(result.model.table.partitionKey).toEqual(example.model.table.partitionKey);
+    }
+  });
+
   it('turns value templates into key templates and the type field into the type attribute', () => {
     const result = importDesign({
       indexes: { primary: { hash: 'pk', sort: 'sk' }, gs1: { hash: 'gs1pk', sort: 'gs1sk', project: ['gs1pk', 'gs1sk', 'name'] }, ls1: { type: 'local', sort: 'ls1sk' } },

@@ -17,6 +17,7 @@ import type { DesignModel, KeyAttribute, Projection } from './types';
 
 export { loadDesignEngine, type LoadedDesign, type LoadFailure } from './loadDesignEngine';
 
+/** Shared between previews of an unchanged item, so read-only. */
 export interface PreviewItem {
   /** The entity the item was generated for, for colouring. */
   entityId: string;
@@ -105,15 +106,22 @@ export function computePreview(model: DesignModel, samples: readonly SampleItem[
   const rejected: RejectedItem[] = [];
   const stored = new Map<string, Stored>();
   let overwritten = 0;
+  const schema = JSON.stringify([table.partitionKey, table.sortKey, definitions.map((d) => [d.name, d.partitionKey, d.sortKey])]);
   for (const sample of samples) {
-    const measured = measure(sample.item);
-    const size = typeof measured === 'number' ? measured : 0;
-    const reason = typeof measured === 'string' ? measured : rejection(model, definitions, sample.item, size);
+    const { size, reason, primaryKey: key } = inspect(sample.item, schema, () => {
+      const measured = measure(sample.item);
+      if (typeof measured === 'string') return { size: 0, reason: measured, primaryKey: '' };
+      const problem = rejection(model, definitions, sample.item, measured);
+      return {
+        size: measured,
+        reason: problem,
+        primaryKey: problem === undefined ? primaryKeyText(sample.item, table.partitionKey, table.sortKey) : '',
+      };
+    });
     if (reason !== undefined) {
       rejected.push({ entityId: sample.entityId, item: sample.item, reason });
       continue;
     }
-    const key = primaryKeyText(sample.item, table.partitionKey, table.sortKey);
     if (stored.has(key)) {
       overwritten += 1;
       // A Map keeps first-insertion order; the replacement should sit where a fresh write would.
@@ -142,9 +150,9 @@ function buildIndex(definition: IndexDefinition, items: readonly Stored[], model
   keyNames.push(definition.partitionKey.name);
   if (definition.sortKey !== undefined) keyNames.push(definition.sortKey.name);
   const names = projectedNames({ type: definition.projection.type, nonKeyAttributes: definition.projection.nonKeyAttributes ?? [] }, keyNames);
-  const projectionKey = names === undefined ? '*' : [...names].join('\u0000');
+  const projectionKey = `${definition.partitionKey.name}\u0001${names === undefined ? '*' : [...names].join('\u0000')}`;
 
-  const groups = new Map<string, { partitionKey: AttributeValue; entries: { stored: Stored; item: Item; size: number }[] }>();
+  const groups = new Map<string, { partitionKey: AttributeValue; items: PreviewItem[] }>();
   let absentCount = 0;
   for (const stored of items) {
     const partitionKey = stored.item[definition.partitionKey.name];
@@ -153,41 +161,36 @@ function buildIndex(definition: IndexDefinition, items: readonly Stored[], model
       absentCount += 1;
       continue;
     }
-    const { item, size } = definition.kind === 'TABLE' ? stored : projected(stored.item, names, projectionKey);
-    const groupKey = valueKey(partitionKey);
+    const { preview, groupKey } = projected(stored, names, projectionKey, partitionKey);
     let group = groups.get(groupKey);
     if (group === undefined) {
-      group = { partitionKey, entries: [] };
+      group = { partitionKey, items: [] };
       groups.set(groupKey, group);
     }
-    group.entries.push({ stored, item, size });
+    group.items.push(preview);
   }
 
+  // Every projection keeps the table's and the index's keys, so projected items sort alike.
   const sortName = definition.sortKey?.name;
   const tablePk = table.partitionKey.name;
   const tableSk = table.sortKey?.name;
-  const byTableKey = (a: Item, b: Item): number => {
-    const pk = compareValues(a[tablePk] as AttributeValue, b[tablePk] as AttributeValue);
-    if (pk !== 0 || tableSk === undefined) return pk;
-    return compareValues(a[tableSk] as AttributeValue, b[tableSk] as AttributeValue);
+  const order = (a: PreviewItem, b: PreviewItem): number => {
+    if (sortName !== undefined) {
+      const bySortKey = compareValues(a.item[sortName] as AttributeValue, b.item[sortName] as AttributeValue);
+      if (bySortKey !== 0) return bySortKey;
+    }
+    // Index items with equal index keys: order them by the table key, as the engine does.
+    const byPartition = compareValues(a.item[tablePk] as AttributeValue, b.item[tablePk] as AttributeValue);
+    if (byPartition !== 0 || tableSk === undefined) return byPartition;
+    return compareValues(a.item[tableSk] as AttributeValue, b.item[tableSk] as AttributeValue);
   };
   const collections: ItemCollectionPreview[] = [];
   let total = 0;
   let itemCount = 0;
   for (const group of groups.values()) {
-    group.entries.sort((a, b) => {
-      if (sortName !== undefined) {
-        const order = compareValues(a.stored.item[sortName] as AttributeValue, b.stored.item[sortName] as AttributeValue);
-        if (order !== 0) return order;
-      }
-      // Index items with equal index keys: order them by the table key, as the engine does.
-      return byTableKey(a.stored.item, b.stored.item);
-    });
+    const previewItems = group.items.sort(order);
     let size = 0;
-    const previewItems = group.entries.map(({ stored, item, size: itemBytes }) => {
-      size += itemBytes;
-      return { entityId: stored.entityId, item, size: itemBytes };
-    });
+    for (const previewItem of previewItems) size += previewItem.size;
     collections.push({ partitionKey: group.partitionKey, items: previewItems, size });
     total += size;
     itemCount += previewItems.length;
@@ -212,7 +215,28 @@ function buildIndex(definition: IndexDefinition, items: readonly Stored[], model
 // sizes and projections are remembered per item and a keystroke recomputes only the
 // edited entity's.
 const sizes = new WeakMap<Item, number | string>();
-const projections = new WeakMap<Item, Map<string, { item: Item; size: number }>>();
+const inspections = new WeakMap<Item, Inspection & { schema: string }>();
+const projections = new WeakMap<Item, Map<string, Projected>>();
+
+interface Inspection {
+  size: number;
+  reason: string | undefined;
+  primaryKey: string;
+}
+
+interface Projected {
+  preview: PreviewItem;
+  /** The partition key value as grouping text. */
+  groupKey: string;
+}
+
+function inspect(item: Item, schema: string, compute: () => Inspection): Inspection {
+  const cached = inspections.get(item);
+  if (cached !== undefined && cached.schema === schema) return cached;
+  const inspection = { ...compute(), schema };
+  inspections.set(item, inspection);
+  return inspection;
+}
 
 /** The item's size, or DynamoDB's complaint about one of its values (e.g. a bad number). */
 function measure(item: Item): number | string {
@@ -238,21 +262,19 @@ function valueProblem(item: Item): string {
   }
 }
 
-function projected(item: Item, names: Set<string> | undefined, key: string): { item: Item; size: number } {
-  if (names === undefined) {
-    const size = measure(item);
-    return { item, size: typeof size === 'number' ? size : 0 };
+/** The item as an index holds it; `key` names the index's partition key and projection. */
+function projected(stored: Stored, names: Set<string> | undefined, key: string, partitionKey: AttributeValue): Projected {
+  let byIndex = projections.get(stored.item);
+  if (byIndex === undefined) {
+    byIndex = new Map();
+    projections.set(stored.item, byIndex);
   }
-  let byProjection = projections.get(item);
-  if (byProjection === undefined) {
-    byProjection = new Map();
-    projections.set(item, byProjection);
-  }
-  let entry = byProjection.get(key);
+  let entry = byIndex.get(key);
   if (entry === undefined) {
-    const projectedItem = projectItem(item, names);
-    entry = { item: projectedItem, size: itemSize(projectedItem) };
-    byProjection.set(key, entry);
+    const item = projectItem(stored.item, names);
+    const size = item === stored.item ? stored.size : itemSize(item);
+    entry = { preview: { entityId: stored.entityId, item, size }, groupKey: valueKey(partitionKey) };
+    byIndex.set(key, entry);
   }
   return entry;
 }

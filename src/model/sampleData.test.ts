@@ -207,6 +207,19 @@ describe('generateSampleItems', () => {
     expect(first?.item.GSK).toBeUndefined();
   });
 
+  it('survives generators faker cannot satisfy', () => {
+    const model = tiny({
+      attributes: [
+        { id: 'a1', name: 'id', type: 'S', required: true, generator: { kind: 'uuid' } },
+        { id: 'a2', name: 'huge', type: 'N', required: true, generator: { kind: 'integer', min: 1e300, max: 1e301 } },
+        { id: 'a3', name: 'long', type: 'L', required: true, generator: { kind: 'list', of: { kind: 'boolean' }, min: 40, max: 30 } },
+      ],
+    });
+    const [first] = generateSampleItems(model, new SampleCache());
+    expect(first?.item.id).toBeDefined();
+    expect((first?.item.long as { L: unknown[] }).L).toHaveLength(25);
+  });
+
   it('survives broken references and cycles without throwing', () => {
     const model = tiny({
       attributes: [

@@ -20,7 +20,8 @@ const OPTIONAL_ABSENT = 0.25;
 const DEFAULT_DATES = { from: '2023-01-01T00:00:00Z', to: '2025-12-31T23:59:59Z' };
 /** TTL values lie in the future whatever the clock says, so nothing expires in the designer. */
 const DEFAULT_EPOCH = { from: '2030-01-01T00:00:00Z', to: '2031-12-31T23:59:59Z' };
-const MAX_COLLECTION_SIZE = 8;
+/** Lists and sets stay small enough to read in the preview. */
+const MAX_COLLECTION_SIZE = 25;
 
 /** Columns and reference choices, reusable across generations of one model as it is edited. */
 export class SampleCache {
@@ -295,7 +296,7 @@ function drawnColumn(seed: number, entity: Entity, attribute: EntityAttribute, c
   const presence = mulberry32(columnSeed ^ 0x9e3779b9);
   const column: Column = new Array(count);
   for (let i = 0; i < count; i += 1) {
-    const value = draw(attribute.generator, faker);
+    const value = drawSafely(attribute.generator, faker);
     const present = attribute.required || presence() >= OPTIONAL_ABSENT;
     column[i] = present ? toAttributeValue(value, attribute.type, attribute.generator) : undefined;
   }
@@ -304,6 +305,15 @@ function drawnColumn(seed: number, entity: Entity, attribute: EntityAttribute, c
 }
 
 type Raw = string | number | boolean | null | Raw[] | { [name: string]: Raw };
+
+/** A generator faker cannot satisfy (say, integers beyond 2^53) gives no value, not a crash. */
+function drawSafely(generator: Generator, f: Faker): Raw {
+  try {
+    return draw(generator, f);
+  } catch {
+    return null;
+  }
+}
 
 function draw(generator: Generator, f: Faker): Raw {
   switch (generator.kind) {
@@ -341,7 +351,9 @@ function draw(generator: Generator, f: Faker): Raw {
       return generator.value;
     case 'list':
     case 'set': {
-      const length = f.number.int({ min: Math.max(0, Math.min(generator.min, generator.max)), max: Math.min(MAX_COLLECTION_SIZE, Math.max(generator.min, generator.max)) });
+      const min = Math.min(MAX_COLLECTION_SIZE, Math.max(0, Math.ceil(Math.min(generator.min, generator.max))));
+      const max = Math.max(min, Math.min(MAX_COLLECTION_SIZE, Math.floor(Math.max(generator.min, generator.max))));
+      const length = f.number.int({ min, max });
       return Array.from({ length }, () => draw(generator.of, f));
     }
     case 'map': {

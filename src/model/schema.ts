@@ -216,6 +216,7 @@ const accessPattern = {
 } as const;
 
 export const designModelSchema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
   $id: 'https://tablesmith.dev/schema/design-model-v1.json',
   title: 'Tablesmith design model',
   type: 'object',

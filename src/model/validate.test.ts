@@ -54,8 +54,8 @@ function issue(issues: ModelIssue[], code: string): ModelIssue | undefined {
 }
 
 describe('validateModel', () => {
-  it('finds nothing wrong with a sound design', () => {
-    expect(validateModel(model())).toEqual([]);
+  it('finds nothing wrong with a sound design but its constant GSI partition', () => {
+    expect(validateModel(model()).map((i) => [i.severity, i.path, i.code])).toEqual([['info', '/entities/0/keys/indexes/gsi-1/partitionKey', 'keys.hotPartition']]);
   });
 
   describe('key templates', () => {
@@ -122,6 +122,12 @@ describe('validateModel', () => {
     it('notes numbers written into a string sort key', () => {
       const issues = validateModel(model((m) => (m.entities[0]!.keys.sortKey = 'AMT#{{amount}}')));
       expect(issue(issues, 'template.numberAsText')).toMatchObject({ severity: 'info', range: { start: 4, end: 14 } });
+    });
+
+    it('warns about a constant table partition key (a hot partition) and notes one in an index', () => {
+      const table = validateModel(model((m) => (m.entities[0]!.keys.partitionKey = 'ORDERS')));
+      expect(issue(table, 'keys.hotPartition')).toMatchObject({ severity: 'warning', path: '/entities/0/keys/partitionKey' });
+      expect(issue(validateModel(model()), 'keys.hotPartition')?.severity).toBe('info');
     });
 
     it('requires templates for the primary key', () => {
@@ -391,7 +397,7 @@ describe('validateModel', () => {
           m.table.encryption = { type: 'CUSTOMER_MANAGED', kmsKeyArn: 'my-key' };
         }),
       );
-      expect(issues.map((i) => [i.code, i.path])).toEqual([
+      expect(issues.filter((i) => i.severity !== 'info').map((i) => [i.code, i.path])).toEqual([
         ['autoScaling.range', '/table/billing/read/autoScaling/minCapacity'],
         ['autoScaling.units', '/table/billing/write/units'],
         ['ttl.type', '/entities/0/attributes/1/type'],

@@ -79,14 +79,10 @@ function checkName(kind: string, name: string, path: string, issues: Issues): vo
   }
 }
 
-function checkKeyAttributeName(key: KeyAttribute, path: string, issues: Issues): void {
+function checkKeyAttributeName(key: KeyAttribute, keyPath: string, issues: Issues): void {
   if (byteLength(key.name) > LIMITS.nameBytes) {
-    issues.add('error', pointer(...splitPointer(path), 'name'), 'key.nameLength', `key attribute name "${key.name.slice(0, 20)}…" is longer than 255 bytes`);
+    issues.add('error', `${keyPath}/name`, 'key.nameLength', `key attribute name "${key.name.slice(0, 20)}…" is longer than 255 bytes`);
   }
-}
-
-function splitPointer(path: string): string[] {
-  return path === '' ? [] : path.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 function checkTable(model: DesignModel, issues: Issues): void {
@@ -511,6 +507,17 @@ function checkEntityKeys(
         issues.add('error', slot.path, 'keys.missingTableKey', `${entity.name} needs a template for the table's ${slot.key.name}; DynamoDB rejects items without their primary key`);
       }
       continue;
+    }
+    if (slot.path.endsWith('/partitionKey') && isConstantTemplate(parseKeyTemplate(template).parts) && entity.sampleCount !== 1) {
+      // The seed's own warning: one constant partition key puts every item in one partition.
+      issues.add(
+        slot.index === undefined ? 'warning' : 'info',
+        slot.path,
+        'keys.hotPartition',
+        slot.index === undefined
+          ? `every ${entity.name} item has ${slot.key.name} "${template}", so they all share one partition (a hot partition); include an id, e.g. ${template}#{{id}}`
+          : `every ${entity.name} item lands in ${slot.index.name} partition "${template}"; one partition takes at most 1,000 writes per second, so shard it if ${entity.name} writes are heavy`,
+      );
     }
     if (attributeByName.has(slot.key.name)) {
       issues.add('warning', slot.path, 'keys.attributeAndTemplate', `${entity.name} has an attribute named ${slot.key.name} and a template for it; the template's value is stored`);

@@ -105,6 +105,12 @@ describe('HttpServer', () => {
     expect(actual.headers.get('access-control-expose-headers')).toContain('x-amz-crc32');
   });
 
+  it('says which port is taken when it cannot listen', async () => {
+    await expect(listen({ port: server.port, engineFor: () => ({ dispatch: () => ({ status: 200, body: {} }) }) })).rejects.toThrow(
+      `port ${server.port} on 127.0.0.1 is already in use; choose another with --port`,
+    );
+  });
+
   it('answers many concurrent clients, each with its own response', async () => {
     const responses = await Promise.all(
       Array.from({ length: 200 }, (_, n) => post('DynamoDB_20120810.GetItem', JSON.stringify({ n })).then((r) => r.json())),

@@ -168,10 +168,13 @@ export function createHttpServer(options: HttpServerOptions): Server {
 export async function listen(options: HttpServerOptions): Promise<RunningServer> {
   const server = createHttpServer(options);
   const host = options.host ?? '127.0.0.1';
+  const requestedPort = options.port ?? 8000;
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 8000, host, () => {
-      server.off('error', reject);
+    const fail = (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new Error(`port ${requestedPort} on ${host} is already in use; choose another with --port`) : error);
+    server.once('error', fail);
+    server.listen(requestedPort, host, () => {
+      server.off('error', fail);
       resolve();
     });
   });

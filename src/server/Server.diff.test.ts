@@ -7,7 +7,6 @@ import {
   DeleteItemCommand,
   DeleteTableCommand,
   DescribeTableCommand,
-  DynamoDBClient,
   ExecuteStatementCommand,
   GetItemCommand,
   ListTablesCommand,
@@ -20,31 +19,16 @@ import {
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createEngine } from '../engine';
 import { output, same, type Oracle } from '../engine/testing/differential';
-import { startTestServer, type TestServer } from './testing';
+import { startHttpOracle } from './testing';
 
-let server: TestServer;
 let oracle: Oracle;
-const credentials = { accessKeyId: 'differential', secretAccessKey: 'differential' };
-const run = `h${Date.now().toString(36)}`;
-let counter = 0;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  oracle = {
-    local: new DynamoDBClient({ endpoint: inject('dynamodbLocalEndpoint'), region: 'us-east-1', credentials, maxAttempts: 1 }),
-    engine: new DynamoDBClient({ endpoint: server.endpoint, region: 'us-east-1', credentials, maxAttempts: 1 }),
-    core: createEngine(),
-    table: (label) => `${run}-${label}-${++counter}`,
-    reconciled: new Set(),
-  };
+  ({ oracle, close } = await startHttpOracle(inject('dynamodbLocalEndpoint')));
 });
-afterAll(async () => {
-  oracle.engine.destroy();
-  oracle.local.destroy();
-  await server.close();
-});
+afterAll(() => close());
 
 describe('the engine over HTTP against DynamoDB Local', () => {
   // Streams over HTTP are compared in src/engine/streams/Streams.diff.test.ts.

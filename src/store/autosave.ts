@@ -7,14 +7,14 @@ export const AUTOSAVE_KEY = 'tablesmith:model';
 export const SET_ASIDE_PREFIX = 'tablesmith:unreadable:';
 
 /** Turns any JSON value (possibly an older version) into a current model, or says why not. */
-export type ModelLoader = (json: unknown) => { model: DesignModel } | { issues: ModelIssue[] };
+export type ModelLoader = (json: unknown) => { model: DesignModel; migratedFrom?: number } | { issues: ModelIssue[] };
 
 /** The part of the Web Storage API autosave needs; tests pass an in-memory one. */
 export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem'>;
 
 export type RestoreResult =
   | { kind: 'empty' }
-  | { kind: 'restored'; model: DesignModel }
+  | { kind: 'restored'; model: DesignModel; migratedFrom?: number }
   /** The saved text could not be used; it now lives under `setAsideKey`. */
   | { kind: 'setAside'; setAsideKey: string; reason: string };
 
@@ -24,7 +24,7 @@ export function restoreModel(storage: KeyValueStorage, load: ModelLoader, now: D
   let reason: string;
   try {
     const result = load(JSON.parse(raw));
-    if ('model' in result) return { kind: 'restored', model: result.model };
+    if ('model' in result) return { kind: 'restored', ...result };
     reason = result.issues
       .filter((issue) => issue.severity === 'error')
       .slice(0, 3)

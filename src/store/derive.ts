@@ -1,16 +1,11 @@
 // What the store computes from a model: validation issues and sample items. Kept apart from
 // the store so the model's validator and generator plug in at one place.
-import { defaultModel } from '../model/examples';
 import { parseModel } from '../model/parse';
 import { generateSampleItems, type SampleItem } from '../model/sampleData';
 import type { DesignModel, ModelIssue } from '../model/types';
 import { validateModel } from '../model/validate';
 
 export type { SampleItem } from '../model/sampleData';
-
-export function initialModel(): DesignModel {
-  return defaultModel();
-}
 
 export function deriveDesign(model: DesignModel): { issues: ModelIssue[]; sampleItems: SampleItem[] } {
   const issues: ModelIssue[] = validateModel(model);

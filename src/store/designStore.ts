@@ -4,7 +4,8 @@
 import { create } from 'zustand';
 import type { DesignModel, ModelIssue } from '../model/types';
 import { emptyHistory, record, redo as redoStep, undo as undoStep, type History } from './history';
-import { deriveDesign, initialModel, type SampleItem } from './derive';
+import { defaultModel } from '../model/examples';
+import { deriveDesign, type SampleItem } from './derive';
 
 export type { SampleItem } from './derive';
 
@@ -74,7 +75,7 @@ function keepValidSelection(selection: Selection, model: DesignModel): Selection
 }
 
 export const useDesignStore = create<DesignState>()((set, get) => {
-  const start = initialModel();
+  const start = defaultModel();
   const withModel = (model: DesignModel, selection: Selection) => ({
     model,
     ...deriveDesign(model),

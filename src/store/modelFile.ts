@@ -5,7 +5,7 @@ import type { DesignModel, ModelIssue } from '../model/types';
 import { loadModelJson } from './derive';
 import { jsonErrorOffset, lineColumn } from './jsonErrorOffset';
 
-export type ReadResult = { model: DesignModel } | { error: string };
+export type ReadResult = { model: DesignModel; migratedFrom?: number } | { error: string };
 
 export const SHARE_HASH_KEY = 'model';
 

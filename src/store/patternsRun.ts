@@ -67,6 +67,13 @@ const COMMANDS: Record<PatternOperation, AnyCommand> = {
   ExecuteStatement: ExecuteStatementCommand as unknown as AnyCommand,
 };
 
+/** Sends one wire-shape request with the command for `operation`; the output without $metadata. */
+export async function sendRequest(client: DynamoDBClient, operation: PatternOperation, input: Json): Promise<Json> {
+  const Command = COMMANDS[operation];
+  const { $metadata: _metadata, ...output } = (await client.send(new Command(input as never))) as unknown as Json;
+  return output;
+}
+
 const WRITES: ReadonlySet<PatternOperation> = new Set(['PutItem', 'UpdateItem', 'DeleteItem', 'TransactWriteItems', 'BatchWriteItem']);
 
 const isRecord = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -153,10 +160,8 @@ export async function runPattern(
   try {
     const client = clientFor(model, samples, WRITES.has(pattern.operation));
     const sent = performance.now();
-    const Command = COMMANDS[pattern.operation];
-    const output = (await client.send(new Command(request as never))) as unknown as Json;
+    const response = await sendRequest(client, pattern.operation, request);
     const elapsedMs = performance.now() - sent;
-    const { $metadata: _metadata, ...response } = output;
     const next = isRecord(response.LastEvaluatedKey)
       ? response.LastEvaluatedKey
       : typeof response.NextToken === 'string'

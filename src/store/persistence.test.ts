@@ -79,6 +79,7 @@ describe('autosave and restore', () => {
     expect(model.entities.map((e) => e.name)).toEqual(['User']);
     expect(model.entities[0]?.keys.partitionKey).toBe('USER#{{userId}}');
     expect(notices.filter((n) => n.tone === 'error')).toEqual([]);
+    expect(notices.at(-1)?.message).toContain('upgraded from format version 0');
   });
 
   it('keeps an unreadable save aside, untouched, and tells the user', () => {

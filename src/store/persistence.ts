@@ -22,7 +22,12 @@ export interface PersistenceEnvironment {
 export function startPersistence(env: PersistenceEnvironment): () => void {
   const store = useDesignStore;
   const restored = restoreModel(env.storage, loadModelJson);
-  if (restored.kind === 'restored') store.getState().resetModel(restored.model);
+  if (restored.kind === 'restored') {
+    store.getState().resetModel(restored.model);
+    if (restored.migratedFrom !== undefined) {
+      store.getState().notify('info', `Your saved model was upgraded from format version ${restored.migratedFrom} to the current one.`);
+    }
+  }
   if (restored.kind === 'setAside') {
     store
       .getState()

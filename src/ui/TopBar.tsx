@@ -5,11 +5,12 @@ import { useDesignStore } from '../store/designStore';
 import { modelFileName, readModelText, serializeModel, shareHash } from '../store/modelFile';
 import { ariaShortcut, formatShortcut, isMacPlatform } from '../store/shortcuts';
 import { ExamplePicker } from './ExamplePicker';
+import { ShortcutsHelp } from './ShortcutsHelp';
 
 const isMac = isMacPlatform();
 
 /** A toolbar button for a registry command, titled with its shortcut. */
-export function CommandButton({ id, label, disabled, className }: { id: string; label?: string; disabled?: boolean; className?: string }) {
+export function CommandButton({ id, label, detail, disabled, className }: { id: string; label?: string; detail?: string; disabled?: boolean; className?: string }) {
   const command = findCommand(id);
   if (!command) return null;
   const shortcut = command.shortcuts[0];
@@ -19,7 +20,7 @@ export function CommandButton({ id, label, disabled, className }: { id: string; 
       type="button"
       className={className}
       disabled={disabled}
-      title={`${command.label}${hint}`}
+      title={`${command.label}${detail ? `: ${detail}` : ''}${hint}`}
       aria-keyshortcuts={shortcut ? ariaShortcut(shortcut, isMac) : undefined}
       onClick={() => runCommand(id)}
     >
@@ -46,6 +47,7 @@ export function TopBar() {
   const updateModel = useDesignStore((s) => s.updateModel);
   const fileInput = useRef<HTMLInputElement>(null);
   const [shareUrl, setShareUrl] = useState<string>();
+  const [helpOpen, setHelpOpen] = useState(false);
 
   useEffect(
     () =>
@@ -74,7 +76,7 @@ export function TopBar() {
     if ('error' in result) notify('error', `Import failed, your model is unchanged. ${result.error}`);
     else {
       replaceModel(result.model, `Import ${file.name}`);
-      notify('info', `Imported ${file.name}.`);
+      notify('info', `Imported ${file.name}${result.migratedFrom !== undefined ? ` (upgraded from format version ${result.migratedFrom})` : ''}. Undo returns to your previous model.`);
     }
   };
 
@@ -89,8 +91,8 @@ export function TopBar() {
       </label>
       <ExamplePicker />
       <div className="toolbar" role="toolbar" aria-label="History">
-        <CommandButton id="undo" disabled={!canUndo} label={undoLabel ? `Undo` : 'Undo'} />
-        <CommandButton id="redo" disabled={!canRedo} />
+        <CommandButton id="undo" disabled={!canUndo} detail={undoLabel} />
+        <CommandButton id="redo" disabled={!canRedo} detail={redoLabel} />
         <span className="history-hint" aria-live="polite">
           {undoLabel ? `Last: ${undoLabel}` : redoLabel ? `Redo: ${redoLabel}` : ''}
         </span>
@@ -113,6 +115,10 @@ export function TopBar() {
         />
         <CommandButton id="shareLink" />
       </div>
+      <button type="button" className="help-button" onClick={() => setHelpOpen(true)}>
+        Shortcuts
+      </button>
+      {helpOpen && <ShortcutsHelp onClose={() => setHelpOpen(false)} />}
       {shareUrl && (
         <div className="share-popover" role="dialog" aria-label="Share link">
           <label>

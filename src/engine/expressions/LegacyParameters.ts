@@ -65,7 +65,8 @@ function checkOperands(operator: string, values: AttributeValue[]): void {
 }
 
 /** One legacy condition on an attribute, as a compiled Condition. */
-export function legacyCondition(name: string, operator: string, rawValues: unknown[]): Condition {
+export function legacyCondition(name: string, operator: string, rawValues: unknown): Condition {
+  if (!Array.isArray(rawValues)) throw validationError(`${INVALID}AttributeValueList must be a list for Attribute: ${name}`);
   const values = rawValues.map((value) => validateAttributeValue(value));
   checkOperands(operator, values);
   const path: DocumentPath = [name];
@@ -108,9 +109,10 @@ export function checkConditionalOperator(operator: string | undefined, elements:
 
 /** QueryFilter, ScanFilter and KeyConditions. */
 export function legacyFilter(filter: Record<string, LegacyCondition>, conditionalOperator: 'AND' | 'OR'): Condition | undefined {
-  const conditions = Object.entries(filter).map(([name, condition]) =>
-    legacyCondition(name, condition.ComparisonOperator ?? '', condition.AttributeValueList ?? []),
-  );
+  const conditions = Object.entries(filter).map(([name, condition]) => {
+    if (condition === null || typeof condition !== 'object') throw validationError(`The filter condition for an attribute cannot be null: ${name}`);
+    return legacyCondition(name, condition.ComparisonOperator ?? '', condition.AttributeValueList ?? []);
+  });
   return combine(conditions, conditionalOperator);
 }
 
@@ -126,6 +128,7 @@ export function legacyKeyConditions(keyConditions: Record<string, LegacyConditio
 
 export function legacyExpected(expected: Record<string, ExpectedAttributeValue>, conditionalOperator: 'AND' | 'OR'): Condition | undefined {
   const conditions = Object.entries(expected).map(([name, entry]): Condition => {
+    if (entry === null || typeof entry !== 'object') throw validationError(`The expected value for an attribute cannot be null: ${name}`);
     if (entry.Exists !== undefined && entry.ComparisonOperator !== undefined) {
       throw validationError(`${INVALID}Exists and ComparisonOperator cannot be used together for Attribute: ${name}`);
     }
@@ -159,6 +162,7 @@ const LEGACY_TYPE_NAMES: Record<AttributeType, string> = {
 export function legacyAttributeUpdates(updates: Record<string, AttributeValueUpdate>): UpdateActions {
   const actions = emptyUpdateActions();
   for (const [name, update] of Object.entries(updates)) {
+    if (update === null || typeof update !== 'object') throw validationError(`The attribute update for an attribute cannot be null: ${name}`);
     const action = update.Action ?? 'PUT';
     if (action !== 'PUT' && action !== 'ADD' && action !== 'DELETE') throw validationError('Member must satisfy enum value set: [ADD, DELETE, PUT]');
     const path: DocumentPath = [name];
@@ -183,7 +187,9 @@ export function legacyAttributeUpdates(updates: Record<string, AttributeValueUpd
   return actions;
 }
 
-export function legacyAttributesToGet(names: string[]): DocumentPath[] {
-  if (new Set(names).size !== names.length) throw validationError('Cannot have two attributes with the same name');
-  return names.map((name): DocumentPath => [name]);
+export function legacyAttributesToGet(names: unknown): DocumentPath[] {
+  if (!Array.isArray(names)) throw validationError('AttributesToGet must be a list of attribute names');
+  const texts = names.map(String);
+  if (new Set(texts).size !== texts.length) throw validationError('Cannot have two attributes with the same name');
+  return texts.map((name): DocumentPath => [name]);
 }

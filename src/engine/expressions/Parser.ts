@@ -333,20 +333,31 @@ function checkSource(kind: ExpressionKind, source: string): void {
   }
 }
 
-export function parseCondition(kind: ExpressionKind, source: string): SyntaxCondition {
+// Applications send the same few expressions over and over; syntax trees are never modified
+// after parsing, so they are shared.
+const MAX_CACHED_TREES = 2000;
+const trees = new Map<string, unknown>();
+
+function parse<T>(kind: ExpressionKind, source: string, build: (parser: Parser) => T): T {
+  const key = `${kind}\u0000${source}`;
+  const cached = trees.get(key);
+  if (cached !== undefined) return cached as T;
   checkSource(kind, source);
   const parser = new Parser(source);
-  return parser.run(kind, () => parser.parseCondition());
+  const tree = parser.run(kind, () => build(parser));
+  if (trees.size >= MAX_CACHED_TREES) trees.clear();
+  trees.set(key, tree);
+  return tree;
+}
+
+export function parseCondition(kind: ExpressionKind, source: string): SyntaxCondition {
+  return parse(kind, source, (parser) => parser.parseCondition());
 }
 
 export function parseUpdate(source: string): SyntaxUpdate {
-  checkSource('UpdateExpression', source);
-  const parser = new Parser(source);
-  return parser.run('UpdateExpression', () => parser.parseUpdate());
+  return parse('UpdateExpression', source, (parser) => parser.parseUpdate());
 }
 
 export function parseProjection(source: string): SyntaxPath[] {
-  checkSource('ProjectionExpression', source);
-  const parser = new Parser(source);
-  return parser.run('ProjectionExpression', () => parser.parseProjection());
+  return parse('ProjectionExpression', source, (parser) => parser.parseProjection());
 }

@@ -39,6 +39,19 @@ export interface UpdateActions {
   order: { clause: UpdateClause; index: number }[];
 }
 
+function actionAt(actions: UpdateActions, clause: UpdateClause, index: number): UpdateAction {
+  switch (clause) {
+    case 'SET':
+      return { clause, ...(actions.set[index] as UpdateActions['set'][number]) };
+    case 'REMOVE':
+      return { clause, path: actions.remove[index] as DocumentPath };
+    case 'ADD':
+      return { clause, ...(actions.add[index] as UpdateActions['add'][number]) };
+    case 'DELETE':
+      return { clause, ...(actions.delete[index] as UpdateActions['delete'][number]) };
+  }
+}
+
 export function emptyUpdateActions(): UpdateActions {
   return { set: [], remove: [], add: [], delete: [], order: [] };
 }
@@ -391,17 +404,12 @@ export function applyUpdate(actions: UpdateActions, item: Item | undefined, keyA
   // undefined: the set became empty and goes; null: nothing to change.
   const deleteResults: (AttributeValue | undefined | null)[] = [];
   for (const { clause, index } of actions.order) {
-    const target = clause === 'REMOVE' ? (actions.remove[index] as DocumentPath) : (actions[clause === 'SET' ? 'set' : clause === 'ADD' ? 'add' : 'delete'][index] as { path: DocumentPath }).path;
-    if (parentOf(original, target) === undefined) throw validationError(INVALID_PATH_FOR_UPDATE);
-    const existing = readPath(original, target);
-    if (clause === 'SET') setValues[index] = evaluate((actions.set[index] as { value: UpdateValue }).value, item);
-    else if (clause === 'ADD') {
-      const operand = (actions.add[index] as { value: AttributeValue }).value;
-      addResults[index] = existing === undefined ? clone(operand) : addValues(existing, operand);
-    } else if (clause === 'DELETE') {
-      const operand = (actions.delete[index] as { value: AttributeValue }).value;
-      deleteResults[index] = existing === undefined ? null : deleteValues(existing, operand);
-    }
+    const action = actionAt(actions, clause, index);
+    if (parentOf(original, action.path) === undefined) throw validationError(INVALID_PATH_FOR_UPDATE);
+    const existing = readPath(original, action.path);
+    if (action.clause === 'SET') setValues[index] = evaluate(action.value, item);
+    else if (action.clause === 'ADD') addResults[index] = existing === undefined ? clone(action.value) : addValues(existing, action.value);
+    else if (action.clause === 'DELETE') deleteResults[index] = existing === undefined ? null : deleteValues(existing, action.value);
   }
 
   const result: Item = {};

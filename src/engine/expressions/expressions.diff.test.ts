@@ -269,6 +269,19 @@ describe('UpdateExpression matches DynamoDB Local', () => {
     ['SET l[1] = :v', { ':v': S('changed') }],
     ['SET l[10] = :v', { ':v': S('appended') }],
     ['SET l[10] = :v, l[11] = :w', { ':v': S('first'), ':w': S('second') }],
+    ['SET l[11] = :w, l[10] = :v', { ':v': S('first'), ':w': S('second') }],
+    ['REMOVE l[1] SET l[9] = :v, l[8] = :w', { ':v': S('X'), ':w': S('Y') }],
+    ['REMOVE l[0] SET l[1] = :v', { ':v': S('X') }],
+    ['SET l[2] = :v REMOVE l[1], l[3]', { ':v': S('X') }],
+    ['SET zz.x = s + :v', { ':v': N('1') }],
+    ['SET y = nothing REMOVE zz.x'],
+    ['SET y = nothing ADD zz.x :v', { ':v': N('1') }],
+    ['SET y = s + :v ADD zz.x :v', { ':v': N('1') }],
+    ['ADD s :v SET y = nothing', { ':v': N('1') }],
+    ['ADD s :v SET zz.y = :v', { ':v': N('1') }],
+    ['ADD s :v REMOVE zz.y', { ':v': N('1') }],
+    ['DELETE s :v ADD a :w', { ':v': { SS: ['1'] }, ':w': { SS: ['1'] } }],
+    ['SET y = s + :v, z = nothing', { ':v': N('1') }],
     ['SET l[2].q = :v', { ':v': N('20') }],
     ['SET l[3][0] = :v', { ':v': S('nested') }],
     ['SET m.b.c = :v', { ':v': S('changed') }],
@@ -357,6 +370,8 @@ describe('UpdateExpression matches DynamoDB Local', () => {
   });
 
   it('creates the item when it does not exist', async () => {
+    await compareWrite('UpdateItem', { UpdateExpression: 'SET zz.x = :v, y = nothing', ...values({ ':v': N('1') }) }, undefined);
+    await compareWrite('UpdateItem', { UpdateExpression: 'REMOVE ns ADD zz.x :v SET yy.z = :v', ...values({ ':v': N('1') }) }, undefined);
     await compareWrite('UpdateItem', { UpdateExpression: 'SET a = :v ADD c :n', ...values({ ':v': S('x'), ':n': N('3') }) }, undefined);
     await compareWrite('UpdateItem', { UpdateExpression: 'SET a = b', ExpressionAttributeValues: undefined }, undefined);
   });

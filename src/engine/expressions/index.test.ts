@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AttributeValue } from '../AttributeValue';
+import { DynamoDBError } from '../errors';
 import { applyUpdate, compileExpressions, evaluateCondition, javaHashSetOrder, matchesSortKey, type ExpressionInput } from './index';
 
 const keys = { partitionKey: 'pk', sortKey: 'sk', attributeTypes: { pk: 'S', sk: 'N' } } as const;
@@ -99,6 +101,52 @@ describe('compileExpressions', () => {
     );
     expect(error('Scan', { ScanFilter: { a: { ComparisonOperator: 'NULL' } }, ConditionalOperator: 'OR' })).toBe(
       'ConditionalOperator can only be used when Filter or Expected has two or more elements',
+    );
+  });
+});
+
+describe('bad input', () => {
+  const operations = ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'Scan'] as const;
+  const token = fc.constantFrom('a', '#n', ':v', 'size', '(', ')', '[', ']', '0', '.', ',', '=', '<>', '<', 'AND', 'OR', 'NOT', 'BETWEEN', 'IN', 'SET', 'REMOVE', 'ADD', 'DELETE', 'begins_with', 'contains', 'if_not_exists', 'list_append', '+', '-', ' ', '$', 'é');
+  const expression = fc.array(token, { maxLength: 14 }).map((tokens) => tokens.join(' '));
+  const anything = fc.anything({ maxDepth: 3 });
+
+  it('only ever throws DynamoDBError, whatever the request holds', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...operations),
+        fc.record(
+          {
+            KeyConditionExpression: fc.oneof(expression, anything),
+            FilterExpression: fc.oneof(expression, anything),
+            ConditionExpression: fc.oneof(expression, anything),
+            ProjectionExpression: fc.oneof(expression, anything),
+            UpdateExpression: fc.oneof(expression, anything),
+            ExpressionAttributeNames: fc.oneof(fc.constant({ '#n': 'a' }), anything),
+            ExpressionAttributeValues: fc.oneof(fc.constant({ ':v': { N: '1' } }), anything),
+            AttributesToGet: anything,
+            KeyConditions: anything,
+            QueryFilter: anything,
+            ScanFilter: anything,
+            Expected: anything,
+            AttributeUpdates: anything,
+            ConditionalOperator: anything,
+          },
+          { requiredKeys: [] },
+        ),
+        (operation, input) => {
+          try {
+            const compiled = compileExpressions(operation, input as ExpressionInput, keys);
+            const item = { pk: S('a'), sk: N('1'), a: { L: [N('1'), { M: { b: S('x') } }] } };
+            if (compiled.filter) evaluateCondition(compiled.filter, item);
+            if (compiled.condition) evaluateCondition(compiled.condition, undefined);
+            if (compiled.update) applyUpdate(compiled.update, item, ['pk', 'sk']);
+          } catch (error) {
+            expect(error).toBeInstanceOf(DynamoDBError);
+          }
+        },
+      ),
+      { numRuns: 3000 },
     );
   });
 });

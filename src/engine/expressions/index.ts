@@ -36,8 +36,8 @@ import { compileProjection } from './ProjectionExpression';
 import { ExpressionContext } from './Resolver';
 import { checkKeyNotUpdated, compileUpdate, type UpdateActions } from './UpdateExpression';
 
-export { evaluateCondition, evaluateOperand, type Condition, type Operand } from './ConditionExpression';
-export { applyUpdate, type UpdateActions, type UpdateValue } from './UpdateExpression';
+export { conditionPaths, evaluateCondition, evaluateOperand, type Condition, type Operand } from './ConditionExpression';
+export { applyUpdate, updatedPaths, type UpdateAction, type UpdateActions, type UpdateValue } from './UpdateExpression';
 export { projectItem } from './ProjectionExpression';
 export { matchesSortKey, type KeyCondition, type KeySchemaInput, type SortKeyCondition } from './KeyConditionExpression';
 export { formatPath, readPath, type DocumentPath, type PathElement } from './DocumentPath';
@@ -133,6 +133,7 @@ function readValues(operation: ExpressionOperation, input: ExpressionInput): Rec
   const values: Record<string, AttributeValue> = {};
   for (const key of keys) {
     if (!VALUE_PATTERN.test(key)) throw validationError(`ExpressionAttributeValues contains invalid key: Syntax error; key: "${key}"`);
+    if (raw[key] === null) throw validationError(`ExpressionAttributeValues contains invalid value: The supplied Item contains a null AttributeValue for key ${key}`);
     try {
       values[key] = validateAttributeValue(raw[key]);
     } catch (error) {
@@ -143,10 +144,15 @@ function readValues(operation: ExpressionOperation, input: ExpressionInput): Rec
   return values;
 }
 
-function checkNameValues(names: Record<string, string> | undefined): void {
-  for (const [key, name] of Object.entries(names ?? {})) {
+function checkNameValues(names: Record<string, string> | undefined): Record<string, string> | undefined {
+  if (names === undefined) return undefined;
+  const checked: Record<string, string> = {};
+  for (const [key, name] of Object.entries(names as Record<string, unknown>)) {
+    if (name === null || name === undefined) throw validationError(`ExpressionAttributeNames contains invalid value: null for key ${key}`);
     if (name === '') throw validationError(`ExpressionAttributeNames contains invalid value: Empty attribute name for key ${key}`);
+    checked[key] = typeof name === 'string' ? name : JSON.stringify(name);
   }
+  return checked;
 }
 
 /**
@@ -191,11 +197,29 @@ function compileConditionExpression(context: ExpressionContext, kind: Expression
  * `keySchema` is the key schema of the table or index the request addresses; without it the
  * key-dependent checks are skipped.
  */
-export function compileExpressions(operation: ExpressionOperation, input: ExpressionInput, keySchema?: KeySchemaInput): CompiledExpressions {
+/**
+ * Requests arrive as parsed JSON of any shape. DynamoDB reads a JSON null as "absent" and
+ * other scalars where text is expected as their text; an empty AttributesToGet counts as absent.
+ */
+function readInput(raw: ExpressionInput): ExpressionInput {
+  const input: Record<string, unknown> = { ...raw };
+  for (const name of EXPRESSION_PARAMETERS) {
+    const value = input[name];
+    if (value === null) delete input[name];
+    else if (value !== undefined && typeof value !== 'string') input[name] = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  }
+  for (const name of [...LEGACY_PARAMETERS, 'ExpressionAttributeNames', 'ExpressionAttributeValues']) {
+    if (input[name] === null) delete input[name];
+  }
+  if (Array.isArray(input.AttributesToGet) && input.AttributesToGet.length === 0) delete input.AttributesToGet;
+  return input as ExpressionInput;
+}
+
+export function compileExpressions(operation: ExpressionOperation, request: ExpressionInput, keySchema?: KeySchemaInput): CompiledExpressions {
+  const input = readInput(request);
   checkParameterMix(input);
-  const names = readNames(input);
   const values = readValues(operation, input);
-  checkNameValues(names);
+  const names = checkNameValues(readNames(input));
   const context = new ExpressionContext(names, values);
   const compiled: CompiledExpressions = {};
 

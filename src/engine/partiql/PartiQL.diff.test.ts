@@ -109,6 +109,8 @@ describe('ExecuteStatement against DynamoDB Local', () => {
       `SELECT * FROM "${T}" WHERE pk = 'a' AND begins_with(v, 'x')`,
       `SELECT * FROM "${G}"."byOwner" WHERE owner = 'ann'`,
       `SELECT id FROM "${G}" WHERE id = 'g3'`,
+      `SELECT id FROM "${G}" WHERE id IN ['g3', 'g1', 'none']`,
+      `SELECT id FROM "${G}" WHERE id = 'g3' OR id = 'g1'`,
     ];
     for (const text of selects) await both(() => statement(text));
   });
@@ -120,9 +122,9 @@ describe('ExecuteStatement against DynamoDB Local', () => {
   });
 
   it('pages with Limit and NextToken on Query and Scan', async () => {
-    for (const text of [`SELECT * FROM "${T}" WHERE pk = 'a'`, `SELECT pk, sk FROM "${G}" WHERE owner = 'ann'`]) {
+    for (const text of [`SELECT * FROM "${T}" WHERE pk = 'a'`, `SELECT pk, sk FROM "${G}" WHERE owner = 'ann'`, `SELECT pk, sk FROM "${T}" WHERE pk IN ['b', 'a'] AND sk < 3`]) {
       let tokens: [string | undefined, string | undefined] = [undefined, undefined];
-      for (let page = 0; page < 4; page++) {
+      for (let page = 0; page < 5; page++) {
         const [local, engine] = await Promise.all([
           outcome(oracle.local, statement(text, { Limit: 2, ...(tokens[0] ? { NextToken: tokens[0] } : {}) })),
           outcome(oracle.engine, statement(text, { Limit: 2, ...(tokens[1] ? { NextToken: tokens[1] } : {}) })),
@@ -146,6 +148,7 @@ describe('ExecuteStatement against DynamoDB Local', () => {
       `UPDATE "${T}" SET v = 'x' WHERE pk = 'nobody' AND sk = 1`,
       `UPDATE "${T}" SET v = 'x' WHERE pk = 'w' AND sk = 1 AND v = 'other'`,
       `UPDATE "${T}" SET l = list_append(l, [2]) WHERE pk = 'w' AND sk = 1 RETURNING ALL OLD *`,
+      `UPDATE "${T}" SET mm.x = 2, mm.k[0] = mm.k[0] + 1 WHERE pk = 'w' AND sk = 1 RETURNING ALL NEW *`,
       `DELETE FROM "${T}" WHERE pk = 'w' AND sk = 1 AND v = 'nomatch'`,
       `DELETE FROM "${T}" WHERE pk = 'nobody' AND sk = 1`,
       `DELETE FROM "${T}" WHERE pk = 'w' AND sk = 1 RETURNING ALL OLD *`,
@@ -240,6 +243,7 @@ describe('BatchExecuteStatement against DynamoDB Local', () => {
       [{ Statement: `SELECT * FROM "${T}" WHERE pk = 'a' AND sk = 1` }, { Statement: `INSERT INTO "${T}" VALUE {'pk': 'mx', 'sk': 1}` }],
       [{ Statement: `INSERT INTO "${T}" VALUE {'pk': 'dd', 'sk': 1}` }, { Statement: `INSERT INTO "${T}" VALUE {'pk': 'dd', 'sk': 1}` }],
       Array.from({ length: 26 }, (_, i) => ({ Statement: `SELECT * FROM "${T}" WHERE pk = 'a' AND sk = ${i}` })),
+      Array.from({ length: 26 }, (_, i) => ({ Statement: `INSERT INTO "${T}" VALUE {'pk': 'many', 'sk': ${i}}` })),
     ];
     for (const Statements of batches) {
       const [local] = await both(() => new BatchExecuteStatementCommand({ Statements }));

@@ -1,7 +1,7 @@
 // Running parsed PartiQL statements: each becomes the JSON-API request it stands for
 // (Query or Scan, PutItem, UpdateItem, DeleteItem, GetItem, or a transaction action), so
 // semantics, limits and errors are the engine's own.
-import { base64Decode, base64Encode, utf8Encode, type AttributeValue, type Item } from '../AttributeValue';
+import { base64Decode, base64Encode, compareValues, utf8Encode, type AttributeValue, type Item } from '../AttributeValue';
 import { DeleteItem } from '../DeleteItem';
 import { findTable, type EngineContext } from '../EngineContext';
 import { DynamoDBError, validationError } from '../errors';
@@ -11,10 +11,10 @@ import { Query } from '../Query';
 import { Scan } from '../Scan';
 import type { Table } from '../Table';
 import { UpdateItem } from '../UpdateItem';
-import type { ConditionNode, DeleteStatement, PathNode, InsertStatement, ParsedStatement, Returning, SelectStatement, Statement, UpdateStatement } from './Ast';
+import type { ConditionNode, DeleteStatement, PathNode, ValueNode, InsertStatement, ParsedStatement, Returning, SelectStatement, Statement, UpdateStatement } from './Ast';
 import { at } from './errors';
 import { parseStatement } from './Parser';
-import { andAll, conjuncts, ExpressionBuilder, keyEquality, primaryKeyOf, resolveParameters, sortKeyCondition } from './Translate';
+import { andAll, checkKeyType, conjuncts, ExpressionBuilder, keyEquality, primaryKeyOf, resolveParameters, sortKeyCondition } from './Translate';
 
 const PARSE_CACHE_SIZE = 512;
 const parsed = new Map<string, ParsedStatement>();
@@ -75,19 +75,49 @@ function returnValues(returning: Returning | undefined): string | undefined {
 }
 
 // NextToken carries the ExclusiveStartKey in DynamoDB's own envelope.
-export function encodeNextToken(key: Item, now: number): string {
-  return base64Encode(utf8Encode(JSON.stringify({ creationTime: now, opIndexToExclusiveNextKey: { 0: key }, version: 'V1' })));
+// A statement may run several operations (one Query per value of `key IN [...]`); the
+// token names the operation to resume and its ExclusiveStartKey.
+export interface ResumePoint {
+  operation: number;
+  key: Item;
 }
 
-export function decodeNextToken(token: unknown): Item {
+export function encodeNextToken(resume: ResumePoint, now: number): string {
+  return base64Encode(utf8Encode(JSON.stringify({ creationTime: now, opIndexToExclusiveNextKey: { [resume.operation]: resume.key }, version: 'V1' })));
+}
+
+export function decodeNextToken(token: unknown): ResumePoint {
   try {
     const envelope = JSON.parse(new TextDecoder().decode(base64Decode(String(token)))) as { opIndexToExclusiveNextKey?: Record<string, Item> };
-    const key = envelope.opIndexToExclusiveNextKey?.['0'];
-    if (key && typeof key === 'object') return key;
+    const [entry] = Object.entries(envelope.opIndexToExclusiveNextKey ?? {});
+    if (entry && /^\d+$/.test(entry[0]) && entry[1] && typeof entry[1] === 'object') return { operation: Number(entry[0]), key: entry[1] };
   } catch {
     // reported below
   }
   throw validationError('Invalid NextToken');
+}
+
+/** The partition-key values a WHERE conjunct pins: `key = v` or `key IN [v, …]`, sorted, distinct. */
+function partitionValues(node: ConditionNode, schema: KeySchema, builder: ExpressionBuilder): AttributeValue[] | undefined {
+  const single = keyEquality(node, schema.hash, builder);
+  if (single) return [single];
+  if (node.kind !== 'in' || node.operand.kind !== 'path' || node.operand.segments.length !== 1) return undefined;
+  const first = node.operand.segments[0];
+  if (first?.kind !== 'attribute' || first.name !== schema.hash.name) return undefined;
+  if (!node.list.every((item) => item.kind === 'literal' || item.kind === 'parameter')) return undefined;
+  const values = node.list.map((item) => checkKeyType(builder.resolve(item as ValueNode), schema.hash)).sort(compareValues);
+  return values.filter((value, i) => i === 0 || compareValues(value, values[i - 1] as AttributeValue) !== 0);
+}
+
+/** Names and values for one of several per-partition Queries: only its own partition value. */
+function usedMembers(builder: ExpressionBuilder, placeholders: string[], operation: number) {
+  const members = builder.members();
+  if (!members.ExpressionAttributeValues) return members;
+  const values = { ...members.ExpressionAttributeValues };
+  placeholders.forEach((placeholder, i) => {
+    if (i !== operation) delete values[placeholder];
+  });
+  return { ...members, ExpressionAttributeValues: values };
 }
 
 export interface ReadOptions {
@@ -127,53 +157,71 @@ export function runSelect(context: EngineContext, statement: SelectStatement, bu
   const nested = statement.projection?.some((path) => path.segments.length > 1) ?? false;
   const projection = nested ? undefined : statement.projection?.map((path) => builder.path(path)).join(', ');
   const parts = conjuncts(statement.where);
-  const startKey = options.nextToken === undefined ? undefined : decodeNextToken(options.nextToken);
+  const resume = options.nextToken === undefined ? undefined : decodeNextToken(options.nextToken);
   const common = {
     TableName: table.name,
     ...(statement.from.index !== undefined ? { IndexName: statement.from.index } : {}),
-    ...(options.limit !== undefined ? { Limit: options.limit } : {}),
-    ...(startKey ? { ExclusiveStartKey: startKey } : {}),
     ...(options.consistentRead !== undefined ? { ConsistentRead: options.consistentRead } : {}),
   };
-  let hashValue: AttributeValue | undefined;
-  const hashAt = parts.findIndex((part) => (hashValue = keyEquality(part, schema.hash, builder)) !== undefined);
-  let output: { Items?: Item[]; LastEvaluatedKey?: Item };
-  if (hashAt >= 0 && hashValue) {
+  let hashValues: AttributeValue[] | undefined;
+  const hashAt = parts.findIndex((part) => (hashValues = partitionValues(part, schema, builder)) !== undefined);
+  const output: { Items: Item[]; resume?: ResumePoint } = { Items: [] };
+  if (hashAt >= 0 && hashValues) {
     const rest = parts.filter((_, i) => i !== hashAt);
-    const keyConditions = [`${builder.name(schema.hash.name)} = ${builder.value(hashValue)}`];
-    if (schema.range) {
-      const range = schema.range;
+    const sortKey = schema.range;
+    let sortCondition: string | undefined;
+    if (sortKey) {
       for (let i = 0; i < rest.length; i++) {
-        const condition = sortKeyCondition(rest[i] as ConditionNode, range, builder);
-        if (condition === undefined) continue;
-        keyConditions.push(condition);
+        sortCondition = sortKeyCondition(rest[i] as ConditionNode, sortKey, builder);
+        if (sortCondition === undefined) continue;
         rest.splice(i, 1);
         break;
       }
     }
     const filter = andAll(rest);
     const filterText = filter ? builder.condition(filter) : undefined;
-    output = withoutExpressionNames(() => Query(context, {
-      ...common,
-      KeyConditionExpression: keyConditions.join(' AND '),
-      ...(filterText ? { FilterExpression: filterText } : {}),
-      ...(projection ? { ProjectionExpression: projection } : {}),
-      ...(forward ? {} : { ScanIndexForward: false }),
-      ...builder.members(),
-    } as Parameters<typeof Query>[1]));
+    const hashName = builder.name(schema.hash.name);
+    const placeholders = hashValues.map((value) => builder.value(value));
+    let remaining = options.limit;
+    // One Query per partition, in key order, as DynamoDB runs `key IN [...]`.
+    for (let operation = resume?.operation ?? 0; operation < placeholders.length; operation++) {
+      const page = withoutExpressionNames(() =>
+        Query(context, {
+          ...common,
+          KeyConditionExpression: [`${hashName} = ${placeholders[operation] as string}`, ...(sortCondition ? [sortCondition] : [])].join(' AND '),
+          ...(filterText ? { FilterExpression: filterText } : {}),
+          ...(projection ? { ProjectionExpression: projection } : {}),
+          ...(forward ? {} : { ScanIndexForward: false }),
+          ...(remaining !== undefined ? { Limit: remaining } : {}),
+          ...(resume && operation === resume.operation ? { ExclusiveStartKey: resume.key } : {}),
+          ...usedMembers(builder, placeholders, operation),
+        } as Parameters<typeof Query>[1]),
+      );
+      output.Items.push(...((page.Items ?? []) as Item[]));
+      if (page.LastEvaluatedKey) {
+        output.resume = { operation, key: page.LastEvaluatedKey as Item };
+        break;
+      }
+      if (remaining !== undefined) remaining -= page.ScannedCount ?? 0;
+    }
   } else {
     const filterText = statement.where ? builder.condition(statement.where) : undefined;
-    output = withoutExpressionNames(() => Scan(context, {
-      ...common,
-      ...(filterText ? { FilterExpression: filterText } : {}),
-      ...(projection ? { ProjectionExpression: projection } : {}),
-      ...builder.members(),
-    } as Parameters<typeof Scan>[1]));
+    const page = withoutExpressionNames(() =>
+      Scan(context, {
+        ...common,
+        ...(filterText ? { FilterExpression: filterText } : {}),
+        ...(projection ? { ProjectionExpression: projection } : {}),
+        ...(options.limit !== undefined ? { Limit: options.limit } : {}),
+        ...(resume ? { ExclusiveStartKey: resume.key } : {}),
+        ...builder.members(),
+      } as Parameters<typeof Scan>[1]),
+    );
+    output.Items = (page.Items ?? []) as Item[];
+    if (page.LastEvaluatedKey) output.resume = { operation: 0, key: page.LastEvaluatedKey as Item };
   }
-  const items = (output.Items ?? []) as Item[];
   return {
-    Items: nested ? items.map((item) => aliased(item, statement.projection as PathNode[])) : items,
-    ...(output.LastEvaluatedKey ? { NextToken: encodeNextToken(output.LastEvaluatedKey, context.now()) } : {}),
+    Items: nested ? output.Items.map((item) => aliased(item, statement.projection as PathNode[])) : output.Items,
+    ...(output.resume ? { NextToken: encodeNextToken(output.resume, context.now()) } : {}),
   };
 }
 

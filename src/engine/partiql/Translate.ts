@@ -8,8 +8,7 @@ import type { CallNode, ConditionNode, OperandNode, PathNode, UpdateStatement, V
 import { at } from './errors';
 
 /** Functions PartiQL for DynamoDB accepts in conditions and SET values. */
-const CONDITION_FUNCTIONS = new Set(['begins_with', 'contains', 'attribute_type', 'size', 'attribute_exists', 'attribute_not_exists']);
-const VALUE_FUNCTIONS = new Set(['list_append', 'if_not_exists', 'size']);
+const FUNCTIONS = new Set(['begins_with', 'contains', 'attribute_type', 'size', 'attribute_exists', 'attribute_not_exists', 'list_append', 'if_not_exists']);
 
 export class ExpressionBuilder {
   readonly names: Record<string, string> = {};
@@ -77,7 +76,7 @@ export class ExpressionBuilder {
       case 'path':
         return this.path(node);
       case 'call':
-        return this.call(node, VALUE_FUNCTIONS);
+        return this.call(node);
       case 'arithmetic':
         return `${this.operand(node.left)} ${node.operator} ${this.operand(node.right)}`;
       case 'missing':
@@ -87,10 +86,8 @@ export class ExpressionBuilder {
     }
   }
 
-  call(node: CallNode, allowed: Set<string>): string {
-    if (!allowed.has(node.name) && !CONDITION_FUNCTIONS.has(node.name) && !VALUE_FUNCTIONS.has(node.name)) {
-      throw validationError(`Unrecognized function: ${node.name}`);
-    }
+  call(node: CallNode): string {
+    if (!FUNCTIONS.has(node.name)) throw validationError(`Unrecognized function: ${node.name}`);
     return `${node.name}(${node.args.map((arg) => this.operand(arg)).join(', ')})`;
   }
 
@@ -116,7 +113,7 @@ export class ExpressionBuilder {
         return node.negated ? `NOT ${test}` : test;
       }
       case 'function':
-        return this.call(node.call, CONDITION_FUNCTIONS);
+        return this.call(node.call);
     }
   }
 

@@ -1,7 +1,8 @@
 // The streams of one engine: each table has at most one ENABLED stream; disabling closes its
-// shard and keeps it readable (DISABLED) as DynamoDB does for 24 hours. Records come from the
-// engine's change feed, so every write path (single items, batches, transactions, PartiQL,
-// the TTL sweep) produces them, and a write that changes nothing produces none.
+// shard and leaves it readable (DISABLED), records expiring after the 24-hour retention as in
+// DynamoDB. Records come from the engine's change feed, so every write path (single items,
+// batches, transactions, PartiQL, the TTL sweep) produces them, and a write that changes
+// nothing produces none.
 import { valuesEqual, type Item } from '../AttributeValue';
 import { DynamoDBError, validationError } from '../errors';
 import type { EngineContext, ItemChange } from '../EngineContext';
@@ -174,7 +175,7 @@ export class StreamStore {
     for (const listener of this.listeners) listener({ tableName: stream.tableName, streamArn: stream.arn, record });
   }
 
-  /** The ARN of the stream a record of `tableName` would go to, for errors. */
+  /** The stream with this ARN, or DynamoDB's ResourceNotFoundException. */
   requireStream(arn: string): Stream {
     const stream = this.find(arn);
     if (!stream) throw new DynamoDBError('ResourceNotFoundException', `Requested resource not found: Stream: ${arn} not found`);

@@ -19,8 +19,6 @@ export { parseStreamSpecification, streamStore };
 /** Actions of the Streams API, by the operation name in `X-Amz-Target`. */
 export const streamsActions = { ListStreams, DescribeStream, GetShardIterator, GetRecords } as const;
 
-export type StreamsOperation = keyof typeof streamsActions;
-
 /**
  * Applies the StreamSpecification member of CreateTable (`creating`) or UpdateTable.
  * Call after the request is otherwise validated, so a rejected request changes nothing.

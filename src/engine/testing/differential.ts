@@ -33,7 +33,7 @@ export function createOracle(endpoint: string): Oracle {
   };
 }
 
-export type Outcome = { output: unknown } | { error: { name: string; message: string; Item?: unknown } };
+export type Outcome = { output: unknown } | { error: { name: string; message: string; Item?: unknown; CancellationReasons?: unknown } };
 
 // Any SDK command class; its send() type is not needed to compare JSON answers.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -45,9 +45,16 @@ async function outcome(client: DynamoDBClient, command: unknown): Promise<Outcom
     const { $metadata: _metadata, ...rest } = output;
     return { output: rest };
   } catch (error) {
-    const e = error as { name: string; message: string; Item?: unknown };
+    const e = error as { name: string; message: string; Item?: unknown; CancellationReasons?: unknown };
     if (!('$metadata' in (error as object))) throw error;
-    return { error: e.Item === undefined ? { name: e.name, message: e.message } : { name: e.name, message: e.message, Item: e.Item } };
+    return {
+      error: {
+        name: e.name,
+        message: e.message,
+        ...(e.Item === undefined ? {} : { Item: e.Item }),
+        ...(e.CancellationReasons === undefined ? {} : { CancellationReasons: e.CancellationReasons }),
+      },
+    };
   }
 }
 
@@ -61,12 +68,15 @@ function normalize(value: unknown): unknown {
   if (value instanceof Date) return value.getTime() === 0 ? 0 : '<time>';
   if (Array.isArray(value)) return value.map(normalize);
   if (value === null || typeof value !== 'object' || value instanceof Uint8Array) return value;
-  return Object.fromEntries(
-    Object.entries(value).map(([key, element]) => [
-      key,
-      SET_TYPES.has(key) && Array.isArray(element) ? [...element].map(normalize).sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : 1)) : normalize(element),
-    ]),
-  );
+  return Object.fromEntries(Object.entries(value).map(([key, element]) => [key, normalizeMember(key, element)]));
+}
+
+function normalizeMember(key: string, element: unknown): unknown {
+  if (SET_TYPES.has(key) && Array.isArray(element)) return [...element].map(normalize).sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : 1));
+  // A stream's label is the time it was enabled.
+  if (key === 'LatestStreamLabel' && typeof element === 'string') return '<time>';
+  if (key === 'LatestStreamArn' && typeof element === 'string') return element.replace(/\/stream\/[^/]+$/, '/stream/<time>');
+  return normalize(element);
 }
 
 /** JSON with object keys sorted, so equal answers compare equal whatever their key order. */

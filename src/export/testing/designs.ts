@@ -134,6 +134,7 @@ export function hostileDesign(): DesignModel {
     globalSecondaryIndexes: design.globalSecondaryIndexes.map((index, position) => ({
       ...index,
       name: position === 0 ? f : g,
+      ...(position === 0 ? { partitionKey: { name: a, type: 'S' as const } } : {}),
       projection: index.projection.type === 'INCLUDE' ? { type: 'INCLUDE', nonKeyAttributes: [h, a] } : index.projection,
     })),
     localSecondaryIndexes: design.localSecondaryIndexes.map((index) => ({ ...index, name: c })),
@@ -141,7 +142,10 @@ export function hostileDesign(): DesignModel {
       ...entity,
       name: HOSTILE_NAMES[position] ?? entity.name,
       description: d,
-      attributes: entity.attributes.map((attribute, i) => ({ ...attribute, description: HOSTILE_NAMES[i] })),
+      attributes: [
+        ...entity.attributes.map((attribute, i) => ({ ...attribute, description: HOSTILE_NAMES[i] })),
+        ...HOSTILE_NAMES.map((name, i) => ({ id: `hostile-${i}`, name, type: 'S' as const, required: false, generator: { kind: 'uuid' as const } })),
+      ],
     })),
   };
 }

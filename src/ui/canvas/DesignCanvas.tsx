@@ -67,17 +67,18 @@ export function DesignCanvas() {
   }, [graph, selectedId]);
 
   // Lay out whatever has no position yet (first load, new entity, new index, import).
-  const unplaced = useMemo(
+  const unplacedCount = useMemo(
     () =>
-      graph.nodes.some((node) => {
+      graph.nodes.filter((node) => {
         if (node.type === 'entity' && node.data.entity.position) return false;
         return !autoPositions.has(node.id) && !movedPositions.current.has(node.id);
-      }),
+      }).length,
     [graph, autoPositions],
   );
-  const firstLayout = useRef(true);
   useEffect(() => {
-    if (!unplaced) return;
+    if (unplacedCount === 0) return;
+    // A mostly new graph (first load, an import, an example) is worth showing whole.
+    const refit = unplacedCount > graph.nodes.length / 2;
     let cancelled = false;
     void layoutGraph(graph.nodes, graph.edges).then((positions) => {
       if (cancelled) return;
@@ -86,19 +87,16 @@ export function DesignCanvas() {
         for (const [id, position] of positions) if (!next.has(id)) next.set(id, position);
         return next;
       });
-      if (firstLayout.current) {
-        firstLayout.current = false;
-        requestAnimationFrame(() => void flow.fitView({ padding: 0.1 }));
-      }
+      if (refit) requestAnimationFrame(() => void flow.fitView({ padding: 0.1 }));
     });
     return () => {
       cancelled = true;
     };
-  }, [unplaced, graph, flow]);
+  }, [unplacedCount, graph, flow]);
 
   const autoLayout = useCallback(async () => {
-    const { nodes: current, edges } = graph;
-    const positions = await layoutGraph(nodes.length ? nodes : current, edges);
+    // The rendered nodes carry React Flow's measured sizes, which make a tighter layout.
+    const positions = await layoutGraph(nodes, graph.edges);
     movedPositions.current = new Map();
     setAutoPositions(positions);
     updateModel('Auto layout', (m) => ({

@@ -11,6 +11,8 @@ export type EntityNodeData = {
   color: string;
   /** Index names by id, to label the entity's index key templates. */
   indexNames: ReadonlyMap<string, string>;
+  /** The table's key attribute names, labelling the entity's table key templates. */
+  tableKeys: { partitionKey: string; sortKey: string | undefined };
 };
 export type TableNodeData = { table: DesignModel['table']; issueCount: number };
 export type IndexNodeData =
@@ -96,6 +98,7 @@ export function buildGraph(model: DesignModel, issues: readonly ModelIssue[], op
     ...model.globalSecondaryIndexes.map((i) => [i.id, i.name] as const),
     ...model.localSecondaryIndexes.map((i) => [i.id, i.name] as const),
   ]);
+  const tableKeys = { partitionKey: model.table.partitionKey.name, sortKey: model.table.sortKey?.name };
   const edges: Edge[] = [];
   model.entities.forEach((entity, entityIndex) => {
     const id = entityNodeId(entity.id);
@@ -105,7 +108,7 @@ export function buildGraph(model: DesignModel, issues: readonly ModelIssue[], op
       type: 'entity',
       ariaLabel: `Entity ${entity.name}`,
       position: place(id, entity.position),
-      data: { entity, entityIndex, issueCount: countIssuesUnder(issues, `/entities/${entityIndex}`), color, indexNames },
+      data: { entity, entityIndex, issueCount: countIssuesUnder(issues, `/entities/${entityIndex}`), color, indexNames, tableKeys },
     });
     edges.push({ id: `${id}->table`, source: id, target: TABLE_NODE_ID, className: 'edge-writes', style: { stroke: color } });
     for (const index of model.globalSecondaryIndexes) {
@@ -144,6 +147,7 @@ function sameData(a: Record<string, unknown>, b: Record<string, unknown>): boole
     const y = b[key];
     if (x === y) return true;
     if (x instanceof Map && y instanceof Map) return x.size === y.size && [...x].every(([k, v]) => y.get(k) === v);
+    if (key === 'tableKeys' && x && y) return sameData(x as Record<string, unknown>, y as Record<string, unknown>);
     if (key === 'style' && x && y) return sameData(x as Record<string, unknown>, y as Record<string, unknown>);
     return false;
   });

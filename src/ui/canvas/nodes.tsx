@@ -2,6 +2,7 @@
 // `data`, so a keystroke re-renders just the node whose entity changed.
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { InlineKeyTemplate } from './InlineKeyTemplate';
 import type { EntityNode as EntityNodeType, IndexNode as IndexNodeType, TableNode as TableNodeType } from './graph';
 
 function IssueBadge({ count }: { count: number }) {
@@ -14,7 +15,7 @@ function IssueBadge({ count }: { count: number }) {
 }
 
 export const EntityNode = memo(function EntityNode({ data, selected }: NodeProps<EntityNodeType>) {
-  const { entity, issueCount, color, indexNames } = data;
+  const { entity, entityIndex, issueCount, color, indexNames, tableKeys } = data;
   const indexKeys = Object.entries(entity.keys.indexes);
   return (
     <div className={`node node-entity${selected ? ' is-selected' : ''}${issueCount ? ' has-issues' : ''}`} style={{ borderColor: color }}>
@@ -27,11 +28,15 @@ export const EntityNode = memo(function EntityNode({ data, selected }: NodeProps
       </header>
       <dl className="node-keys">
         <dt>PK</dt>
-        <dd>{entity.keys.partitionKey || <em>empty</em>}</dd>
-        {entity.keys.sortKey !== undefined && (
+        <dd>
+          <InlineKeyTemplate entity={entity} entityIndex={entityIndex} part="partitionKey" keyName={tableKeys.partitionKey} />
+        </dd>
+        {tableKeys.sortKey !== undefined && (
           <>
             <dt>SK</dt>
-            <dd>{entity.keys.sortKey || <em>empty</em>}</dd>
+            <dd>
+              <InlineKeyTemplate entity={entity} entityIndex={entityIndex} part="sortKey" keyName={tableKeys.sortKey} />
+            </dd>
           </>
         )}
         {indexKeys.map(([indexId, keys]) =>

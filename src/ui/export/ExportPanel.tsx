@@ -74,12 +74,12 @@ function ImportControl() {
 export function ExportPanel() {
   const model = useDesignStore((state) => state.model);
   const [format, setFormat] = useState<ExportFormat>('cdk');
-  const [resource, setResource] = useState<TableResource>('global-table');
+  const [resource, setResource] = useState<TableResource | undefined>();
   const [leadingKeys, setLeadingKeys] = useState(false);
   const [status, setStatus] = useState('');
   const resourceId = useId();
   const leadingKeysId = useId();
-  const options: ExportOptions = useMemo(() => ({ resource, leadingKeys }), [resource, leadingKeys]);
+  const options: ExportOptions = useMemo(() => ({ ...(resource !== undefined ? { resource } : {}), leadingKeys }), [resource, leadingKeys]);
   const definition = EXPORTS.find((candidate) => candidate.format === format) ?? EXPORTS[0];
 
   const generated: Generated = useMemo(() => {
@@ -131,7 +131,12 @@ export function ExportPanel() {
         </div>
         <div className="field">
           <label htmlFor={resourceId}>Table resource</label>
-          <select id={resourceId} value={resource} onChange={(event) => setResource(event.target.value as TableResource)}>
+          <select
+            id={resourceId}
+            value={resource ?? 'default'}
+            onChange={(event) => setResource(event.target.value === 'default' ? undefined : (event.target.value as TableResource))}
+          >
+            <option value="default">Default (CDK TableV2, CloudFormation Table)</option>
             <option value="global-table">TableV2 / AWS::DynamoDB::GlobalTable</option>
             <option value="table">Table / AWS::DynamoDB::Table</option>
           </select>

@@ -34,7 +34,8 @@ export function PatternEditor({ model, samples, pattern }: { model: DesignModel;
   const id = useId();
   const verdicts: Verdict[] = useMemo(() => checkPattern(model, pattern, samples), [model, pattern, samples]);
   const form = useMemo(() => requestToForm(model, pattern), [model, pattern]);
-  const examples = useMemo(() => exampleParameters(model, pattern, samples), [model, pattern, samples]);
+  // A typed value is the parameter's example, saved with the design; empty falls back to sample data.
+  const values = useMemo(() => exampleParameters(model, pattern, samples), [model, pattern, samples]);
   const fromSamples = useMemo(
     () => exampleParameters(model, { ...pattern, parameters: pattern.parameters.map(({ example: _e, ...p }) => p) }, samples),
     [model, pattern, samples],
@@ -43,8 +44,6 @@ export function PatternEditor({ model, samples, pattern }: { model: DesignModel;
   const hasDraft = usePatternsStore((s) => s.drafts[pattern.id] !== undefined);
   const run = usePatternsStore((s) => s.runs[pattern.id]) ?? EMPTY_RUN;
   const { setMode, setRun, select, setDraft } = usePatternsStore.getState();
-  // A typed value is the parameter's example, saved with the design; empty falls back to sample data.
-  const values = examples;
   const setParameter = (index: number, change: Partial<PatternParameter>) =>
     updatePattern(pattern.id, 'Edit access pattern parameter', (current) => ({
       ...current,

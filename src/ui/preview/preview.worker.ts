@@ -17,6 +17,7 @@ function schedule() {
   scheduled = true;
   setTimeout(() => {
     scheduled = false;
+    const start = performance.now();
     try {
       if (pendingModel) {
         session.setModel(pendingModel);
@@ -26,7 +27,7 @@ function schedule() {
         const { seq, query } = pendingQuery;
         pendingQuery = undefined;
         const result = session.query(query);
-        if (result) post({ type: 'result', seq, result });
+        if (result) post({ type: 'result', seq, result, computeMs: performance.now() - start });
       }
     } catch (error) {
       post({ type: 'error', message: error instanceof Error ? error.message : String(error) });

@@ -9,6 +9,7 @@ export type PreviewRequest =
   | { type: 'item'; key: string };
 
 export type PreviewResponse =
-  | { type: 'result'; seq: number; result: PreviewResult }
+  /** `computeMs`: the worker's time for this answer, reported with the preview's performance mark. */
+  | { type: 'result'; seq: number; result: PreviewResult; computeMs: number }
   | { type: 'item'; key: string; item: Item | undefined }
   | { type: 'error'; message: string };

@@ -1,20 +1,31 @@
 // Keeps the preview worker fed with the current model and query, and hands back the newest
-// answer. Answers arrive in order; any answer newer than the one shown is shown, so the
-// preview keeps moving during fast typing instead of waiting for a pause.
+// answer. The model goes to the worker straight from the store's change notification, before
+// React renders the edit, so the worker computes while the main thread paints the keystroke.
+// Any answer newer than the one shown is shown, so the preview keeps moving during fast typing.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Item } from '../../engine/AttributeValue';
 import type { DesignModel } from '../../model/types';
+import { useDesignStore } from '../../store/designStore';
 import type { PreviewRequest, PreviewResponse } from './previewProtocol';
 import type { PreviewQuery, PreviewResult } from './previewSession';
 
-export function usePreviewWorker(model: DesignModel, query: PreviewQuery) {
+export function usePreviewWorker(query: PreviewQuery) {
   const worker = useRef<Worker | undefined>(undefined);
-  const sentModel = useRef<DesignModel | undefined>(undefined);
+  const latestQuery = useRef(query);
   const seq = useRef(0);
   const shown = useRef(0);
-  const [result, setResult] = useState<PreviewResult>();
+  const [result, setResult] = useState<{ result: PreviewResult; computeMs: number }>();
   const [error, setError] = useState<string>();
   const [detail, setDetail] = useState<{ key: string; item: Item | undefined }>();
+
+  /** Sends the current query, with a new model when one is given. */
+  const send = useCallback((model?: DesignModel) => {
+    seq.current += 1;
+    const request: PreviewRequest = model
+      ? { type: 'model', seq: seq.current, model, query: latestQuery.current }
+      : { type: 'query', seq: seq.current, query: latestQuery.current };
+    worker.current?.postMessage(request);
+  }, []);
 
   useEffect(() => {
     const created = new Worker(new URL('./preview.worker.ts', import.meta.url), { type: 'module', name: 'tablesmith-preview' });
@@ -23,7 +34,7 @@ export function usePreviewWorker(model: DesignModel, query: PreviewQuery) {
       if (response.type === 'result') {
         if (response.seq <= shown.current) return;
         shown.current = response.seq;
-        setResult(response.result);
+        setResult({ result: response.result, computeMs: response.computeMs });
         setError(undefined);
       } else if (response.type === 'item') {
         setDetail({ key: response.key, item: response.item });
@@ -33,28 +44,33 @@ export function usePreviewWorker(model: DesignModel, query: PreviewQuery) {
     };
     created.onerror = (event) => setError(event.message || 'The preview worker failed to start.');
     worker.current = created;
-    sentModel.current = undefined;
+    send(useDesignStore.getState().model);
+    const unsubscribe = useDesignStore.subscribe((state, previous) => {
+      if (state.model !== previous.model) send(state.model);
+    });
     return () => {
+      unsubscribe();
       created.terminate();
       worker.current = undefined;
     };
-  }, []);
+  }, [send]);
 
   const { viewId, search, entityId } = query;
+  const firstQuery = useRef(true);
   useEffect(() => {
-    const target = worker.current;
-    if (!target) return;
-    seq.current += 1;
-    const q: PreviewQuery = { viewId, search, entityId };
-    const request: PreviewRequest = sentModel.current === model ? { type: 'query', seq: seq.current, query: q } : { type: 'model', seq: seq.current, model, query: q };
-    sentModel.current = model;
-    target.postMessage(request);
-  }, [model, viewId, search, entityId]);
+    latestQuery.current = { viewId, search, entityId };
+    // The worker's first message already carried the first query.
+    if (firstQuery.current) {
+      firstQuery.current = false;
+      return;
+    }
+    send();
+  }, [viewId, search, entityId, send]);
 
   const requestItem = useCallback((key: string) => {
     const request: PreviewRequest = { type: 'item', key };
     worker.current?.postMessage(request);
   }, []);
 
-  return { result, error, detail, requestItem };
+  return { result: result?.result, computeMs: result?.computeMs, error, detail, requestItem };
 }

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { ItemCollection, type StoredEntry } from './ItemCollection';
+
+function entry(sort: string, tieHash = '', tieRange = ''): StoredEntry {
+  return { sort, tieHash, tieRange, item: { k: { S: sort } }, size: sort.length, readSize: sort.length };
+}
+
+function sorts(collection: ItemCollection, forward = true): string[] {
+  const start = forward ? collection.first() : collection.end();
+  return [...collection.walk(start, forward)].map((e) => `${e.sort}|${e.tieHash}|${e.tieRange}`);
+}
+
+describe('ItemCollection', () => {
+  it('keeps thousands of entries sorted across chunk splits, in both directions', () => {
+    const collection = new ItemCollection();
+    const keys = Array.from({ length: 3000 }, (_, i) => String((i * 7919) % 3000).padStart(5, '0'));
+    for (const key of keys) collection.put(entry(key));
+    const expected = [...keys].sort().map((k) => `${k}||`);
+    expect(sorts(collection)).toEqual(expected);
+    expect(sorts(collection, false)).toEqual([...expected].reverse());
+    expect(collection.count).toBe(3000);
+  });
+
+  it('replaces an entry with the same keys and tracks bytes', () => {
+    const collection = new ItemCollection();
+    collection.put(entry('a'));
+    const old = collection.put({ ...entry('a'), size: 10 });
+    expect(old?.size).toBe(1);
+    expect(collection.count).toBe(1);
+    expect(collection.bytes).toBe(10);
+  });
+
+  it('orders index entries by sort key, then base table keys', () => {
+    const collection = new ItemCollection();
+    collection.put(entry('x', 'b', '2'));
+    collection.put(entry('x', 'a', '9'));
+    collection.put(entry('w', 'z', '1'));
+    collection.put(entry('x', 'b', '1'));
+    expect(sorts(collection)).toEqual(['w|z|1', 'x|a|9', 'x|b|1', 'x|b|2']);
+    expect(collection.find('x', 'b', '1')?.tieRange).toBe('1');
+    expect(collection.find('x', 'b', '3')).toBeUndefined();
+  });
+
+  it('removes entries, dropping empty chunks, and seeks from the middle', () => {
+    const collection = new ItemCollection();
+    for (let i = 0; i < 1200; i++) collection.put(entry(String(i).padStart(4, '0')));
+    for (let i = 0; i < 1200; i += 2) expect(collection.remove(String(i).padStart(4, '0'), '', '')).toBeDefined();
+    expect(collection.remove('0000', '', '')).toBeUndefined();
+    expect(collection.count).toBe(600);
+    const from = collection.seek((e) => e.sort < '0600');
+    expect([...collection.walk(from, true)].slice(0, 2).map((e) => e.sort)).toEqual(['0601', '0603']);
+    expect([...collection.walk(from, false)].slice(0, 2).map((e) => e.sort)).toEqual(['0599', '0597']);
+  });
+});
