@@ -311,4 +311,10 @@ test('works from the keyboard, with the shortcuts listed in a dialog', async ({ 
   await expect(outline(page).getByRole('button', { name: /^Entity SessionCopy\b/ })).toHaveCount(0);
   await page.keyboard.press('Control+z');
   await expect(outline(page).getByRole('button', { name: /^Entity SessionCopy\b/ })).toBeVisible();
+
+  const splitter = page.getByRole('separator', { name: 'Resize details panel' });
+  const before = Number(await splitter.getAttribute('aria-valuenow'));
+  await splitter.focus();
+  await page.keyboard.press('ArrowUp');
+  await expect(splitter).toHaveAttribute('aria-valuenow', String(before + 32));
 });

@@ -16,12 +16,12 @@ function run(name, command, args, env = {}) {
 }
 
 
-function vitestSuite(project) {
-  const file = `${outDir}/vitest-${project}.json`;
-  const status = run(`vitest ${project}`, 'npx', [
-    'vitest', 'run', '--project', project,
+function vitestSuite(project, { label = project, paths = [], env = {} } = {}) {
+  const file = `${outDir}/vitest-${label.replace(/\W+/g, '-')}.json`;
+  const status = run(`vitest ${label}`, 'npx', [
+    'vitest', 'run', '--project', project, ...paths,
     '--reporter=default', '--reporter=json', `--outputFile.json=${file}`,
-  ]);
+  ], env);
   let passed = 0;
   let failed = 0;
   if (existsSync(file)) {
@@ -30,7 +30,7 @@ function vitestSuite(project) {
     failed = (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0);
   }
   if (status !== 0 && failed === 0) failed = 1;
-  suites.push({ name: `vitest ${project}`, passed, failed });
+  suites.push({ name: `vitest ${label}`, passed, failed });
 }
 
 function typecheckSuite() {
@@ -59,6 +59,12 @@ if (process.argv[2] === 'fixtures') {
   typecheckSuite();
   vitestSuite('unit');
   vitestSuite('differential');
+  // The engine's differential suite once more, with the engine behind `tablesmith serve` over HTTP.
+  vitestSuite('differential', {
+    label: 'differential over HTTP',
+    paths: ['src/engine'],
+    env: { TABLESMITH_DIFF_OVER_HTTP: '1' },
+  });
   playwrightSuite();
 }
 

@@ -10,6 +10,7 @@ import { IssuesList } from './IssuesList';
 import { Notices } from './Notices';
 import { Outline } from './Outline';
 import { PanelBoundary } from './PanelBoundary';
+import { MIN_PANEL, PanelSplitter } from './PanelSplitter';
 import { PreviewPanel } from './preview/PreviewPanel';
 import { Tabs, type TabDefinition } from './Tabs';
 import { TopBar } from './TopBar';
@@ -29,6 +30,7 @@ function ProblemsTabLabel() {
 export function App() {
   useKeyboardShortcuts();
   const [tab, setTab] = useState('preview');
+  const [panelHeight, setPanelHeight] = useState(() => Math.max(MIN_PANEL, Math.round(window.innerHeight * 0.38)));
   const problemCount = useDesignStore((s) => s.issues.filter((i) => i.severity !== 'info').length);
   const tabs: TabDefinition[] = [
     { id: 'preview', label: 'Preview', render: () => <PanelBoundary name="Preview"><PreviewPanel /></PanelBoundary> },
@@ -38,7 +40,7 @@ export function App() {
   ];
   return (
     <ReactFlowProvider>
-      <div className="app">
+      <div className="app" style={{ gridTemplateRows: `auto minmax(0, 1fr) auto ${panelHeight}px` }}>
         <TopBar />
         <div className="workspace">
           <Outline />
@@ -54,6 +56,7 @@ export function App() {
             </PanelBoundary>
           </aside>
         </div>
+        <PanelSplitter height={panelHeight} onChange={setPanelHeight} />
         <section className="bottom-panel" aria-label="Details">
           <Tabs label="Details" tabs={tabs} active={tab} onChange={setTab} />
         </section>
