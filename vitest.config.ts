@@ -21,13 +21,15 @@ export default defineConfig({
           globalSetup: ['src/testing/differentialSetup.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          // One DynamoDB Local per worker; two cores do not fit more.
+          // DynamoDB Local shares the two cores; more workers only add contention.
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
       {
         test: {
           name: 'fixtures',
+          sequence: { groupOrder: 2 },
           include: ['src/**/*.fixtures.test.ts'],
           environment: 'node',
           testTimeout: 120_000,

@@ -8,18 +8,25 @@ import { validateModel } from '../model/validate';
 export type { SampleItem } from '../model/sampleData';
 
 export function deriveDesign(model: DesignModel): { issues: ModelIssue[]; sampleItems: SampleItem[] } {
-  const issues: ModelIssue[] = validateModel(model);
+  // Neither step may take an edit down with it: a failure becomes an issue the user can see.
+  const failure = (what: string, error: unknown): ModelIssue => ({
+    severity: 'error',
+    path: '',
+    code: `${what}.failed`,
+    message: `${what === 'validation' ? 'The design could not be checked' : 'Sample items could not be generated'}: ${error instanceof Error ? error.message : String(error)}`,
+  });
+  let issues: ModelIssue[];
+  try {
+    issues = validateModel(model);
+  } catch (error) {
+    issues = [failure('validation', error)];
+  }
   let sampleItems: SampleItem[] = [];
   try {
     // The generator's per-column cache makes this cheap on a keystroke: only what changed is redrawn.
     sampleItems = generateSampleItems(model);
   } catch (error) {
-    issues.push({
-      severity: 'error',
-      path: '',
-      code: 'sample.failed',
-      message: `Sample items could not be generated: ${error instanceof Error ? error.message : String(error)}`,
-    });
+    issues = [...issues, failure('sample', error)];
   }
   return { issues, sampleItems };
 }

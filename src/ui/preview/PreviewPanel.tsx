@@ -113,7 +113,6 @@ export function PreviewPanel() {
             items={rows}
             rowHeight={ROW_HEIGHT}
             label={`Items in ${viewLabel(view)}`}
-            rowKey={(row) => row.key}
             scrollToIndex={selectedIndex}
             renderRow={(row) => (
               <PreviewRowView

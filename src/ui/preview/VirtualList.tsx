@@ -8,14 +8,12 @@ export function VirtualList<T>({
   items,
   rowHeight,
   renderRow,
-  rowKey,
   label,
   scrollToIndex,
 }: {
   items: readonly T[];
   rowHeight: number;
   renderRow: (item: T, index: number) => ReactNode;
-  rowKey: (item: T, index: number) => string;
   label: string;
   /** When set, scrolls so this row is visible (e.g. the selected item after a filter change). */
   scrollToIndex?: number;
@@ -50,7 +48,9 @@ export function VirtualList<T>({
   for (let i = first; i < last; i++) {
     const item = items[i] as T;
     rows.push(
-      <div key={rowKey(item, i)} role="listitem" aria-setsize={items.length} aria-posinset={i + 1} className="virtual-row" style={{ top: i * rowHeight, height: rowHeight }}>
+      // Keyed by position: scrolling or an edit that renames every key (typing in a key
+      // template) then updates the rows in place instead of rebuilding them.
+      <div key={i - first} role="listitem" aria-setsize={items.length} aria-posinset={i + 1} className="virtual-row" style={{ top: i * rowHeight, height: rowHeight }}>
         {renderRow(item, i)}
       </div>,
     );
