@@ -218,8 +218,9 @@ function readInput(raw: ExpressionInput): ExpressionInput {
 export function compileExpressions(operation: ExpressionOperation, request: ExpressionInput, keySchema?: KeySchemaInput): CompiledExpressions {
   const input = readInput(request);
   checkParameterMix(input);
+  const rawNames = readNames(input);
   const values = readValues(operation, input);
-  const names = checkNameValues(readNames(input));
+  const names = checkNameValues(rawNames);
   const context = new ExpressionContext(names, values);
   const compiled: CompiledExpressions = {};
 

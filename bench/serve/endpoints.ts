@@ -1,0 +1,74 @@
+// Starting, measuring and stopping the processes of a bench:serve run.
+import { spawn, spawnSync, type ChildProcess, type StdioOptions } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { startDynamoDBLocal } from '../../src/testing/dynamodbLocal';
+
+export type EndpointName = 'tablesmith' | 'dynamodbLocal' | 'dynalite' | 'noop';
+
+export interface Endpoint {
+  name: EndpointName;
+  url: string;
+  /** The process serving the endpoint, whose CPU time the run reads. */
+  pid: number;
+  /** From the server code's start to listening, where measured. */
+  startupMs?: number;
+  stop(): Promise<void>;
+}
+
+/** Runs a TypeScript file of this folder in a new Node process with the loader tsx gave this one. */
+export function spawnTs(file: string, args: string[], stdio: StdioOptions): ChildProcess {
+  return spawn(process.execPath, [...process.execArgv, fileURLToPath(new URL(file, import.meta.url)), ...args], { stdio });
+}
+
+export function stopProcess(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+export async function startNodeEndpoint(name: Exclude<EndpointName, 'dynamodbLocal'>): Promise<Endpoint> {
+  const child = spawnTs('./endpointProcess.ts', [name], ['ignore', 'pipe', 'inherit']);
+  const ready = await new Promise<{ url: string; startupMs: number }>((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const line = out.split('\n').find((candidate) => candidate.startsWith('{'));
+      if (line) resolve(JSON.parse(line) as { url: string; startupMs: number });
+    });
+    child.once('exit', (code) => reject(new Error(`${name} endpoint exited with code ${code}`)));
+  });
+  return { name, ...ready, pid: child.pid as number, stop: () => stopProcess(child) };
+}
+
+/** The JVM startDynamoDBLocal spawned, found by the port only it listens on. */
+function dynamoDBLocalPid(port: number): number {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const argv = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+      const portAt = argv.indexOf('-port');
+      if (argv.some((arg) => arg.endsWith('DynamoDBLocal.jar')) && argv[portAt + 1] === String(port)) return Number(entry);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  throw new Error(`no DynamoDB Local process found listening on port ${port}`);
+}
+
+export async function startLocal(): Promise<Endpoint> {
+  const local = await startDynamoDBLocal();
+  return { name: 'dynamodbLocal', url: local.endpoint, pid: dynamoDBLocalPid(local.port), stop: () => local.stop() };
+}
+
+const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
+
+/** User + system CPU seconds a process has used so far, all its threads included. */
+export function cpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the parenthesised command name, which may itself contain spaces.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+}
