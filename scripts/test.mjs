@@ -27,7 +27,7 @@ function vitestSuite(project, { label = project, paths = [], env = {} } = {}) {
   if (existsSync(file)) {
     const report = JSON.parse(readFileSync(file, 'utf8'));
     passed = report.numPassedTests ?? 0;
-    failed = (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0);
+    failed = report.numFailedTests ?? 0;
   }
   if (status !== 0 && failed === 0) failed = 1;
   suites.push({ name: `vitest ${label}`, passed, failed });

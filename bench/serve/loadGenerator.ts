@@ -50,7 +50,11 @@ async function go(requests: (() => Promise<number>)[]): Promise<GeneratorReply> 
   const started = performance.now();
   await Promise.all(
     Array.from({ length: inFlight }, async () => {
-      while (next < requests.length) items += await (requests[next++] as () => Promise<number>)();
+      while (next < requests.length) {
+        // Read the count before adding: `items += await …` would add to a stale `items`.
+        const done = await (requests[next++] as () => Promise<number>)();
+        items += done;
+      }
     }),
   );
   return { kind: 'done', requests: requests.length, items, elapsedMs: performance.now() - started };

@@ -4,6 +4,7 @@ import { DynamoDBError, validationError } from './errors';
 import { keyAttributeNames, type KeySchema } from './KeySchema';
 import type { Projection } from './Projection';
 import { applyStreamSpecification } from './streams';
+import { addTags } from './Tags';
 import { Table, type AttributeDefinition, type BillingMode, type Throughput } from './Table';
 import { describeTable } from './TableDescription';
 import { parseAttributeDefinitions, parseKeySchema, parseProjection, parseThroughput, zeroThroughput } from './TableSchema';
@@ -101,6 +102,7 @@ export function CreateTable(context: EngineContext, input: CreateTableInput): Cr
   const table = new Table({ name, keySchema, attributeDefinitions: definitions, billingMode, throughput, creationDateTime: context.now() });
   table.deletionProtection = input.DeletionProtectionEnabled === true;
   for (const index of [...lsis, ...gsis]) table.addIndex(index.kind, index.name, index.keySchema, index.projection, index.throughput);
+  if (input.Tags !== undefined) addTags(table, input.Tags);
   context.tables.set(name, table);
   return { TableDescription: describeTable(context, table) };
 }

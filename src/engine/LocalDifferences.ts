@@ -77,4 +77,10 @@ export const LOCAL_DIFFERENCES: readonly LocalDifference[] = [
     service: 'Rejects the update: "One or more parameter values were invalid: Type mismatch for Index Key …".',
     reason: 'A silently unindexed item hides a broken access pattern; the engine rejects it as the service does. Not in the usage notes: found by differential testing.',
   },
+  {
+    id: 'attribute-updates-default-action',
+    local: 'Ignores an AttributeUpdates entry that has no Action.',
+    service: 'Documents PUT as the default Action.',
+    reason: 'Legacy UpdateItem calls written against the service must behave the same (src/engine/expressions/LegacyParameters.ts).',
+  },
 ];

@@ -108,11 +108,12 @@ export interface PageRequest {
   meter: CapacityMeter;
 }
 
-/** The attributes a page of an LSI must fetch from the table, or 'none'. */
+/** Whether a page of an LSI must fetch attributes the index does not project from the table. */
 function needsTableFetch(request: PageRequest): boolean {
   const index = request.target.index;
   if (!index || index.kind !== 'LSI' || !index.projected) return false;
-  if (request.select === 'ALL_ATTRIBUTES') return true;
+  // DynamoDB Local reads the table item for any ProjectionExpression on such an LSI.
+  if (request.select === 'ALL_ATTRIBUTES' || request.select === 'SPECIFIC_ATTRIBUTES') return true;
   const names = request.expressions.referencedNames;
   return names.some((name) => !index.projected?.has(name));
 }

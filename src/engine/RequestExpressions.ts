@@ -5,6 +5,7 @@ import { DynamoDBError } from './errors';
 import {
   applyUpdate,
   compileExpressions,
+  conditionPaths,
   evaluateCondition,
   projectItem,
   type DocumentPath,
@@ -14,8 +15,8 @@ import {
   type KeySchemaInput,
   type SortKeyCondition,
   type UpdateActions,
+  updatedPaths,
 } from './expressions';
-import { conditionPaths } from './expressions/ConditionExpression';
 import { keyAttributeNames, type KeySchema } from './KeySchema';
 
 export type { KeyCondition, SortKeyCondition, ExpressionOperation };
@@ -69,14 +70,10 @@ export function compileRequest(operation: ExpressionOperation, input: object, ke
   return compiled;
 }
 
-function updatePaths(actions: UpdateActions): DocumentPath[] {
-  return [...actions.set.map((a) => a.path), ...actions.remove, ...actions.add.map((a) => a.path), ...actions.delete.map((a) => a.path)];
-}
-
 function updateResult(actions: UpdateActions, old: Item | undefined, key: Item, keyNames: string[]): UpdateResult {
   const item = applyUpdate(actions, old ?? key, keyNames);
   // DynamoDB Local answers UPDATED_OLD/UPDATED_NEW with whole top-level attributes.
-  const paths = [...new Set(updatePaths(actions).map((path) => path[0]))].map((name) => [name] as DocumentPath);
+  const paths = [...new Set(updatedPaths(actions).map((path) => path[0]))].map((name) => [name] as DocumentPath);
   return {
     item,
     updatedOld: () => (old ? projectItem(paths, old) : {}),

@@ -10,7 +10,8 @@ import { exampleParameters } from '../model/accessPatterns/samples';
 import { examples } from '../model/examples';
 import { generateSampleItems } from '../model/sampleData';
 import type { AccessPattern, DesignModel } from '../model/types';
-import { createTableInput, seedEngine } from '../server/ModelSeed';
+import { toCreateTableInput } from '../model/createTableInput';
+import { seedEngine } from '../server/ModelSeed';
 import { camelCase, uniqueIdentifiers } from './identifiers';
 import { loadModule, typeCheck } from './testing/compile';
 import { typescriptModule } from './typescriptModule';
@@ -64,7 +65,7 @@ describe('TypeScript data-access module', () => {
     it(`returns what the in-browser engine returns for every pattern (${example.id})`, async () => {
       const model: DesignModel = { ...example.model, table: { ...example.model.table, name: `ts-module-${example.id}-${Date.now()}` } };
       const local = new DynamoDBClient({ endpoint: inject('dynamodbLocalEndpoint'), region: 'us-east-1', credentials });
-      await local.send(new CreateTableCommand(createTableInput(model) as ConstructorParameters<typeof CreateTableCommand>[0]));
+      await local.send(new CreateTableCommand(toCreateTableInput(model) as ConstructorParameters<typeof CreateTableCommand>[0]));
       const samples = generateSampleItems(model);
       for (const sample of samples) await local.send(new PutItemCommand({ TableName: model.table.name, Item: sample.item as never }));
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createEngine } from '../engine';
 import { examples } from '../model/examples';
 import { generateSampleItems } from '../model/sampleData';
-import { createTableInput, loadModelSeed, seedEngine } from './ModelSeed';
+import { toCreateTableInput } from '../model/createTableInput';
+import { loadModelSeed, seedEngine } from './ModelSeed';
 
 describe('serve --model', () => {
   for (const example of examples) {
@@ -28,7 +29,7 @@ describe('serve --model', () => {
     if (!model) throw new Error('no example model');
     model.table.billing = { mode: 'PROVISIONED', read: { units: 7 }, write: { units: 3 } };
     model.table.tags = [{ key: 'team', value: 'core' }];
-    const input = createTableInput(model);
+    const input = toCreateTableInput(model);
     expect(input.BillingMode).toBe('PROVISIONED');
     expect(input.ProvisionedThroughput).toEqual({ ReadCapacityUnits: 7, WriteCapacityUnits: 3 });
     for (const index of input.GlobalSecondaryIndexes ?? []) expect(index.ProvisionedThroughput).toBeDefined();

@@ -2,7 +2,7 @@
 // engine through `engineHandler`; the normalized answers must be equal. The only differences
 // excused are the ones listed in LocalDifferences, and each excuse is recorded.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { expect } from 'vitest';
+import { expect, inject } from 'vitest';
 import { createEngine, engineHandler, type Engine } from '../index';
 import { LOCAL_DIFFERENCES } from '../LocalDifferences';
 
@@ -19,14 +19,26 @@ export interface Oracle {
 const credentials = { accessKeyId: 'differential', secretAccessKey: 'differential' };
 let runId = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
 
+/**
+ * With TABLESMITH_DIFF_OVER_HTTP=1 the setup provides `engineHttpEndpoint` (the engine behind
+ * src/server) and the same suite runs over loopback HTTP; `core` is then a bystander engine.
+ */
+function engineHttpEndpoint(): string | undefined {
+  const endpoint: unknown = (inject as (key: string) => unknown)('engineHttpEndpoint');
+  return typeof endpoint === 'string' && endpoint !== '' ? endpoint : undefined;
+}
+
 export function createOracle(endpoint: string): Oracle {
   runId = `${runId}x`;
   const prefix = runId;
   let counter = 0;
   const core = createEngine();
+  const http = engineHttpEndpoint();
   return {
     local: new DynamoDBClient({ endpoint, region: 'us-east-1', credentials, maxAttempts: 1 }),
-    engine: new DynamoDBClient({ region: 'us-east-1', credentials, requestHandler: engineHandler(core), maxAttempts: 1 }),
+    engine: http
+      ? new DynamoDBClient({ endpoint: http, region: 'us-east-1', credentials, maxAttempts: 1 })
+      : new DynamoDBClient({ region: 'us-east-1', credentials, requestHandler: engineHandler(core), maxAttempts: 1 }),
     core,
     table: (label) => `d${prefix}-${label}-${++counter}`,
     reconciled: new Set(),
