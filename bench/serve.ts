@@ -21,7 +21,7 @@
 // Ends with one JSON line of figures.
 import { cpus, loadavg } from 'node:os';
 import type { ChildProcess } from 'node:child_process';
-import { BatchWriteItemCommand, CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { BatchWriteItemCommand, CreateTableCommand, DynamoDBClient, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { cpuSeconds, spawnTs, startLocal, startNodeEndpoint, stopProcess, type Endpoint, type EndpointName } from './serve/endpoints';
 import type { GeneratorMessage, GeneratorReply } from './serve/protocol';
 import { BATCH_SIZE, batchWriteInput, seedBatches, tableDefinition, type Operation } from './serve/workload';
@@ -85,18 +85,24 @@ function startGenerator(): Generator {
   };
 }
 
+/** The orchestrator's own client, for set-up and checks outside any timed phase. */
+function seederClient(url: string): DynamoDBClient {
+  return new DynamoDBClient({ endpoint: url, region: 'us-east-1', credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' }, maxAttempts: 1 });
+}
+
 /** An endpoint with its table seeded and its own load generators connected. */
 class Target {
   private next: Record<Operation, number> = { put: 0, query: 0, batch: 0 };
 
   private constructor(
     readonly endpoint: Endpoint,
+    private readonly table: string,
     private readonly generators: Generator[],
   ) {}
 
   static async connect(endpoint: Endpoint): Promise<Target> {
     const table = `bench_${endpoint.name}_${Date.now()}`;
-    const seeder = new DynamoDBClient({ endpoint: endpoint.url, region: 'us-east-1', credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' }, maxAttempts: 1 });
+    const seeder = seederClient(endpoint.url);
     try {
       await seeder.send(new CreateTableCommand(tableDefinition(table)));
       for (const batch of seedBatches(table)) await seeder.send(new BatchWriteItemCommand(batch));
@@ -104,7 +110,7 @@ class Target {
       seeder.destroy();
     }
     const generators = Array.from({ length: CLIENTS }, startGenerator);
-    const target = new Target(endpoint, generators);
+    const target = new Target(endpoint, table, generators);
     try {
       await Promise.all(generators.map((generator) => generator.send({ kind: 'connect', url: endpoint.url, table, inFlight: IN_FLIGHT })));
     } catch (error) {
@@ -142,6 +148,21 @@ class Target {
     return { rate: (op === 'batch' ? items : requests) / wallSeconds, serverCpuSeconds, clientCpuSeconds, wallSeconds, items };
   }
 
+  /** Fails the run if the endpoint acknowledged batch writes it did not keep: fast but wrong is no figure. */
+  async verify(): Promise<void> {
+    if (this.endpoint.name === 'noop') return;
+    const writes = batchWriteInput(this.table, 0).RequestItems?.[this.table] ?? [];
+    const post = writes[1]?.PutRequest?.Item?.PK;
+    const client = seederClient(this.endpoint.url);
+    try {
+      const output = await client.send(new QueryCommand({ TableName: this.table, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': post ?? { S: '' } } }));
+      const expected = writes.filter((write) => write.PutRequest?.Item?.PK?.S === post?.S).length;
+      if (output.Count !== expected) throw new Error(`${this.endpoint.name} kept ${output.Count} of the ${expected} items batch 0 wrote to ${post?.S}`);
+    } finally {
+      client.destroy();
+    }
+  }
+
   async close(): Promise<void> {
     await Promise.all(
       this.generators.map(async (generator) => {
@@ -177,6 +198,7 @@ async function run(): Promise<void> {
         console.error(`round ${round + 1} ${target.endpoint.name}: ${line.join('; ')}`);
       }
     }
+    for (const target of targets) await target.verify();
     report(rounds, endpoints.find((endpoint) => endpoint.name === 'tablesmith')?.startupMs ?? 0, loadAverageAtStart);
   } finally {
     await Promise.all(targets.map((target) => target.close()));

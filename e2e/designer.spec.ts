@@ -255,7 +255,15 @@ test('dragging an entity moves it for good: undoable, autosaved and in the model
   await openApp(page);
   const node = page.getByRole('main', { name: 'Canvas' }).getByRole('group', { name: 'Entity Like' });
   await expect(node).toBeVisible();
-  const box = (await node.boundingBox())!;
+  // The automatic layout and fit-to-view settle after the first paint; grab the node once it stops moving.
+  let box = (await node.boundingBox())!;
+  await expect
+    .poll(async () => {
+      const previous = box;
+      box = (await node.boundingBox())!;
+      return JSON.stringify(previous) === JSON.stringify(box);
+    }, { intervals: [250] })
+    .toBe(true);
   await page.mouse.move(box.x + box.width / 2, box.y + 8);
   await page.mouse.down();
   await page.mouse.move(box.x + box.width / 2 + 60, box.y + 68, { steps: 8 });
