@@ -1,6 +1,6 @@
 // Starting, measuring and stopping the processes of a bench:serve run.
 import { spawn, spawnSync, type ChildProcess, type StdioOptions } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startDynamoDBLocal } from '../../src/testing/dynamodbLocal';
 
@@ -43,24 +43,9 @@ export async function startNodeEndpoint(name: Exclude<EndpointName, 'dynamodbLoc
   return { name, ...ready, pid: child.pid as number, stop: () => stopProcess(child) };
 }
 
-/** The JVM startDynamoDBLocal spawned, found by the port only it listens on. */
-function dynamoDBLocalPid(port: number): number {
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const argv = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
-      const portAt = argv.indexOf('-port');
-      if (argv.some((arg) => arg.endsWith('DynamoDBLocal.jar')) && argv[portAt + 1] === String(port)) return Number(entry);
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  throw new Error(`no DynamoDB Local process found listening on port ${port}`);
-}
-
 export async function startLocal(): Promise<Endpoint> {
   const local = await startDynamoDBLocal();
-  return { name: 'dynamodbLocal', url: local.endpoint, pid: dynamoDBLocalPid(local.port), stop: () => local.stop() };
+  return { name: 'dynamodbLocal', url: local.endpoint, pid: local.pid, stop: () => local.stop() };
 }
 
 const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;

@@ -9,6 +9,8 @@ import { dirname, join } from 'node:path';
 export interface DynamoDBLocal {
   endpoint: string;
   port: number;
+  /** The JVM's process id, so benchmarks can read its CPU time. */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -94,6 +96,7 @@ export async function startDynamoDBLocal(): Promise<DynamoDBLocal> {
   return {
     endpoint,
     port,
+    pid: child.pid as number,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
