@@ -22,6 +22,8 @@ export type AttributeType = 'S' | 'N' | 'B' | 'BOOL' | 'NULL' | 'M' | 'L' | 'SS'
 
 export const ATTRIBUTE_TYPES: readonly AttributeType[] = ['S', 'N', 'B', 'BOOL', 'NULL', 'M', 'L', 'SS', 'NS', 'BS'];
 
+const TYPE_NAMES: ReadonlySet<string> = new Set(ATTRIBUTE_TYPES);
+
 export function typeOf(v: AttributeValue): AttributeType {
   if ('S' in v) return 'S';
   if ('N' in v) return 'N';
@@ -419,12 +421,13 @@ export function validateAttributeValue(raw: unknown, form: NumberForm = 'documen
   }
   const record = raw as Record<string, unknown>;
   let found: AttributeType | undefined;
-  for (const type of ATTRIBUTE_TYPES) {
-    if (record[type] === undefined || record[type] === null) continue;
+  // Walking the value's own members (usually one) is cheaper than probing all ten types.
+  for (const type in record) {
+    if (!TYPE_NAMES.has(type) || record[type] === undefined || record[type] === null) continue;
     if (found !== undefined) {
       throw validationError('Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes');
     }
-    found = type;
+    found = type as AttributeType;
   }
   if (found === undefined) {
     throw validationError('Supplied AttributeValue is empty, must contain exactly one of the supported datatypes');
@@ -505,9 +508,11 @@ function validateAttributeMap(payload: unknown, form: NumberForm): Record<string
     throw validationError('Supplied AttributeValue is empty, must contain exactly one of the supported datatypes');
   }
   const out: Record<string, AttributeValue> = {};
-  for (const [name, value] of Object.entries(payload as Record<string, unknown>)) {
+  const members = payload as Record<string, unknown>;
+  for (const name in members) {
+    if (!Object.hasOwn(members, name)) continue;
     if (name === '') throw validationError('Empty attribute name');
-    out[name] = validateAttributeValue(value, form);
+    out[name] = validateAttributeValue(members[name], form);
   }
   return out;
 }

@@ -49,6 +49,7 @@ export function BatchWriteItem(context: EngineContext, input: BatchWriteItemInpu
       let write: PreparedWrite;
       if (put) {
         const item = validated[i] ?? {};
+        if (Object.keys(item).length === 0) throw validationError('Item to put in PutItem cannot be null');
         checkItemKeys(table, item);
         write = prepareWrite(table, extractKey(item, table.keySchema), item);
       } else {

@@ -67,8 +67,9 @@ export const LOCAL_DIFFERENCES: readonly LocalDifference[] = [
   },
   {
     id: 'transaction-capacity',
-    local: "Charges TransactGetItems 2 units per item whatever its size, and drops a ConditionCheck's units when the same transaction also writes.",
-    service: "Charges each transactional read 2 × the item's strongly consistent read units (the documented rule).",
+    local:
+      "Charges TransactGetItems 2 units per item whatever its size, drops a ConditionCheck's units when the same transaction also writes, and reports TransactWriteItems per table as if only its last write happened (three small writes to one table: 2 units).",
+    service: "Charges each transactional read 2 × the item's strongly consistent read units and each transactional write 2 × its write units (the documented rule).",
     reason: 'Capacity estimates must match the bill. Differential tests avoid those two shapes.',
   },
   {

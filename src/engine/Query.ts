@@ -5,7 +5,7 @@ import { checkTableName, findTable, type EngineContext } from './EngineContext';
 import { validationError } from './errors';
 import type { Cursor, ItemCollection, StoredEntry } from './ItemCollection';
 import { keyToken, partitionToken, type KeySchema } from './KeySchema';
-import { checkConsistentRead, checkGlobalIndexReads, checkLimit, parseSelect, readPage, readTarget, type ReadTarget } from './ReadPage';
+import { checkConsistentRead, checkIndexReads, checkLimit, parseSelect, readPage, readTarget, type ReadTarget } from './ReadPage';
 import { compileRequest, type SortKeyCondition } from './RequestExpressions';
 import { checkStartKey } from './StartKey';
 import type { Wire } from './wire';
@@ -108,7 +108,7 @@ export function Query(context: EngineContext, input: QueryInput): QueryOutput {
   const expressions = compileRequest('Query', input, target.keySchema);
   checkConsistentRead(target, input);
   const select = parseSelect(input, target);
-  checkGlobalIndexReads(target, expressions);
+  checkIndexReads(target, expressions, 'Query');
   const keyCondition = expressions.keyCondition;
   if (!keyCondition) throw validationError('Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.');
   const range = sortRange(keyCondition.sortKey?.condition, target.keySchema);

@@ -39,17 +39,20 @@ export function checkConsistentRead(target: ReadTarget, input: ReadInput): void 
   if (target.index?.kind === 'GSI' && input.ConsistentRead === true) throw validationError('Consistent reads are not supported on global secondary indexes');
 }
 
-/** A GSI answers only from its own entries: reading other attributes is an error. */
-export function checkGlobalIndexReads(target: ReadTarget, expressions: CompiledExpressions): void {
+/**
+ * A GSI answers only from its own entries, so projecting other attributes is an error; a Query
+ * filter on any index must also stay within its projection (DynamoDB Local lets Scan filter).
+ */
+export function checkIndexReads(target: ReadTarget, expressions: CompiledExpressions, operation: 'Query' | 'Scan'): void {
   const index = target.index;
-  if (!index || index.kind !== 'GSI' || !index.projected) return;
+  if (!index || !index.projected) return;
   const projected = index.projected;
   const missing = (names: string[]) => [...new Set(names.filter((name) => !projected.has(name)))].sort();
-  const unprojected = missing(expressions.projectionNames);
+  const unprojected = index.kind === 'GSI' ? missing(expressions.projectionNames) : [];
   if (unprojected.length > 0) {
     throw validationError(`One or more parameter values were invalid: Global secondary index ${index.name} does not project [${unprojected.join(', ')}]`);
   }
-  const unfiltered = missing(expressions.filterNames);
+  const unfiltered = operation === 'Query' ? missing(expressions.filterNames) : [];
   if (unfiltered.length > 0) {
     throw validationError(`One or more parameter values were invalid: Secondary index ${index.name} does not project one or more filter attributes: [${unfiltered.join(', ')}]`);
   }

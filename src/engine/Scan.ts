@@ -5,7 +5,7 @@ import { checkTableName, findTable, type EngineContext } from './EngineContext';
 import { validationError } from './errors';
 import type { StoredEntry } from './ItemCollection';
 import { keyToken, partitionToken } from './KeySchema';
-import { checkConsistentRead, checkGlobalIndexReads, checkLimit, parseSelect, readPage, readTarget, type ReadTarget } from './ReadPage';
+import { checkConsistentRead, checkIndexReads, checkLimit, parseSelect, readPage, readTarget, type ReadTarget } from './ReadPage';
 import { compileRequest } from './RequestExpressions';
 import { checkStartKey } from './StartKey';
 import { hash32, slotIndex, type Partitions } from './Table';
@@ -67,14 +67,14 @@ function* scanEntries(partitions: Partitions, target: ReadTarget, range: { from:
 export function Scan(context: EngineContext, input: ScanInput): ScanOutput {
   const tableName = checkTableName(input.TableName);
   const limit = checkLimit(input.Limit);
-  const range = segmentRange(input.Segment, input.TotalSegments);
   const capacityMode = parseReturnConsumedCapacity(input.ReturnConsumedCapacity);
   const table = findTable(context, tableName);
   const target = readTarget(table, input);
   const expressions = compileRequest('Scan', input, target.keySchema);
   checkConsistentRead(target, input);
+  const range = segmentRange(input.Segment, input.TotalSegments);
   const select = parseSelect(input, target);
-  checkGlobalIndexReads(target, expressions);
+  checkIndexReads(target, expressions, 'Scan');
   const startKey = input.ExclusiveStartKey ? checkStartKey(target, validateItemValues(input.ExclusiveStartKey)) : undefined;
   const partitions = target.index ? target.index.partitions : table.partitions;
   const meter = new CapacityMeter(table.name);
