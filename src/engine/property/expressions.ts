@@ -249,7 +249,9 @@ function updateOperand(vocabulary: Vocabulary): fc.Arbitrary<UpdateOperand> {
   return fc.oneof(
     { arbitrary: base, weight: 3 },
     { arbitrary: numericOperand(vocabulary), weight: 3 },
-    { arbitrary: fc.record({ kind: fc.constant('list_append' as const), first: listOrPath, second: listOrPath }), weight: 1 },
+    // Narrowed like + and -: one list_append operand is a literal list (E12 ordering finding).
+    { arbitrary: fc.record({ kind: fc.constant('list_append' as const), first: listOrPath, second: list }), weight: 1 },
+    { arbitrary: fc.record({ kind: fc.constant('list_append' as const), first: list, second: listOrPath }), weight: 1 },
   );
 }
 
