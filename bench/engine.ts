@@ -2,7 +2,8 @@
 // loading 100,000 items with BatchWriteItem, and Query `PK = :pk AND begins_with(SK, :p)`
 // Limit 20 directly, through the SDK with engineHandler, through the SDK with a no-op
 // handler, and against DynamoDB Local. Ends with one JSON line of figures.
-import { BatchWriteItemCommand, CreateTableCommand, DynamoDBClient, QueryCommand, type CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+import { socialBenchTable } from './socialTable';
+import { BatchWriteItemCommand, CreateTableCommand, DynamoDBClient, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { HttpResponse, type HttpHandler } from '@smithy/protocol-http';
 import { createEngine, engineHandler } from '../src/engine';
 import type { Item } from '../src/engine/AttributeValue';
@@ -14,32 +15,6 @@ const LOCAL_QUERIES = Number(process.env.BENCH_LOCAL_QUERIES ?? 300);
 const USERS = Math.max(1, Math.round(ITEMS / 100));
 const credentials = { accessKeyId: 'bench', secretAccessKey: 'bench' };
 
-function table(name: string): CreateTableCommandInput {
-  return {
-    TableName: name,
-    BillingMode: 'PAY_PER_REQUEST',
-    KeySchema: [
-      { AttributeName: 'PK', KeyType: 'HASH' },
-      { AttributeName: 'SK', KeyType: 'RANGE' },
-    ],
-    AttributeDefinitions: [
-      { AttributeName: 'PK', AttributeType: 'S' },
-      { AttributeName: 'SK', AttributeType: 'S' },
-      { AttributeName: 'GSI1PK', AttributeType: 'S' },
-      { AttributeName: 'GSI1SK', AttributeType: 'S' },
-    ],
-    GlobalSecondaryIndexes: [
-      {
-        IndexName: 'GSI1',
-        KeySchema: [
-          { AttributeName: 'GSI1PK', KeyType: 'HASH' },
-          { AttributeName: 'GSI1SK', KeyType: 'RANGE' },
-        ],
-        Projection: { ProjectionType: 'ALL' },
-      },
-    ],
-  };
-}
 
 /** The seed's SocialMediaApp entities: per user a profile, posts, followers and followings. */
 function socialItems(): Item[] {
@@ -146,7 +121,7 @@ async function main(): Promise<void> {
 
   const heapBefore = heapMB();
   const engine = createEngine();
-  engine.CreateTable(table(name) as never);
+  engine.CreateTable(socialBenchTable(name) as never);
   const engineLoad = await time(() => {
     for (const batch of batches(items)) engine.BatchWriteItem({ RequestItems: { [name]: batch.map((Item) => ({ PutRequest: { Item } })) } });
   });
@@ -170,7 +145,7 @@ async function main(): Promise<void> {
   const local = await startDynamoDBLocal();
   try {
     const client = new DynamoDBClient({ endpoint: local.endpoint, region: 'us-east-1', credentials });
-    await client.send(new CreateTableCommand(table(name)));
+    await client.send(new CreateTableCommand(socialBenchTable(name)));
     const localLoad = await time(() => loadLocal(client, name, items));
     const localQuery = await queriesPerSecond(LOCAL_QUERIES, (i) => client.send(new QueryCommand(queryInput(name, i) as never)));
     const figures = {

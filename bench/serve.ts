@@ -24,7 +24,8 @@ import type { ChildProcess } from 'node:child_process';
 import { BatchWriteItemCommand, CreateTableCommand, DynamoDBClient, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { cpuSeconds, spawnTs, startLocal, startNodeEndpoint, stopProcess, type Endpoint, type EndpointName } from './serve/endpoints';
 import type { GeneratorMessage, GeneratorReply } from './serve/protocol';
-import { BATCH_SIZE, batchWriteInput, seedBatches, tableDefinition, type Operation } from './serve/workload';
+import { socialBenchTable } from './socialTable';
+import { BATCH_SIZE, batchWriteInput, seedBatches, type Operation } from './serve/workload';
 
 function setting(name: string, fallback: number): number {
   const value = Number(process.env[name] ?? fallback);
@@ -104,7 +105,7 @@ class Target {
     const table = `bench_${endpoint.name}_${Date.now()}`;
     const seeder = seederClient(endpoint.url);
     try {
-      await seeder.send(new CreateTableCommand(tableDefinition(table)));
+      await seeder.send(new CreateTableCommand(socialBenchTable(table)));
       for (const batch of seedBatches(table)) await seeder.send(new BatchWriteItemCommand(batch));
     } finally {
       seeder.destroy();

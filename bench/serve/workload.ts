@@ -4,7 +4,6 @@
 import type {
   AttributeValue,
   BatchWriteItemCommandInput,
-  CreateTableCommandInput,
   PutItemCommandInput,
   QueryCommandInput,
 } from '@aws-sdk/client-dynamodb';
@@ -18,32 +17,6 @@ export const SEEDED_USERS = 50;
 export const SEEDED_POSTS_PER_USER = 40;
 export const BATCH_SIZE = 25;
 
-export function tableDefinition(name: string): CreateTableCommandInput {
-  return {
-    TableName: name,
-    BillingMode: 'PAY_PER_REQUEST',
-    KeySchema: [
-      { AttributeName: 'PK', KeyType: 'HASH' },
-      { AttributeName: 'SK', KeyType: 'RANGE' },
-    ],
-    AttributeDefinitions: [
-      { AttributeName: 'PK', AttributeType: 'S' },
-      { AttributeName: 'SK', AttributeType: 'S' },
-      { AttributeName: 'GSI1PK', AttributeType: 'S' },
-      { AttributeName: 'GSI1SK', AttributeType: 'S' },
-    ],
-    GlobalSecondaryIndexes: [
-      {
-        IndexName: 'GSI1',
-        KeySchema: [
-          { AttributeName: 'GSI1PK', KeyType: 'HASH' },
-          { AttributeName: 'GSI1SK', KeyType: 'RANGE' },
-        ],
-        Projection: { ProjectionType: 'ALL' },
-      },
-    ],
-  };
-}
 
 const WORDS = 'sunset beach coffee morning friends hiking city lights weekend trip mountain lake street food concert rain garden market sunrise bridge harbour'.split(' ');
 
