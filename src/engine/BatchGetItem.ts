@@ -41,7 +41,7 @@ export function BatchGetItem(context: EngineContext, input: BatchGetItemInput): 
       seen.add(identity);
       return key;
     });
-    return { table, keys, request, expressions: compileRequest('BatchGetItem', request, table.keySchema) };
+    return { table, keys, request, expressions: compileRequest('BatchGetItem', request, table.keySchema, table) };
   });
   const responses: Record<string, Item[]> = {};
   const consumed: ConsumedCapacity[] = [];

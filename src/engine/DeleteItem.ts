@@ -21,7 +21,7 @@ export function DeleteItem(context: EngineContext, input: DeleteItemInput): Dele
   const capacityMode = parseReturnConsumedCapacity(input.ReturnConsumedCapacity);
   const table = findTable(context, tableName);
   const key = checkKey(table, validateItemValues(input.Key));
-  const expressions = compileRequest('DeleteItem', input, table.keySchema);
+  const expressions = compileRequest('DeleteItem', input, table.keySchema, table);
   const located = locate(table, key);
   if (expressions.condition && !expressions.condition(located.old?.item)) throw conditionFailure(located.old?.item, onFailure);
   const write = prepareWrite(table, key, undefined, located);

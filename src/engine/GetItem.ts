@@ -18,7 +18,7 @@ export function GetItem(context: EngineContext, input: GetItemInput): GetItemOut
   const capacityMode = parseReturnConsumedCapacity(input.ReturnConsumedCapacity);
   const table = findTable(context, tableName);
   const key = checkKey(table, validateItemValues(input.Key));
-  const expressions = compileRequest('GetItem', input, table.keySchema);
+  const expressions = compileRequest('GetItem', input, table.keySchema, table);
   const entry = table.get(key);
   const output: GetItemOutput = {};
   if (entry) output.Item = expressions.projection ? expressions.projection.apply(entry.item) : entry.item;

@@ -84,4 +84,16 @@ export const LOCAL_DIFFERENCES: readonly LocalDifference[] = [
     service: 'Documents PUT as the default Action.',
     reason: 'Legacy UpdateItem calls written against the service must behave the same (src/engine/expressions/LegacyParameters.ts).',
   },
+  {
+    id: 'index-backfilling-phase',
+    local: 'Reports a GSI added by UpdateTable as CREATING with Backfilling false for its whole build, and refuses to delete it meanwhile ("Index is being created.").',
+    service: 'Reports Backfilling true while it populates the index from the table, and lets that build be cancelled by deleting the index (only while Backfilling is false is the delete refused). Source: GlobalSecondaryIndexDescription, Backfilling.',
+    reason: 'The engine models both phases on its clock (src/engine/IndexStatus.ts: not backfilling for 0.5 s, backfilling until 1 s); differential tests act within the first phase, where both agree.',
+  },
+  {
+    id: 'index-backfilling-reads',
+    local: 'Fails a Query on an index that is CREATING or DELETING with InternalFailure (HTTP 500), and answers a Scan of a CREATING index with its items.',
+    service: 'Refuses reads of an index that is not ACTIVE yet: ValidationException "Cannot read from backfilling global secondary index: <name>"; a deleted index no longer exists for reads.',
+    reason: 'Access patterns run against a new index must fail as they would in AWS until the index is ACTIVE; clients poll DescribeTable first. Not in the usage notes: found by probing Local 3.3.',
+  },
 ];

@@ -22,7 +22,7 @@ export function PutItem(context: EngineContext, input: PutItemInput): PutItemOut
   if (input.Item === undefined || input.Item === null) throw validationError('Item to put in PutItem cannot be null');
   const item = validateItemValues(input.Item);
   checkItemKeys(table, item);
-  const expressions = compileRequest('PutItem', input, table.keySchema);
+  const expressions = compileRequest('PutItem', input, table.keySchema, table);
   const key = extractKey(item, table.keySchema);
   const located = locate(table, key);
   if (expressions.condition && !expressions.condition(located.old?.item)) throw conditionFailure(located.old?.item, onFailure);

@@ -104,8 +104,8 @@ export function Query(context: EngineContext, input: QueryInput): QueryOutput {
   const limit = checkLimit(input.Limit);
   const capacityMode = parseReturnConsumedCapacity(input.ReturnConsumedCapacity);
   const table = findTable(context, tableName);
-  const target = readTarget(table, input);
-  const expressions = compileRequest('Query', input, target.keySchema);
+  const target = readTarget(context, table, input);
+  const expressions = compileRequest('Query', input, target.keySchema, table);
   checkConsistentRead(target, input);
   const select = parseSelect(input, target);
   checkIndexReads(target, expressions, 'Query');

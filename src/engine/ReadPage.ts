@@ -2,7 +2,9 @@
 // LastEvaluatedKey, filtering, projection and the read capacity of a page.
 import type { Item } from './AttributeValue';
 import { CapacityMeter, pageReadUnits, readUnits } from './ConsumedCapacity';
+import type { EngineContext } from './EngineContext';
 import { validationError } from './errors';
+import { checkReadable } from './IndexStatus';
 import type { StoredEntry } from './ItemCollection';
 import { extractKey, keyAttributeNames, type KeySchema } from './KeySchema';
 import type { CompiledExpressions } from './RequestExpressions';
@@ -27,10 +29,11 @@ interface ReadInput {
   AttributesToGet?: string[];
 }
 
-export function readTarget(table: Table, input: ReadInput): ReadTarget {
+export function readTarget(context: EngineContext, table: Table, input: ReadInput): ReadTarget {
   if (input.IndexName === undefined) return { table, index: undefined, keySchema: table.keySchema };
   const index = table.index(input.IndexName);
   if (!index) throw validationError(`The table does not have the specified index: ${input.IndexName}`);
+  checkReadable(context, index);
   return { table, index, keySchema: index.keySchema };
 }
 

@@ -13,11 +13,13 @@ import {
   type ExpressionOperation,
   type KeyCondition,
   type KeySchemaInput,
+  type ScalarKeys,
   type SortKeyCondition,
   type UpdateActions,
   updatedPaths,
 } from './expressions';
 import { keyAttributeNames, type KeySchema } from './KeySchema';
+import type { Table } from './Table';
 
 export type { KeyCondition, SortKeyCondition, ExpressionOperation };
 
@@ -39,14 +41,20 @@ export interface CompiledExpressions {
   update?: (item: Item | undefined, key: Item) => UpdateResult;
 }
 
+function scalarKeys(table: Table): ScalarKeys {
+  const key = keyAttributeNames(table.keySchema);
+  const indexKey = table.indexes.flatMap((index) => keyAttributeNames(index.keySchema)).filter((name) => !key.includes(name));
+  return { key, indexKey };
+}
+
 function keySchemaInput(schema: KeySchema): KeySchemaInput {
   const attributeTypes: Record<string, 'S' | 'N' | 'B'> = { [schema.hash.name]: schema.hash.type };
   if (schema.range) attributeTypes[schema.range.name] = schema.range.type;
   return { partitionKey: schema.hash.name, sortKey: schema.range?.name, attributeTypes };
 }
 
-export function compileRequest(operation: ExpressionOperation, input: object, keySchema: KeySchema): CompiledExpressions {
-  const expressions = compileExpressions(operation, input as ExpressionInput, keySchema && keySchemaInput(keySchema));
+export function compileRequest(operation: ExpressionOperation, input: object, keySchema: KeySchema, table?: Table): CompiledExpressions {
+  const expressions = compileExpressions(operation, input as ExpressionInput, keySchema && keySchemaInput(keySchema), table && scalarKeys(table));
   const compiled: CompiledExpressions = { referencedNames: [], projectionNames: [], filterNames: [] };
   const referenced = new Set<string>();
   if (expressions.keyCondition) compiled.keyCondition = expressions.keyCondition;

@@ -69,8 +69,8 @@ export function Scan(context: EngineContext, input: ScanInput): ScanOutput {
   const limit = checkLimit(input.Limit);
   const capacityMode = parseReturnConsumedCapacity(input.ReturnConsumedCapacity);
   const table = findTable(context, tableName);
-  const target = readTarget(table, input);
-  const expressions = compileRequest('Scan', input, target.keySchema);
+  const target = readTarget(context, table, input);
+  const expressions = compileRequest('Scan', input, target.keySchema, table);
   checkConsistentRead(target, input);
   const range = segmentRange(input.Segment, input.TotalSegments);
   const select = parseSelect(input, target);

@@ -114,6 +114,14 @@ export interface SecondaryIndex {
   throughput: Throughput | undefined;
   /** DynamoDB reports unlimited OnDemandThroughput for GSIs added to on-demand tables. */
   onDemandThroughput: boolean;
+  /** When UpdateTable added it (engine seconds); undefined for indexes made with the table. */
+  createdAt: number | undefined;
+}
+
+/** A GSI that UpdateTable dropped: gone from reads and writes, still listed for a while. */
+export interface DeletingIndex {
+  readonly index: SecondaryIndex;
+  readonly deletedAt: number;
 }
 
 export interface TableOptions {
@@ -136,6 +144,7 @@ export class Table {
   deletionProtection = false;
   readonly partitions = new Partitions();
   readonly indexes: SecondaryIndex[] = [];
+  readonly deleting: DeletingIndex[] = [];
 
   constructor(options: TableOptions) {
     this.name = options.name;
@@ -162,6 +171,7 @@ export class Table {
       partitions: new Partitions(),
       throughput,
       onDemandThroughput: false,
+      createdAt: undefined,
     };
     this.indexes.push(index);
     for (const slot of this.partitions.ordered()) {

@@ -2,6 +2,7 @@
 import type { TableDescription as SdkTableDescription } from '@aws-sdk/client-dynamodb';
 import { tableArn, type EngineContext } from './EngineContext';
 import { javaHashSetOrder } from './expressions';
+import { deletingIndexes, indexStatus } from './IndexStatus';
 import { describeTableStream } from './streams';
 import type { KeySchema } from './KeySchema';
 import type { Projection } from './Projection';
@@ -32,7 +33,7 @@ function throughputDescription(throughput: Throughput) {
   };
 }
 
-function indexDescription(context: EngineContext, table: Table, index: SecondaryIndex) {
+function indexDescription(context: EngineContext, table: Table, index: SecondaryIndex, deleting = false) {
   const base = {
     IndexName: index.name,
     KeySchema: keySchemaElements(index.keySchema),
@@ -41,6 +42,9 @@ function indexDescription(context: EngineContext, table: Table, index: Secondary
   const arn = `${tableArn(context, table.name)}/index/${index.name}`;
   const sizes = { IndexSizeBytes: index.partitions.bytes, ItemCount: index.partitions.count, IndexArn: arn };
   if (index.kind === 'LSI') return { ...base, ...sizes };
+  if (deleting) return transitionalIndexDescription(context, table, index, 'DELETING');
+  const status = indexStatus(context, index);
+  if (status.status === 'CREATING') return transitionalIndexDescription(context, table, index, 'CREATING', status.backfilling);
   return {
     ...base,
     IndexStatus: 'ACTIVE' as const,
@@ -50,19 +54,17 @@ function indexDescription(context: EngineContext, table: Table, index: Secondary
   };
 }
 
-/** A GSI as UpdateTable reports it while DynamoDB is still building or dropping it. */
-export function transitionalIndexDescription(context: EngineContext, table: Table, index: SecondaryIndex, status: 'CREATING' | 'DELETING') {
-  const { IndexSizeBytes: _size, ItemCount: _count, IndexArn, IndexStatus: _status, ProvisionedThroughput, ...rest } = indexDescription(context, table, index) as ReturnType<typeof indexDescription> & {
-    IndexStatus?: string;
-    ProvisionedThroughput?: unknown;
-    OnDemandThroughput?: unknown;
-  };
+/** A GSI while DynamoDB is still building or dropping it: no counts yet (or any more). */
+function transitionalIndexDescription(context: EngineContext, table: Table, index: SecondaryIndex, status: 'CREATING' | 'DELETING', backfilling = false) {
   return {
-    ...rest,
+    IndexName: index.name,
+    KeySchema: keySchemaElements(index.keySchema),
+    Projection: projectionDescription(index.projection),
     IndexStatus: status,
-    ...(status === 'CREATING' ? { Backfilling: false } : {}),
-    ...(ProvisionedThroughput ? { ProvisionedThroughput } : {}),
-    IndexArn,
+    ...(status === 'CREATING' ? { Backfilling: backfilling } : {}),
+    ...(index.onDemandThroughput ? { OnDemandThroughput: { MaxReadRequestUnits: -1, MaxWriteRequestUnits: -1 } } : {}),
+    ...(index.throughput ? { ProvisionedThroughput: { ReadCapacityUnits: index.throughput.read, WriteCapacityUnits: index.throughput.write } } : {}),
+    IndexArn: `${tableArn(context, table.name)}/index/${index.name}`,
   };
 }
 
@@ -74,7 +76,8 @@ function javaHashOrder(indexes: SecondaryIndex[]): SecondaryIndex[] {
 
 export function describeTable(context: EngineContext, table: Table): TableDescription {
   const lsis = javaHashOrder(table.indexes.filter((index) => index.kind === 'LSI'));
-  const gsis = javaHashOrder(table.indexes.filter((index) => index.kind === 'GSI'));
+  const deleting = new Set(deletingIndexes(context, table));
+  const gsis = javaHashOrder([...table.indexes.filter((index) => index.kind === 'GSI'), ...deleting]);
   const description: TableDescription = {
     AttributeDefinitions: table.attributeDefinitions.map((definition) => ({ ...definition })),
     TableName: table.name,
@@ -91,7 +94,7 @@ export function describeTable(context: EngineContext, table: Table): TableDescri
     description.BillingModeSummary = { BillingMode: table.billingMode, LastUpdateToPayPerRequestDateTime: table.lastUpdateToPayPerRequest };
   }
   if (lsis.length > 0) description.LocalSecondaryIndexes = lsis.map((index) => indexDescription(context, table, index));
-  if (gsis.length > 0) description.GlobalSecondaryIndexes = gsis.map((index) => indexDescription(context, table, index));
+  if (gsis.length > 0) description.GlobalSecondaryIndexes = gsis.map((index) => indexDescription(context, table, index, deleting.has(index)));
   Object.assign(description, describeTableStream(context, table.name));
   description.DeletionProtectionEnabled = table.deletionProtection;
   return description;

@@ -165,22 +165,51 @@ describe('UpdateTable', () => {
       AttributeDefinitions: [{ AttributeName: 'G', AttributeType: S }],
       GlobalSecondaryIndexUpdates: [{ Create: { IndexName: 'ByG', KeySchema: [{ AttributeName: 'G', KeyType: 'HASH' }], Projection: { ProjectionType: 'ALL' } } }],
     });
-    await waitForLocalIndexes(name, 'ACTIVE');
+    await waitForIndexes(name, 'ACTIVE');
     await same(oracle, DescribeTableCommand, { TableName: name });
     await same(oracle, UpdateTableCommand, { TableName: name, GlobalSecondaryIndexUpdates: [{ Delete: { IndexName: 'Nope' } }] });
     await same(oracle, UpdateTableCommand, { TableName: name, GlobalSecondaryIndexUpdates: [{ Delete: { IndexName: 'ByG' } }] });
-    await waitForLocalIndexes(name, undefined);
+    await waitForIndexes(name, undefined);
+    await same(oracle, DescribeTableCommand, { TableName: name });
+  });
+
+  it('builds or drops one GSI at a time, and keeps a dropped name until it is gone', async () => {
+    const name = oracle.table('gsi-busy');
+    await same(oracle, CreateTableCommand, {
+      TableName: name,
+      BillingMode: 'PAY_PER_REQUEST',
+      KeySchema: [{ AttributeName: 'PK', KeyType: 'HASH' }],
+      AttributeDefinitions: [{ AttributeName: 'PK', AttributeType: S }],
+    });
+    const create = (indexName: string, attribute: string) => ({
+      TableName: name,
+      AttributeDefinitions: [{ AttributeName: attribute, AttributeType: S }],
+      GlobalSecondaryIndexUpdates: [{ Create: { IndexName: indexName, KeySchema: [{ AttributeName: attribute, KeyType: 'HASH' as const }], Projection: { ProjectionType: 'ALL' as const } } }],
+    });
+    await same(oracle, UpdateTableCommand, create('ByG', 'G'));
+    await same(oracle, UpdateTableCommand, create('ByH', 'H'));
+    await same(oracle, UpdateTableCommand, { TableName: name, GlobalSecondaryIndexUpdates: [{ Delete: { IndexName: 'ByG' } }] });
+    await same(oracle, UpdateTableCommand, { TableName: name, DeletionProtectionEnabled: false });
+    await waitForIndexes(name, 'ACTIVE');
+    await same(oracle, UpdateTableCommand, { TableName: name, GlobalSecondaryIndexUpdates: [{ Delete: { IndexName: 'ByG' } }] });
+    await same(oracle, UpdateTableCommand, create('ByG', 'G'));
+    await same(oracle, UpdateTableCommand, create('ByH', 'H'));
+    await waitForIndexes(name, undefined);
+    await same(oracle, UpdateTableCommand, create('ByH', 'H'));
+    await waitForIndexes(name, 'ACTIVE');
     await same(oracle, DescribeTableCommand, { TableName: name });
   });
 });
 
-// DynamoDB Local builds and drops indexes in the background; the engine does it at once.
-async function waitForLocalIndexes(name: string, status: string | undefined): Promise<void> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    const table = (await oracle.local.send(new DescribeTableCommand({ TableName: name }))).Table;
-    const statuses = (table?.GlobalSecondaryIndexes ?? []).map((index) => index.IndexStatus);
-    if (status === undefined ? statuses.length === 0 : statuses.every((s) => s === status)) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
+// Both sides build and drop indexes in the background; a client polls DescribeTable until done.
+async function waitForIndexes(name: string, status: string | undefined): Promise<void> {
+  for (const client of [oracle.local, oracle.engine]) {
+    for (let attempt = 0; ; attempt++) {
+      const table = (await client.send(new DescribeTableCommand({ TableName: name }))).Table;
+      const statuses = (table?.GlobalSecondaryIndexes ?? []).map((index) => index.IndexStatus);
+      if (status === undefined ? statuses.length === 0 : statuses.every((s) => s === status)) break;
+      if (attempt === 100) throw new Error(`Index status ${status} not reached on ${name}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
   }
-  throw new Error(`DynamoDB Local did not reach index status ${status} on ${name}`);
 }

@@ -39,7 +39,7 @@ export function TransactGetItems(context: EngineContext, input: TransactGetItems
       }
       throw error;
     }
-    const expressions = compileRequest('GetItem', get, table.keySchema);
+    const expressions = compileRequest('GetItem', get, table.keySchema, table);
     identities.add(table, key);
     return { table, key, expressions };
   });

@@ -21,7 +21,7 @@ export function UpdateItem(context: EngineContext, input: UpdateItemInput): Upda
   const capacityMode = parseReturnConsumedCapacity(input.ReturnConsumedCapacity);
   const table = findTable(context, tableName);
   const key = checkKey(table, validateItemValues(input.Key));
-  const expressions = compileRequest('UpdateItem', input, table.keySchema);
+  const expressions = compileRequest('UpdateItem', input, table.keySchema, table);
   const located = locate(table, key);
   const old = located.old?.item;
   if (expressions.condition && !expressions.condition(old)) throw conditionFailure(old, onFailure);

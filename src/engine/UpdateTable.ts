@@ -4,15 +4,15 @@ import { checkIndexName, checkTableName, findTable, type EngineContext } from '.
 import { DynamoDBError, validationError } from './errors';
 import { keyAttributeNames } from './KeySchema';
 import { applyStreamSpecification } from './streams';
-import type { SecondaryIndex, Table } from './Table';
-import { describeTable, transitionalIndexDescription } from './TableDescription';
+import { checkNoIndexChangeInProgress, deletingIndexes, indexStatus } from './IndexStatus';
+import type { Table } from './Table';
+import { describeTable } from './TableDescription';
 import { parseAttributeDefinitions, parseThroughput, zeroThroughput } from './TableSchema';
 import type { Wire } from './wire';
 
 export type UpdateTableInput = Wire<SdkUpdateTableInput>;
 export type UpdateTableOutput = Wire<SdkUpdateTableOutput>;
 
-type GlobalSecondaryIndexDescription = NonNullable<UpdateTableOutput['TableDescription']>['GlobalSecondaryIndexes'] extends (infer D)[] | undefined ? D : never;
 type IndexUpdate = NonNullable<UpdateTableInput['GlobalSecondaryIndexUpdates']>[number];
 
 export function UpdateTable(context: EngineContext, input: UpdateTableInput): UpdateTableOutput {
@@ -32,18 +32,8 @@ export function UpdateTable(context: EngineContext, input: UpdateTableInput): Up
   else if (input.ProvisionedThroughput !== undefined && !changesBilling) applyThroughput(table, input.ProvisionedThroughput);
   if (input.DeletionProtectionEnabled !== undefined) table.deletionProtection = input.DeletionProtectionEnabled;
   if (input.StreamSpecification !== undefined) applyStreamSpecification(context, table.name, table.keySchema, input.StreamSpecification, false);
-  const transitions = updates.map((update) => applyIndexUpdate(table, input, update));
-  const description = describeTable(context, table);
-  for (const transition of transitions) {
-    if (!transition) continue;
-    const entry = transitionalIndexDescription(context, table, transition.index, transition.status) as GlobalSecondaryIndexDescription;
-    const list = description.GlobalSecondaryIndexes ?? [];
-    const at = list.findIndex((index) => index.IndexName === transition.index.name);
-    if (at >= 0) list[at] = entry;
-    else list.push(entry);
-    description.GlobalSecondaryIndexes = list;
-  }
-  return { TableDescription: description };
+  for (const update of updates) applyIndexUpdate(context, table, input, update);
+  return { TableDescription: describeTable(context, table) };
 }
 
 function applyBillingMode(context: EngineContext, table: Table, input: UpdateTableInput): void {
@@ -74,30 +64,37 @@ function applyThroughput(table: Table, raw: unknown): void {
   table.throughput = { ...table.throughput, read: throughput.read, write: throughput.write };
 }
 
-interface IndexTransition {
-  index: SecondaryIndex;
-  status: 'CREATING' | 'DELETING';
-}
-
-function applyIndexUpdate(table: Table, input: UpdateTableInput, update: IndexUpdate): IndexTransition | undefined {
+function applyIndexUpdate(context: EngineContext, table: Table, input: UpdateTableInput, update: IndexUpdate): void {
   if (update.Create) {
     const definitions = mergeDefinitions(table, input.AttributeDefinitions);
     const name = checkIndexName(update.Create.IndexName);
     if (table.index(name)) throw new DynamoDBError('ResourceInUseException', `Attempt to change a resource which is still in use: Index already exists: ${name}`);
+    if (deletingIndexes(context, table).some((index) => index.name === name)) {
+      throw new DynamoDBError('ResourceInUseException', 'Attempt to change a resource which is still in use: Index is being deleted.');
+    }
+    checkNoIndexChangeInProgress(context, table);
     const [spec] = parseIndexes([update.Create], 'GSI', table.keySchema, definitions, table.billingMode);
-    if (!spec) return undefined;
+    if (!spec) return;
     table.attributeDefinitions = definitions;
     const index = table.addIndex('GSI', spec.name, spec.keySchema, spec.projection, spec.throughput);
     index.onDemandThroughput = table.billingMode === 'PAY_PER_REQUEST';
-    return { index, status: 'CREATING' };
+    index.createdAt = context.now();
+    return;
   }
   if (update.Delete) {
     const index = table.index(checkIndexName(update.Delete.IndexName));
     if (!index || index.kind !== 'GSI') throw new DynamoDBError('ResourceNotFoundException', 'Requested resource not found');
+    const status = indexStatus(context, index);
+    // AWS lets a build be cancelled once it is backfilling, not before.
+    if (status.status === 'CREATING' && !status.backfilling) {
+      throw new DynamoDBError('ResourceInUseException', 'Attempt to change a resource which is still in use: Index is being created.');
+    }
+    if (status.status === 'ACTIVE') checkNoIndexChangeInProgress(context, table);
     table.removeIndex(index.name);
+    table.deleting.push({ index, deletedAt: context.now() });
     const used = new Set([table.keySchema, ...table.indexes.map((other) => other.keySchema)].flatMap(keyAttributeNames));
     table.attributeDefinitions = table.attributeDefinitions.filter((definition) => used.has(definition.AttributeName));
-    return { index, status: 'DELETING' };
+    return;
   }
   if (update.Update) {
     const index = table.index(checkIndexName(update.Update.IndexName));
@@ -105,7 +102,6 @@ function applyIndexUpdate(table: Table, input: UpdateTableInput, update: IndexUp
     const throughput = parseThroughput(update.Update.ProvisionedThroughput ?? {}, 'index');
     index.throughput = { ...(index.throughput ?? zeroThroughput()), read: throughput.read, write: throughput.write };
   }
-  return undefined;
 }
 
 // New definitions come first, then the table's own, as DynamoDB Local lists them.

@@ -244,6 +244,31 @@ export function updatedPaths(actions: UpdateActions): DocumentPath[] {
   return [...actions.set.map((a) => a.path), ...actions.remove, ...actions.add.map((a) => a.path), ...actions.delete.map((a) => a.path)];
 }
 
+/** Every path an update writes or reads. */
+export function updateExpressionPaths(actions: UpdateActions): DocumentPath[] {
+  const paths = updatedPaths(actions);
+  const visit = (value: UpdateValue): void => {
+    switch (value.kind) {
+      case 'path':
+        paths.push(value.path);
+        return;
+      case 'if_not_exists':
+        paths.push(value.path);
+        visit(value.fallback);
+        return;
+      case 'list_append':
+      case 'arithmetic':
+        visit(value.left);
+        visit(value.right);
+        return;
+      case 'value':
+        return;
+    }
+  };
+  for (const action of actions.set) visit(action.value);
+  return paths;
+}
+
 export function checkKeyNotUpdated(actions: UpdateActions, keyAttributes: readonly string[]): void {
   for (const [name] of updatedPaths(actions)) {
     if (keyAttributes.includes(name)) {

@@ -34,7 +34,7 @@ import {
 import { parseCondition, parseProjection, parseUpdate, type ExpressionKind } from './Parser';
 import { compileProjection } from './ProjectionExpression';
 import { ExpressionContext } from './Resolver';
-import { checkKeyNotUpdated, compileUpdate, type UpdateActions } from './UpdateExpression';
+import { checkKeyNotUpdated, compileUpdate, updateExpressionPaths, type UpdateActions } from './UpdateExpression';
 
 export { conditionPaths, evaluateCondition, evaluateOperand, type Condition, type Operand } from './ConditionExpression';
 export { applyUpdate, updatedPaths, type UpdateAction, type UpdateActions, type UpdateValue } from './UpdateExpression';
@@ -180,6 +180,27 @@ function checkUnused(context: ExpressionContext, names: object | undefined, valu
   if (unusedValues.length > 0) throw validationError(`Value provided in ExpressionAttributeValues unused in expressions: keys: {${unusedValues.join(', ')}}`);
 }
 
+/** Key attributes of the table and of its indexes, which expressions may only read whole. */
+export interface ScalarKeys {
+  readonly key: readonly string[];
+  readonly indexKey: readonly string[];
+}
+
+function checkKeyScalars(compiled: CompiledExpressions, keyExpression: Condition | undefined, scalarKeys: ScalarKeys): void {
+  const paths = [
+    ...(compiled.update ? updateExpressionPaths(compiled.update) : []),
+    ...(compiled.condition ? conditionPaths(compiled.condition) : []),
+    ...(compiled.filter ? conditionPaths(compiled.filter) : []),
+    ...(compiled.projection ?? []),
+    ...(keyExpression ? conditionPaths(keyExpression) : []),
+  ].filter((path) => path.length > 1);
+  // DynamoDB Local reports a table key before any index key, whatever the order of the paths.
+  for (const [label, names] of [['Key', scalarKeys.key], ['IndexKey', scalarKeys.indexKey]] as const) {
+    const path = paths.find((candidate) => names.includes(candidate[0]));
+    if (path) throw validationError(`Key attributes must be scalars; list random access '[]' and map lookup '.' are not allowed: ${label}: ${path[0]}`);
+  }
+}
+
 function checkFilterKeys(filter: Condition, keySchema: KeySchemaInput, parameter: string): void {
   for (const path of conditionPaths(filter)) {
     if (path[0] === keySchema.partitionKey || path[0] === keySchema.sortKey) {
@@ -215,7 +236,7 @@ function readInput(raw: ExpressionInput): ExpressionInput {
   return input as ExpressionInput;
 }
 
-export function compileExpressions(operation: ExpressionOperation, request: ExpressionInput, keySchema?: KeySchemaInput): CompiledExpressions {
+export function compileExpressions(operation: ExpressionOperation, request: ExpressionInput, keySchema?: KeySchemaInput, scalarKeys?: ScalarKeys): CompiledExpressions {
   const input = readInput(request);
   checkParameterMix(input);
   const rawNames = readNames(input);
@@ -236,6 +257,7 @@ export function compileExpressions(operation: ExpressionOperation, request: Expr
       : compileConditionExpression(context, 'KeyConditionExpression', input.KeyConditionExpression);
 
   checkUnused(context, names, READ_OPERATIONS.has(operation) ? undefined : values);
+  if (scalarKeys) checkKeyScalars(compiled, keyExpression, scalarKeys);
 
   const filterElements = input.QueryFilter ?? input.ScanFilter ?? input.Expected;
   const conditionalOperator = checkConditionalOperator(input.ConditionalOperator, filterElements && Object.keys(filterElements).length);

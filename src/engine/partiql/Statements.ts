@@ -5,6 +5,7 @@ import { base64Decode, base64Encode, compareValues, utf8Encode, type AttributeVa
 import { DeleteItem } from '../DeleteItem';
 import { findTable, type EngineContext } from '../EngineContext';
 import { DynamoDBError, validationError } from '../errors';
+import { checkReadable } from '../IndexStatus';
 import type { KeySchema } from '../KeySchema';
 import { PutItem } from '../PutItem';
 import { Query } from '../Query';
@@ -126,10 +127,11 @@ export interface ReadOptions {
   consistentRead?: boolean;
 }
 
-function sourceSchema(table: Table, statement: SelectStatement): KeySchema {
+function sourceSchema(context: EngineContext, table: Table, statement: SelectStatement): KeySchema {
   if (statement.from.index === undefined) return table.keySchema;
   const index = table.index(statement.from.index);
   if (!index) throw validationError(`The table does not have the specified index: ${statement.from.index}`);
+  checkReadable(context, index);
   return index.keySchema;
 }
 
@@ -150,7 +152,7 @@ function orderIsForward(statement: SelectStatement, schema: KeySchema): boolean 
 
 export function runSelect(context: EngineContext, statement: SelectStatement, builder: ExpressionBuilder, options: ReadOptions): { Items: Item[]; NextToken?: string } {
   const table = findTable(context, statement.from.table);
-  const schema = sourceSchema(table, statement);
+  const schema = sourceSchema(context, table, statement);
   const forward = orderIsForward(statement, schema);
   // Nested paths are picked from whole items (see `aliased`); projecting them first would
   // compact their list indexes.

@@ -177,12 +177,16 @@ export function condition(vocabulary: Vocabulary): fc.Arbitrary<Condition> {
       arbitrary: fc.record({ kind: fc.constant('attribute_type' as const), path, type: fc.constantFrom<string>(...ATTRIBUTE_TYPES, 'X') }),
       weight: 1,
     },
-    { arbitrary: fc.record({ kind: fc.constantFrom('begins_with' as const, 'contains' as const), path, operand: op }), weight: 2 },
+    // Narrowed: no size() inside begins_with/contains. DynamoDB rejects it statically (size is
+    // a number), the engine only when evaluating (open finding, expressions).
+    { arbitrary: fc.record({ kind: fc.constantFrom('begins_with' as const, 'contains' as const), path, operand: operand(vocabulary, 0) }), weight: 2 },
   );
   const { tree } = fc.letrec<{ tree: Condition }>((tie) => ({
     tree: fc.oneof(
       { depthSize: 'small', maxDepth: 3 },
-      { arbitrary: leaf, weight: 4 },
+      // Narrowed: no operand repeats the first one ("The first operand must be distinct…").
+      // DynamoDB checks that after the operand types, the engine before (open finding, expressions).
+      { arbitrary: leaf.filter((c) => !repeatsFirstOperand(c)), weight: 4 },
       {
         arbitrary: fc.record({ kind: fc.constantFrom('and' as const, 'or' as const), left: tie('tree'), right: tie('tree'), parens: fc.boolean() }),
         weight: 2,
@@ -196,6 +200,21 @@ export function condition(vocabulary: Vocabulary): fc.Arbitrary<Condition> {
 // Narrowed: paths never share a top-level name, so they cannot overlap or conflict. Which
 // pair DynamoDB names in "Two document paths overlap…" differs from the engine's choice
 // (open finding, expressions).
+function samePath(a: DocumentPath, b: DocumentPath): boolean {
+  return JSON.stringify([a.head.name, a.rest.map((s) => ('index' in s ? s.index : s.name))]) === JSON.stringify([b.head.name, b.rest.map((s) => ('index' in s ? s.index : s.name))]);
+}
+
+function sameOperand(a: Operand, b: Operand): boolean {
+  return a.kind !== 'value' && a.kind === b.kind && samePath(a.path, (b as { path: DocumentPath }).path);
+}
+
+function repeatsFirstOperand(c: Condition): boolean {
+  if (c.kind === 'between') return sameOperand(c.subject, c.low) || sameOperand(c.subject, c.high);
+  if (c.kind === 'in') return c.list.some((o) => sameOperand(c.subject, o));
+  if (c.kind === 'begins_with' || c.kind === 'contains') return c.operand.kind === 'path' && samePath(c.path, c.operand.path);
+  return false;
+}
+
 export function projection(vocabulary: Vocabulary): fc.Arbitrary<readonly DocumentPath[]> {
   return fc.uniqueArray(documentPath(vocabulary), { minLength: 1, maxLength: 4, selector: (path) => path.head.name });
 }
@@ -352,11 +371,20 @@ export function keyCondition(hash: KeyAttribute, range: KeyAttribute | undefined
     ).chain((n) => fc.boolean().map((alias) => ({ name: n, alias: alias || needsAlias(n) })));
   const value = (type: KeyAttribute['type']): fc.Arbitrary<AttributeValue> =>
     fc.oneof({ arbitrary: keyValue(type), weight: 30 }, { arbitrary: expressionValue, weight: 1 });
-  const hashPart = fc.record({
-    name: name(hash.name),
-    value: value(hash.type),
-    op: fc.oneof({ arbitrary: fc.constant('=' as const), weight: 40 }, { arbitrary: fc.constantFrom('<' as const, '>=' as const), weight: 1 }),
-  });
+  // Narrowed: a wrong operator on the hash key comes with the right name and value type.
+  // DynamoDB reports a value of the wrong type first, the engine the operator (open finding,
+  // engine core).
+  const hashPart = fc.oneof(
+    { arbitrary: fc.record({ name: name(hash.name), value: value(hash.type), op: fc.constant('=' as const) }), weight: 40 },
+    {
+      arbitrary: fc.record({
+        name: fc.boolean().map((alias) => ({ name: hash.name, alias: alias || needsAlias(hash.name) })),
+        value: keyValue(hash.type),
+        op: fc.constantFrom('<' as const, '>=' as const),
+      }),
+      weight: 1,
+    },
+  );
   const rangePart = range
     ? fc.option(
         fc.constantFrom<RangeOperator>('=', '<', '<=', '>', '>=', 'BETWEEN', 'begins_with').chain((op) =>
