@@ -5,7 +5,7 @@ import { checkTableName, findTable, type EngineContext } from './EngineContext';
 import { validationError } from './errors';
 import { NULL_KEY_MESSAGE } from './GetItem';
 import { checkKey } from './PrimaryKey';
-import { compileRequest, conditionFailure } from './RequestExpressions';
+import { checkExpressionParameters, compileRequest, conditionFailure } from './RequestExpressions';
 import { itemCollectionMetrics, parseReturnValues, parseReturnValuesOnConditionCheckFailure } from './ReturnValues';
 import { applyWrite, locate, meterWrite, prepareWrite } from './WriteItem';
 import type { Wire } from './wire';
@@ -20,6 +20,7 @@ export function DeleteItem(context: EngineContext, input: DeleteItemInput): Dele
   const onFailure = parseReturnValuesOnConditionCheckFailure(input.ReturnValuesOnConditionCheckFailure);
   const capacityMode = parseReturnConsumedCapacity(input.ReturnConsumedCapacity);
   const table = findTable(context, tableName);
+  checkExpressionParameters('DeleteItem', input);
   const key = checkKey(table, validateItemValues(input.Key));
   const expressions = compileRequest('DeleteItem', input, table.keySchema, table);
   const located = locate(table, key);

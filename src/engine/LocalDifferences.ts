@@ -96,4 +96,11 @@ export const LOCAL_DIFFERENCES: readonly LocalDifference[] = [
     service: 'Refuses reads of an index that is not ACTIVE yet: ValidationException "Cannot read from backfilling global secondary index: <name>"; a deleted index no longer exists for reads.',
     reason: 'Access patterns run against a new index must fail as they would in AWS until the index is ACTIVE; clients poll DescribeTable first. Not in the usage notes: found by probing Local 3.3.',
   },
+  {
+    id: 'partial-index-key-write-capacity',
+    local:
+      'Charges one index write unit when an item that is in neither image of a GSI swaps which of its index key attributes it has (old image with only the index sort key, new with only the partition key, or the reverse).',
+    service: 'Charges an index only for writes that put, change or remove an index entry; an item missing an index key attribute is not in that (sparse) index. Source: "Provisioned throughput considerations for global secondary indexes", writes.',
+    reason: 'Sparse indexes are a core single-table technique and their cost must match the bill. Not in the usage notes: found by differential testing (finding C31); differential tests avoid the shape.',
+  },
 ];

@@ -5,7 +5,7 @@ import { checkTableName, findTable, type EngineContext } from './EngineContext';
 import { validationError } from './errors';
 import { extractKey } from './KeySchema';
 import { checkItemKeys } from './PrimaryKey';
-import { compileRequest, conditionFailure } from './RequestExpressions';
+import { checkExpressionParameters, compileRequest, conditionFailure } from './RequestExpressions';
 import { itemCollectionMetrics, parseReturnValues, parseReturnValuesOnConditionCheckFailure } from './ReturnValues';
 import { applyWrite, locate, meterWrite, prepareWrite } from './WriteItem';
 import type { Wire } from './wire';
@@ -20,6 +20,7 @@ export function PutItem(context: EngineContext, input: PutItemInput): PutItemOut
   const capacityMode = parseReturnConsumedCapacity(input.ReturnConsumedCapacity);
   const table = findTable(context, tableName);
   if (input.Item === undefined || input.Item === null) throw validationError('Item to put in PutItem cannot be null');
+  checkExpressionParameters('PutItem', input);
   const item = validateItemValues(input.Item);
   checkItemKeys(table, item);
   const expressions = compileRequest('PutItem', input, table.keySchema, table);

@@ -140,6 +140,32 @@ describe('Query paging', () => {
   });
 });
 
+describe('Query pages that stop on the end of the key range', () => {
+  it('omit LastEvaluatedKey only when the last item is an inclusive end bound', async () => {
+    const name = oracle.table('range-end');
+    await same(oracle, CreateTableCommand, { ...socialTable(name), GlobalSecondaryIndexes: undefined, LocalSecondaryIndexes: undefined, AttributeDefinitions: [{ AttributeName: 'PK', AttributeType: 'S' }, { AttributeName: 'SK', AttributeType: 'S' }] });
+    for (const sk of ['a', 'b', 'c']) await same(oracle, PutItemCommand, { TableName: name, Item: { PK: { S: 'P' }, SK: { S: sk }, f: { S: 'x' } } });
+    const cases: [string, Record<string, string>, number, boolean][] = [
+      ['SK <= :a', { ':a': 'b' }, 2, true],
+      ['SK <= :a', { ':a': 'bb' }, 2, true],
+      ['SK <= :a', { ':a': 'b' }, 2, false],
+      ['SK >= :a', { ':a': 'b' }, 2, false],
+      ['SK >= :a', { ':a': 'b' }, 2, true],
+      ['SK BETWEEN :a AND :b', { ':a': 'a', ':b': 'b' }, 2, true],
+      ['SK BETWEEN :a AND :b', { ':a': 'b', ':b': 'c' }, 2, false],
+      ['SK BETWEEN :a AND :b', { ':a': 'a', ':b': 'c' }, 2, true],
+      ['SK = :a', { ':a': 'b' }, 1, true],
+      ['begins_with(SK, :a)', { ':a': 'b' }, 1, true],
+      ['SK < :a', { ':a': 'c' }, 2, true],
+    ];
+    for (const [condition, values, Limit, ScanIndexForward] of cases) {
+      const ExpressionAttributeValues = Object.fromEntries([[':p', { S: 'P' }], ...Object.entries(values).map(([k, v]) => [k, { S: v }])]);
+      await same(oracle, QueryCommand, { TableName: name, KeyConditionExpression: `PK = :p AND ${condition}`, ExpressionAttributeValues, Limit, ScanIndexForward });
+    }
+    await same(oracle, QueryCommand, { TableName: name, KeyConditionExpression: 'PK = :p AND SK <= :a', FilterExpression: 'f = :x', ExpressionAttributeValues: { ':p': { S: 'P' }, ':a': { S: 'c' }, ':x': { S: 'x' } }, Limit: 3, Select: 'COUNT' });
+  });
+});
+
 describe('Query on a table without sort key', () => {
   it('never returns a LastEvaluatedKey, as a partition holds one item', async () => {
     const name = oracle.table('hash');

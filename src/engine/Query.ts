@@ -99,6 +99,12 @@ function cursorAfter(collection: ItemCollection, target: ReadTarget, startKey: I
   return forward ? collection.seek((entry) => compare(entry) <= 0) : collection.seek((entry) => compare(entry) < 0);
 }
 
+function inclusiveEnd(condition: SortKeyCondition | undefined, forward: boolean): AttributeValue | undefined {
+  if (condition?.operator === 'BETWEEN') return forward ? condition.high : condition.low;
+  if (condition?.operator === (forward ? '<=' : '>=')) return condition.value;
+  return undefined;
+}
+
 export function Query(context: EngineContext, input: QueryInput): QueryOutput {
   const tableName = checkTableName(input.TableName);
   const limit = checkLimit(input.Limit);
@@ -130,8 +136,13 @@ export function Query(context: EngineContext, input: QueryInput): QueryOutput {
     ? rangeEntries(collection, range, forward, startKey ? cursorAfter(collection, target, startKey, forward) : undefined)
     : [];
   const page = readPage(entries, { target, select, limit, consistent: input.ConsistentRead === true, expressions, meter });
-  // A partition of a table without sort key holds one item, so its page is always complete.
+  // A partition of a table without sort key holds one item, so its page is always complete;
+  // DynamoDB Local also knows a page that stops on an inclusive end bound of the range is.
   if (!target.index && !table.keySchema.range) delete page.LastEvaluatedKey;
+  const rangeKey = target.keySchema.range;
+  const end = inclusiveEnd(keyCondition.sortKey?.condition, forward);
+  const last = rangeKey && page.LastEvaluatedKey?.[rangeKey.name];
+  if (rangeKey && end && last && keyToken(last, rangeKey.type) === keyToken(end, rangeKey.type)) delete page.LastEvaluatedKey;
   const output: QueryOutput = page;
   const consumed = meter.report(capacityMode);
   if (consumed) output.ConsumedCapacity = consumed;

@@ -7,6 +7,7 @@ import {
   compileExpressions,
   conditionPaths,
   evaluateCondition,
+  keyUpdateError,
   projectItem,
   type DocumentPath,
   type ExpressionInput,
@@ -22,6 +23,7 @@ import { keyAttributeNames, type KeySchema } from './KeySchema';
 import type { Table } from './Table';
 
 export type { KeyCondition, SortKeyCondition, ExpressionOperation };
+export { checkExpressionParameters } from './expressions';
 
 export interface UpdateResult {
   item: Item;
@@ -39,6 +41,8 @@ export interface CompiledExpressions {
   projectionNames: string[];
   filterNames: string[];
   update?: (item: Item | undefined, key: Item) => UpdateResult;
+  /** Set when the update writes a key attribute, which `update` refuses once called. */
+  keyUpdateError?: Error;
 }
 
 function scalarKeys(table: Table): ScalarKeys {
@@ -73,6 +77,7 @@ export function compileRequest(operation: ExpressionOperation, input: object, ke
   if (update) {
     const keyNames = keyAttributeNames(keySchema);
     compiled.update = (item, key) => updateResult(update, item, key, keyNames);
+    compiled.keyUpdateError = keyUpdateError(update, keyNames);
   }
   compiled.referencedNames = [...referenced];
   return compiled;

@@ -91,7 +91,7 @@ function prepareAction(context: EngineContext, kind: ActionKind, action: RawActi
   if (kind === 'Put') {
     if (action.Item === undefined || action.Item === null) throw validationError('Item to put in PutItem cannot be null');
     const item = validateItemValues(action.Item);
-    const expressions = compileRequest('PutItem', action, table.keySchema);
+    const expressions = compileRequest('PutItem', action, table.keySchema, table);
     try {
       checkItemKeys(table, item);
     } catch (error) {
@@ -103,7 +103,8 @@ function prepareAction(context: EngineContext, kind: ActionKind, action: RawActi
   if (action.Key === undefined || action.Key === null) throw validationError('Cannot have null key for GetItem, DeleteItem, or UpdateItem');
   const rawKey = validateItemValues(action.Key);
   const operation = kind === 'Update' ? 'UpdateItem' : 'DeleteItem';
-  const expressions = compileRequest(operation, action, table.keySchema);
+  // DynamoDB Local skips the key-scalar check on a ConditionCheck's expression.
+  const expressions = compileRequest(operation, action, table.keySchema, kind === 'ConditionCheck' ? undefined : table);
   try {
     return { kind, table, key: checkKey(table, rawKey), expressions, onFailure };
   } catch (error) {
@@ -141,6 +142,8 @@ function evaluate(action: PreparedAction): { reason: CancellationReason; evaluat
       next = action.item;
       break;
     case 'Update':
+      // Writing a key attribute cancels the transaction; other update errors fail the request.
+      if (action.expressions.keyUpdateError) return { reason: { Code: 'ValidationError', Message: action.expressions.keyUpdateError.message } };
       next = action.expressions.update ? action.expressions.update(old, action.key).item : (old ?? { ...action.key });
       checkItemKeys(action.table, next);
       break;

@@ -269,12 +269,17 @@ export function updateExpressionPaths(actions: UpdateActions): DocumentPath[] {
   return paths;
 }
 
-export function checkKeyNotUpdated(actions: UpdateActions, keyAttributes: readonly string[]): void {
-  for (const [name] of updatedPaths(actions)) {
-    if (keyAttributes.includes(name)) {
-      throw validationError(`One or more parameter values were invalid: Cannot update attribute ${name}. This attribute is part of the key`);
-    }
-  }
+/** The refusal of an update that writes a key attribute, or undefined when it writes none. */
+export function keyUpdateError(actions: UpdateActions, keyAttributes: readonly string[]): Error | undefined {
+  const name = updatedPaths(actions)
+    .map((path) => path[0])
+    .find((first) => keyAttributes.includes(first));
+  return name === undefined ? undefined : validationError(`One or more parameter values were invalid: Cannot update attribute ${name}. This attribute is part of the key`);
+}
+
+function checkKeyNotUpdated(actions: UpdateActions, keyAttributes: readonly string[]): void {
+  const error = keyUpdateError(actions, keyAttributes);
+  if (error) throw error;
 }
 
 // ---------------------------------------------------------------------------------------

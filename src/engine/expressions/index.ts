@@ -12,8 +12,10 @@
 //
 // compileExpressions validates in DynamoDB Local's order: expression vs legacy parameters,
 // ExpressionAttributeNames/Values (syntax, values, emptiness), each expression (syntax, then
-// names and values, then operand checks), unused names/values, and finally checks against the
-// key schema (key attributes in updates and filters, the key condition's shape and types).
+// names and values, then operand checks), unused names/values, key attributes read or written
+// below their top level, and finally checks against the key schema (key attributes in filters,
+// the key condition's shape and types). An update of a table key attribute is refused only when
+// applied (applyUpdate), after the condition passed, as DynamoDB Local does.
 // Names and values are resolved at compile time; evaluation does no lookups.
 import { validateAttributeValue, type AttributeValue } from '../AttributeValue';
 import { DynamoDBError, validationError } from '../errors';
@@ -34,10 +36,10 @@ import {
 import { parseCondition, parseProjection, parseUpdate, type ExpressionKind } from './Parser';
 import { compileProjection } from './ProjectionExpression';
 import { ExpressionContext } from './Resolver';
-import { checkKeyNotUpdated, compileUpdate, updateExpressionPaths, type UpdateActions } from './UpdateExpression';
+import { compileUpdate, updatedPaths, updateExpressionPaths, type UpdateActions } from './UpdateExpression';
 
 export { conditionPaths, evaluateCondition, evaluateOperand, type Condition, type Operand } from './ConditionExpression';
-export { applyUpdate, updatedPaths, type UpdateAction, type UpdateActions, type UpdateValue } from './UpdateExpression';
+export { applyUpdate, keyUpdateError, updatedPaths, type UpdateAction, type UpdateActions, type UpdateValue } from './UpdateExpression';
 export { projectItem } from './ProjectionExpression';
 export { matchesSortKey, type KeyCondition, type KeySchemaInput, type SortKeyCondition } from './KeyConditionExpression';
 export { formatPath, readPath, type DocumentPath, type PathElement } from './DocumentPath';
@@ -107,12 +109,39 @@ function checkParameterMix(input: ExpressionInput): void {
   }
 }
 
+// An empty map with no expression is accepted. For a Scan's values (not names) an empty
+// FilterExpression counts as absent, as in DynamoDB Local; other actions parse it first.
+function namesWithoutExpression(input: ExpressionInput): boolean {
+  const names = input.ExpressionAttributeNames;
+  if (names === undefined || EXPRESSION_PARAMETERS.some((name) => input[name] !== undefined)) return false;
+  if (Object.keys(names).length > 0) throw validationError('ExpressionAttributeNames can only be specified when using expressions');
+  return true;
+}
+
+function valuesWithoutExpression(operation: ExpressionOperation, input: ExpressionInput): boolean {
+  const raw = input.ExpressionAttributeValues;
+  const users = VALUE_EXPRESSIONS[operation] ?? [];
+  const given = (name: keyof ExpressionInput): boolean => input[name] !== undefined && (operation !== 'Scan' || input[name] !== '');
+  if (raw === undefined || READ_OPERATIONS.has(operation) || users.some(given)) return false;
+  if (Object.keys(raw).length > 0) {
+    throw validationError(`ExpressionAttributeValues can only be specified when using expressions: ${users.join(' and ')} ${users.length > 1 ? 'are' : 'is'} null`);
+  }
+  return true;
+}
+
+/**
+ * DynamoDB Local refuses ExpressionAttributeNames/Values that no expression can use before it
+ * looks at the request's items and keys; actions that validate those first call this.
+ */
+export function checkExpressionParameters(operation: ExpressionOperation, request: ExpressionInput): void {
+  const input = readInput(request);
+  namesWithoutExpression(input);
+  valuesWithoutExpression(operation, input);
+}
+
 function readNames(input: ExpressionInput): Record<string, string> | undefined {
   const names = input.ExpressionAttributeNames;
-  if (names === undefined) return undefined;
-  if (!EXPRESSION_PARAMETERS.some((name) => input[name] !== undefined)) {
-    throw validationError('ExpressionAttributeNames can only be specified when using expressions');
-  }
+  if (names === undefined || namesWithoutExpression(input)) return undefined;
   if (Object.keys(names).length === 0) throw validationError('ExpressionAttributeNames must not be empty');
   for (const key of Object.keys(names)) {
     if (!NAME_PATTERN.test(key)) throw validationError(`ExpressionAttributeNames contains invalid key: Syntax error; key: "${key}"`);
@@ -122,12 +151,7 @@ function readNames(input: ExpressionInput): Record<string, string> | undefined {
 
 function readValues(operation: ExpressionOperation, input: ExpressionInput): Record<string, AttributeValue> | undefined {
   const raw = input.ExpressionAttributeValues;
-  if (raw === undefined || READ_OPERATIONS.has(operation)) return undefined;
-  const users = VALUE_EXPRESSIONS[operation] ?? [];
-  if (!users.some((name) => input[name] !== undefined)) {
-    const list = users.join(' and ');
-    throw validationError(`ExpressionAttributeValues can only be specified when using expressions: ${list} ${users.length > 1 ? 'are' : 'is'} null`);
-  }
+  if (raw === undefined || READ_OPERATIONS.has(operation) || valuesWithoutExpression(operation, input)) return undefined;
   const keys = Object.keys(raw);
   if (keys.length === 0) throw validationError('ExpressionAttributeValues must not be empty');
   const values: Record<string, AttributeValue> = {};
@@ -186,13 +210,14 @@ export interface ScalarKeys {
   readonly indexKey: readonly string[];
 }
 
-function checkKeyScalars(compiled: CompiledExpressions, keyExpression: Condition | undefined, scalarKeys: ScalarKeys): void {
+// An update writing into a table key is refused later, after the condition passes (applyUpdate).
+function checkKeyScalars(compiled: CompiledExpressions, scalarKeys: ScalarKeys): void {
+  const written = new Set(compiled.update ? updatedPaths(compiled.update) : []);
   const paths = [
-    ...(compiled.update ? updateExpressionPaths(compiled.update) : []),
+    ...(compiled.update ? updateExpressionPaths(compiled.update).filter((path) => !(written.has(path) && scalarKeys.key.includes(path[0]))) : []),
     ...(compiled.condition ? conditionPaths(compiled.condition) : []),
     ...(compiled.filter ? conditionPaths(compiled.filter) : []),
     ...(compiled.projection ?? []),
-    ...(keyExpression ? conditionPaths(keyExpression) : []),
   ].filter((path) => path.length > 1);
   // DynamoDB Local reports a table key before any index key, whatever the order of the paths.
   for (const [label, names] of [['Key', scalarKeys.key], ['IndexKey', scalarKeys.indexKey]] as const) {
@@ -257,7 +282,7 @@ export function compileExpressions(operation: ExpressionOperation, request: Expr
       : compileConditionExpression(context, 'KeyConditionExpression', input.KeyConditionExpression);
 
   checkUnused(context, names, READ_OPERATIONS.has(operation) ? undefined : values);
-  if (scalarKeys) checkKeyScalars(compiled, keyExpression, scalarKeys);
+  if (scalarKeys) checkKeyScalars(compiled, scalarKeys);
 
   const filterElements = input.QueryFilter ?? input.ScanFilter ?? input.Expected;
   const conditionalOperator = checkConditionalOperator(input.ConditionalOperator, filterElements && Object.keys(filterElements).length);
@@ -269,8 +294,6 @@ export function compileExpressions(operation: ExpressionOperation, request: Expr
   const keyConditions = input.KeyConditions === undefined ? undefined : legacyKeyConditions(input.KeyConditions);
 
   if (keySchema === undefined) return compiled;
-  const keyAttributes = [keySchema.partitionKey, ...(keySchema.sortKey === undefined ? [] : [keySchema.sortKey])];
-  if (compiled.update !== undefined) checkKeyNotUpdated(compiled.update, keyAttributes);
   if (operation === 'Query') {
     const keyCondition = keyExpression ?? keyConditions;
     if (keyCondition === undefined) {

@@ -1,0 +1,106 @@
+// The order in which DynamoDB Local validates a request's parts: expression parameters, items,
+// key attributes inside expressions, conditions and key updates.
+import {
+  BatchGetItemCommand,
+  BatchWriteItemCommand,
+  CreateTableCommand,
+  DeleteItemCommand,
+  GetItemCommand,
+  PutItemCommand,
+  QueryCommand,
+  ScanCommand,
+  TransactGetItemsCommand,
+  TransactWriteItemsCommand,
+  UpdateItemCommand,
+  type AttributeValue,
+} from '@aws-sdk/client-dynamodb';
+import { beforeAll, describe, inject, it } from 'vitest';
+import { createOracle, same, type Oracle } from './testing/differential';
+import { socialTable } from './testing/tables';
+
+let oracle: Oracle;
+let table: string;
+const key: Record<string, AttributeValue> = { PK: { S: 'USER#v' }, SK: { S: 'PROFILE' } };
+beforeAll(async () => {
+  oracle = createOracle(inject('dynamodbLocalEndpoint'));
+  table = oracle.table('validation');
+  await same(oracle, CreateTableCommand, socialTable(table));
+  await same(oracle, PutItemCommand, { TableName: table, Item: { ...key, name: { S: 'v' } } });
+});
+
+describe('ExpressionAttributeNames and ExpressionAttributeValues without expressions', () => {
+  it('accepts empty maps when no expression uses them', async () => {
+    await same(oracle, PutItemCommand, { TableName: table, Item: key, ExpressionAttributeValues: {} });
+    await same(oracle, PutItemCommand, { TableName: table, Item: key, ExpressionAttributeNames: {} });
+    await same(oracle, GetItemCommand, { TableName: table, Key: key, ExpressionAttributeNames: {} });
+    await same(oracle, UpdateItemCommand, { TableName: table, Key: key, ExpressionAttributeValues: {} });
+    await same(oracle, DeleteItemCommand, { TableName: table, Key: key, ReturnValues: 'NONE', ExpressionAttributeNames: {} });
+    await same(oracle, PutItemCommand, { TableName: table, Item: key });
+    await same(oracle, DeleteItemCommand, { TableName: table, Key: key, ReturnValues: 'ALL_OLD', ExpressionAttributeValues: {} });
+    await same(oracle, ScanCommand, { TableName: table, Limit: 1, Segment: 2, TotalSegments: 3, ExpressionAttributeValues: {} });
+    await same(oracle, QueryCommand, { TableName: table, KeyConditionExpression: 'PK = :p', ExpressionAttributeValues: {} });
+    await same(oracle, QueryCommand, { TableName: table, KeyConditionExpression: 'PK = :p', ExpressionAttributeValues: { ':p': { S: 'x' } }, ExpressionAttributeNames: {} });
+  });
+
+  it('refuses unused ones before looking at items and keys', async () => {
+    const badItem = { ...key, ns: { NS: ['1', 'x'] } };
+    await same(oracle, PutItemCommand, { TableName: table, Item: badItem, ExpressionAttributeNames: { '#unused': 'x' } });
+    await same(oracle, PutItemCommand, { TableName: table, Item: badItem, ExpressionAttributeValues: { ':unused': { S: 'x' } } });
+    await same(oracle, DeleteItemCommand, { TableName: table, Key: { PK: { S: 'a' }, SK: { N: 'x' } }, ExpressionAttributeNames: { '#unused': 'x' } });
+    await same(oracle, UpdateItemCommand, { TableName: table, Key: { PK: { S: 'a' }, SK: { N: 'x' } }, ExpressionAttributeValues: { ':unused': { S: 'x' } } });
+  });
+
+  it('counts an empty expression as absent for values, not for names', async () => {
+    await same(oracle, ScanCommand, { TableName: table, FilterExpression: '', ExpressionAttributeValues: { ':v0': { N: '1.5' } } });
+    await same(oracle, ScanCommand, { TableName: table, FilterExpression: '', ExpressionAttributeNames: { '#a': 'a' } });
+    await same(oracle, ScanCommand, { TableName: table, ProjectionExpression: '', ExpressionAttributeNames: { '#a': 'a' } });
+    await same(oracle, ScanCommand, { TableName: table, FilterExpression: '' });
+    await same(oracle, PutItemCommand, { TableName: table, Item: key, ConditionExpression: '', ExpressionAttributeValues: { ':v': { S: 'x' } } });
+    await same(oracle, DeleteItemCommand, { TableName: table, Key: key, ConditionExpression: '', ExpressionAttributeValues: { ':v': { S: 'x' } } });
+    await same(oracle, UpdateItemCommand, { TableName: table, Key: key, UpdateExpression: '', ExpressionAttributeValues: { ':v': { S: 'x' } } });
+    await same(oracle, QueryCommand, { TableName: table, KeyConditionExpression: '', ExpressionAttributeValues: { ':v': { S: 'x' } } });
+  });
+});
+
+describe('Key attributes inside expressions', () => {
+  const scalars = 'refuses paths into table and index key attributes, named directly or through #names';
+  it(scalars, async () => {
+    await same(oracle, GetItemCommand, { TableName: table, Key: key, ProjectionExpression: '#n0[1]', ExpressionAttributeNames: { '#n0': 'PK' } });
+    await same(oracle, GetItemCommand, { TableName: table, Key: key, ProjectionExpression: 'a, GSI1PK[0], SK.x' });
+    await same(oracle, GetItemCommand, { TableName: table, Key: key, ProjectionExpression: 'likes.x' });
+    await same(oracle, PutItemCommand, { TableName: table, Item: key, ConditionExpression: 'attribute_exists(#g.x)', ExpressionAttributeNames: { '#g': 'GSI2PK' } });
+    await same(oracle, DeleteItemCommand, { TableName: table, Key: key, ConditionExpression: 'attribute_exists(SK.x)' });
+    await same(oracle, UpdateItemCommand, { TableName: table, Key: key, UpdateExpression: 'SET a = if_not_exists(GSI1SK.y, :v)', ExpressionAttributeValues: { ':v': { S: 'x' } } });
+    await same(oracle, UpdateItemCommand, { TableName: table, Key: key, UpdateExpression: 'SET GSI1PK.x = :v', ExpressionAttributeValues: { ':v': { S: 'x' } } });
+    await same(oracle, QueryCommand, { TableName: table, KeyConditionExpression: 'PK = :p', FilterExpression: 'GSI2PK.x = :v', ExpressionAttributeValues: { ':p': { S: 'x' }, ':v': { S: 'x' } } });
+    await same(oracle, QueryCommand, { TableName: table, IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :p', ProjectionExpression: 'PK.x', ExpressionAttributeValues: { ':p': { S: 'x' } } });
+    await same(oracle, QueryCommand, { TableName: table, KeyConditionExpression: 'PK.x = :p', ProjectionExpression: 'GSI1PK.x', ExpressionAttributeValues: { ':p': { S: 'x' } } });
+    await same(oracle, ScanCommand, { TableName: table, FilterExpression: 'attribute_exists(#p.y)', ExpressionAttributeNames: { '#p': 'PK' } });
+    await same(oracle, BatchGetItemCommand, { RequestItems: { [table]: { Keys: [key], ProjectionExpression: 'GSI2PK.x' } } });
+    await same(oracle, TransactGetItemsCommand, { TransactItems: [{ Get: { TableName: table, Key: key, ProjectionExpression: 'GSI2PK.x' } }] });
+    await same(oracle, TransactWriteItemsCommand, { TransactItems: [{ Put: { TableName: table, Item: key, ConditionExpression: 'attribute_exists(GSI1PK.x)' } }] });
+    await same(oracle, TransactWriteItemsCommand, { TransactItems: [{ Delete: { TableName: table, Key: key, ConditionExpression: 'attribute_exists(SK.x)' } }] });
+    await same(oracle, TransactWriteItemsCommand, { TransactItems: [{ ConditionCheck: { TableName: table, Key: key, ConditionExpression: 'attribute_exists(GSI1PK.x)' } }] });
+  });
+});
+
+describe('UpdateItem of a key attribute', () => {
+  it('is refused only once the condition passes', async () => {
+    const missing = { PK: { S: 'USER#none' }, SK: { S: 'NONE' } };
+    await same(oracle, UpdateItemCommand, { TableName: table, Key: missing, UpdateExpression: 'SET c = b REMOVE PK', ConditionExpression: 'attribute_exists(zz)' });
+    await same(oracle, UpdateItemCommand, { TableName: table, Key: missing, UpdateExpression: 'SET SK = :v', ExpressionAttributeValues: { ':v': { S: 'x' } }, ConditionExpression: 'attribute_exists(zz)' });
+    await same(oracle, UpdateItemCommand, { TableName: table, Key: missing, UpdateExpression: 'SET SK = :v', ExpressionAttributeValues: { ':v': { S: 'x' } }, ConditionExpression: 'attribute_not_exists(zz)' });
+    await same(oracle, UpdateItemCommand, { TableName: table, Key: missing, UpdateExpression: 'SET PK.x = :v', ExpressionAttributeValues: { ':v': { S: 'x' } } });
+    await same(oracle, UpdateItemCommand, { TableName: table, Key: missing, AttributeUpdates: { PK: { Action: 'PUT', Value: { S: 'x' } } }, Expected: { zz: { Exists: true, Value: { S: 'q' } } } });
+    await same(oracle, TransactWriteItemsCommand, { TransactItems: [{ Update: { TableName: table, Key: missing, UpdateExpression: 'SET SK = :v', ExpressionAttributeValues: { ':v': { S: 'x' } }, ConditionExpression: 'attribute_exists(zz)' } }] });
+    await same(oracle, TransactWriteItemsCommand, { TransactItems: [{ Update: { TableName: table, Key: missing, UpdateExpression: 'SET SK = :v', ExpressionAttributeValues: { ':v': { S: 'x' } } } }] });
+    await same(oracle, TransactWriteItemsCommand, { TransactItems: [{ Update: { TableName: table, Key: missing, UpdateExpression: 'SET a = zz' } }] });
+    await same(oracle, TransactWriteItemsCommand, { TransactItems: [{ Update: { TableName: table, Key: key, UpdateExpression: 'SET a = #n + :v', ExpressionAttributeNames: { '#n': 'name' }, ExpressionAttributeValues: { ':v': { N: '1' } } } }] });
+  });
+});
+
+describe('BatchWriteItem', () => {
+  it('refuses an empty item to put', async () => {
+    await same(oracle, BatchWriteItemCommand, { RequestItems: { [table]: [{ PutRequest: { Item: {} } }] } });
+  });
+});
