@@ -24,6 +24,20 @@ export const ATTRIBUTE_TYPES: readonly AttributeType[] = ['S', 'N', 'B', 'BOOL',
 
 const TYPE_NAMES: ReadonlySet<string> = new Set(ATTRIBUTE_TYPES);
 
+/** The type names DynamoDB's error messages use ("operand type: STRING_SET"). */
+export const TYPE_DISPLAY_NAMES: Record<AttributeType, string> = {
+  S: 'STRING',
+  N: 'NUMBER',
+  B: 'BINARY',
+  BOOL: 'BOOLEAN',
+  NULL: 'NULL',
+  M: 'MAP',
+  L: 'LIST',
+  SS: 'STRING_SET',
+  NS: 'NUMBER_SET',
+  BS: 'BINARY_SET',
+};
+
 export function typeOf(v: AttributeValue): AttributeType {
   if ('S' in v) return 'S';
   if ('N' in v) return 'N';

@@ -1,7 +1,7 @@
 // The pre-expression request parameters (AttributesToGet, KeyConditions, QueryFilter,
 // ScanFilter, Expected, AttributeUpdates, ConditionalOperator), converted to the same
 // compiled forms as their expression counterparts, with DynamoDB Local's messages.
-import { compareValues, typeOf, validateAttributeValue, type AttributeType, type AttributeValue } from '../AttributeValue';
+import { compareValues, TYPE_DISPLAY_NAMES, typeOf, validateAttributeValue, type AttributeType, type AttributeValue } from '../AttributeValue';
 import { validationError } from '../errors';
 import type { Condition, Operand } from './ConditionExpression';
 import type { DocumentPath } from './DocumentPath';
@@ -146,18 +146,6 @@ export function legacyExpected(expected: Record<string, ExpectedAttributeValue>,
   return combine(conditions, conditionalOperator);
 }
 
-const LEGACY_TYPE_NAMES: Record<AttributeType, string> = {
-  S: 'STRING',
-  N: 'NUMBER',
-  B: 'BINARY',
-  BOOL: 'BOOLEAN',
-  NULL: 'NULL',
-  M: 'MAP',
-  L: 'LIST',
-  SS: 'STRING_SET',
-  NS: 'NUMBER_SET',
-  BS: 'BINARY_SET',
-};
 
 export function legacyAttributeUpdates(updates: Record<string, AttributeValueUpdate>): UpdateActions {
   const actions = emptyUpdateActions();
@@ -175,11 +163,11 @@ export function legacyAttributeUpdates(updates: Record<string, AttributeValueUpd
     const type = typeOf(value);
     if (action === 'PUT') pushAction(actions, { clause: 'SET', path, value: { kind: 'value', value } });
     else if (action === 'ADD') {
-      if (!['N', 'SS', 'NS', 'BS', 'L'].includes(type)) throw validationError(`${INVALID}ADD action is not supported for the type ${LEGACY_TYPE_NAMES[type]}`);
+      if (!['N', 'SS', 'NS', 'BS', 'L'].includes(type)) throw validationError(`${INVALID}ADD action is not supported for the type ${TYPE_DISPLAY_NAMES[type]}`);
       pushAction(actions, { clause: 'ADD', path, value });
     } else {
       if (!['SS', 'NS', 'BS'].includes(type)) {
-        throw validationError(`${INVALID}DELETE action with value is not supported for the type ${LEGACY_TYPE_NAMES[type]}`);
+        throw validationError(`${INVALID}DELETE action with value is not supported for the type ${TYPE_DISPLAY_NAMES[type]}`);
       }
       pushAction(actions, { clause: 'DELETE', path, value });
     }

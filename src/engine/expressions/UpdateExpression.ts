@@ -5,6 +5,7 @@ import {
   addNumbers,
   numberKey,
   typeOf,
+  TYPE_DISPLAY_NAMES,
   base64Decode,
   base64Encode,
   type AttributeType,
@@ -74,18 +75,6 @@ export function pushAction(actions: UpdateActions, action: UpdateAction): void {
 
 const KIND = 'UpdateExpression';
 const CONDITION_FUNCTIONS = new Set(['attribute_exists', 'attribute_not_exists', 'attribute_type', 'begins_with', 'contains', 'size']);
-const OPERAND_TYPE_NAMES: Record<AttributeType, string> = {
-  S: 'STRING',
-  N: 'NUMBER',
-  B: 'BINARY',
-  BOOL: 'BOOLEAN',
-  NULL: 'NULL',
-  M: 'MAP',
-  L: 'LIST',
-  SS: 'STRING_SET',
-  NS: 'NUMBER_SET',
-  BS: 'BINARY_SET',
-};
 const ADD_TYPES = new Set<AttributeType>(['N', 'SS', 'NS', 'BS']);
 const DELETE_TYPES = new Set<AttributeType>(['SS', 'NS', 'BS']);
 
@@ -182,7 +171,7 @@ class UpdateCompiler {
       const type = typeOf(value);
       if (!allowed.has(type)) {
         throw this.error(
-          `Incorrect operand type for operator or function; operator: ${operator}, operand type: ${OPERAND_TYPE_NAMES[type]}, typeSet: ALLOWED_FOR_${operator}_OPERAND`,
+          `Incorrect operand type for operator or function; operator: ${operator}, operand type: ${TYPE_DISPLAY_NAMES[type]}, typeSet: ALLOWED_FOR_${operator}_OPERAND`,
         );
       }
     });
