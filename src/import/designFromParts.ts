@@ -4,6 +4,7 @@ import { MODEL_VERSION, type Billing, type DesignModel, type Entity, type Global
 import { templatePlaceholders } from '../model/keyTemplate';
 import type { InferredEntity } from './inferEntities';
 import { idFor } from './ImportResult';
+import { tableDesign } from '../model/tableDesign';
 
 export interface DesignParts {
   name: string;
@@ -53,16 +54,9 @@ export function designFromParts(parts: DesignParts): DesignModel {
     name: parts.name,
     ...(parts.description !== undefined && parts.description !== '' ? { description: parts.description } : {}),
     table: {
-      name: parts.tableName,
-      partitionKey: parts.partitionKey,
-      ...(parts.sortKey !== undefined ? { sortKey: parts.sortKey } : {}),
-      billing: parts.billing ?? { mode: 'PAY_PER_REQUEST' },
+      ...tableDesign(parts.tableName, parts.partitionKey, parts.sortKey),
+      ...(parts.billing !== undefined ? { billing: parts.billing } : {}),
       ...(parts.ttlAttribute !== undefined ? { ttlAttribute: parts.ttlAttribute } : {}),
-      deletionProtection: false,
-      pointInTimeRecovery: false,
-      encryption: { type: 'AWS_OWNED' },
-      tableClass: 'STANDARD',
-      tags: [],
     },
     globalSecondaryIndexes: parts.globalSecondaryIndexes,
     localSecondaryIndexes: parts.localSecondaryIndexes,

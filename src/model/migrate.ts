@@ -4,6 +4,7 @@
 import { defaultGenerator } from './defaultGenerator';
 import { templatePlaceholders } from './keyTemplate';
 import { MODEL_VERSION, type ModelIssue } from './types';
+import { tableDesign } from './tableDesign';
 
 type Json = Record<string, unknown>;
 
@@ -164,17 +165,7 @@ function fromV0(document: Json, notes: ModelIssue[]): Json {
 
   return {
     name: old.tableName,
-    table: {
-      name: old.tableName,
-      partitionKey: { name: pk, type: 'S' },
-      ...(sk === undefined ? {} : { sortKey: { name: sk, type: 'S' } }),
-      billing: { mode: 'PAY_PER_REQUEST' },
-      deletionProtection: false,
-      pointInTimeRecovery: false,
-      encryption: { type: 'AWS_OWNED' },
-      tableClass: 'STANDARD',
-      tags: [],
-    },
+    table: tableDesign(old.tableName, { name: pk, type: 'S' }, sk === undefined ? undefined : { name: sk, type: 'S' }),
     globalSecondaryIndexes: gsis,
     localSecondaryIndexes: [],
     entities,

@@ -4,22 +4,13 @@ import { socialMediaModel } from './examples/socialMedia';
 import { computePreview } from './preview';
 import { generateSampleItems, SampleCache, type SampleItem } from './sampleData';
 import type { DesignModel } from './types';
+import { tableDesign } from './tableDesign';
 
 function model(): DesignModel {
   return {
     version: 1,
     name: 'T',
-    table: {
-      name: 'Things',
-      partitionKey: { name: 'PK', type: 'S' },
-      sortKey: { name: 'SK', type: 'S' },
-      billing: { mode: 'PAY_PER_REQUEST' },
-      deletionProtection: false,
-      pointInTimeRecovery: false,
-      encryption: { type: 'AWS_OWNED' },
-      tableClass: 'STANDARD',
-      tags: [],
-    },
+    table: tableDesign('Things', { name: 'PK', type: 'S' }, { name: 'SK', type: 'S' }),
     globalSecondaryIndexes: [
       { id: 'g-all', name: 'ByAll', partitionKey: { name: 'GPK', type: 'S' }, sortKey: { name: 'GSK', type: 'N' }, projection: { type: 'ALL' } },
       { id: 'g-keys', name: 'ByKeys', partitionKey: { name: 'GPK', type: 'S' }, sortKey: { name: 'GSK', type: 'N' }, projection: { type: 'KEYS_ONLY' } },

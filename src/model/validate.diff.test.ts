@@ -5,6 +5,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { toCreateTableInput } from './createTableInput';
 import type { DesignModel } from './types';
 import { validateModel } from './validate';
+import { tableDesign } from './tableDesign';
 
 const endpoint = inject('dynamodbLocalEndpoint');
 
@@ -28,17 +29,7 @@ function base(change: (m: DesignModel) => void = () => {}): DesignModel {
   const model: DesignModel = {
     version: 1,
     name: 'limits',
-    table: {
-      name: `model-limits-${Date.now()}-${counter}`,
-      partitionKey: { name: 'PK', type: 'S' },
-      sortKey: { name: 'SK', type: 'S' },
-      billing: { mode: 'PAY_PER_REQUEST' },
-      deletionProtection: false,
-      pointInTimeRecovery: false,
-      encryption: { type: 'AWS_OWNED' },
-      tableClass: 'STANDARD',
-      tags: [],
-    },
+    table: tableDesign(`model-limits-${Date.now()}-${counter}`, { name: 'PK', type: 'S' }, { name: 'SK', type: 'S' }),
     globalSecondaryIndexes: [
       { id: 'g1', name: 'GSI1', partitionKey: { name: 'GSI1PK', type: 'S' }, sortKey: { name: 'GSI1SK', type: 'N' }, projection: { type: 'ALL' } },
     ],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DesignModel, Entity, ModelIssue } from './types';
 import { pointer, validateModel } from './validate';
+import { tableDesign } from './tableDesign';
 
 function entity(id: string, name: string, partitionKey: string, sortKey: string | undefined, extra: Partial<Entity> = {}): Entity {
   return {
@@ -25,17 +26,7 @@ function model(change: (m: DesignModel) => void = () => {}): DesignModel {
   const m: DesignModel = {
     version: 1,
     name: 'Shop',
-    table: {
-      name: 'Shop',
-      partitionKey: { name: 'PK', type: 'S' },
-      sortKey: { name: 'SK', type: 'S' },
-      billing: { mode: 'PAY_PER_REQUEST' },
-      deletionProtection: false,
-      pointInTimeRecovery: false,
-      encryption: { type: 'AWS_OWNED' },
-      tableClass: 'STANDARD',
-      tags: [],
-    },
+    table: tableDesign('Shop', { name: 'PK', type: 'S' }, { name: 'SK', type: 'S' }),
     globalSecondaryIndexes: [
       { id: 'gsi-1', name: 'GSI1', partitionKey: { name: 'GSI1PK', type: 'S' }, sortKey: { name: 'GSI1SK', type: 'S' }, projection: { type: 'ALL' } },
     ],
