@@ -11,6 +11,8 @@ export default defineConfig({
           include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'],
           exclude: ['src/**/*.diff.test.ts', 'src/**/*.fixtures.test.ts', 'node_modules/**'],
           environment: 'node',
+          // Generous: CI boxes have two busy cores, and no test asserts on time.
+          testTimeout: 60_000,
         },
       },
       {

@@ -8,6 +8,12 @@ const outDir = '.tmp/test-results';
 mkdirSync(outDir, { recursive: true });
 
 const suites = [];
+// Failed tests by name, repeated in the summary so the tail of a CI log says what broke.
+const failures = [];
+
+function firstLine(text) {
+  return String(text ?? '').replace(/\u001b\[[0-9;]*m/g, '').trim().split('\n')[0].slice(0, 300);
+}
 
 function run(name, command, args, env = {}) {
   console.log(`\n=== ${name}: ${command} ${args.join(' ')}`);
@@ -28,6 +34,12 @@ function vitestSuite(project, { label = project, paths = [], env = {} } = {}) {
     const report = JSON.parse(readFileSync(file, 'utf8'));
     passed = report.numPassedTests ?? 0;
     failed = report.numFailedTests ?? 0;
+    for (const file of report.testResults ?? []) {
+      for (const test of file.assertionResults ?? []) {
+        if (test.status === 'failed') failures.push(`${label} › ${file.name.replace(process.cwd() + '/', '')} › ${test.fullName}: ${firstLine(test.failureMessages?.[0])}`);
+      }
+      if (file.status === 'failed' && (file.assertionResults ?? []).length === 0) failures.push(`${label} › ${file.name.replace(process.cwd() + '/', '')}: ${firstLine(file.message)}`);
+    }
   }
   if (status !== 0 && failed === 0) failed = 1;
   suites.push({ name: `vitest ${label}`, passed, failed });
@@ -44,7 +56,20 @@ function playwrightSuite() {
   let passed = 0;
   let failed = 0;
   if (existsSync(file)) {
-    const stats = JSON.parse(readFileSync(file, 'utf8')).stats ?? {};
+    const report = JSON.parse(readFileSync(file, 'utf8'));
+    const stats = report.stats ?? {};
+    const visit = (suite, path) => {
+      for (const spec of suite.specs ?? []) {
+        for (const test of spec.tests ?? []) {
+          if (test.status === 'unexpected' || test.status === 'flaky') {
+            const error = test.results?.find((r) => r.error)?.error?.message;
+            failures.push(`playwright › ${[...path, spec.title].join(' › ')}: ${firstLine(error)}`);
+          }
+        }
+      }
+      for (const child of suite.suites ?? []) visit(child, [...path, child.title]);
+    };
+    for (const suite of report.suites ?? []) visit(suite, [suite.title]);
     passed = stats.expected ?? 0;
     failed = (stats.unexpected ?? 0) + (stats.flaky ?? 0);
   }
@@ -69,6 +94,10 @@ if (process.argv[2] === 'fixtures') {
 }
 
 console.log('\n=== summary');
+if (failures.length > 0) {
+  console.log('failed tests:');
+  for (const f of failures) console.log(`  ✗ ${f}`);
+}
 for (const s of suites) console.log(`${s.name}: ${s.passed} passed, ${s.failed} failed`);
 const passed = suites.reduce((n, s) => n + s.passed, 0);
 const failed = suites.reduce((n, s) => n + s.failed, 0);
