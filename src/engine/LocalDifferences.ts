@@ -103,4 +103,11 @@ export const LOCAL_DIFFERENCES: readonly LocalDifference[] = [
     service: 'Charges an index only for writes that put, change or remove an index entry; an item missing an index key attribute is not in that (sparse) index. Source: "Provisioned throughput considerations for global secondary indexes", writes.',
     reason: 'Sparse indexes are a core single-table technique and their cost must match the bill. Not in the usage notes: found by differential testing (finding C31); differential tests avoid the shape.',
   },
+  {
+    id: 'index-read-capacity',
+    local: 'Charges a Query or Scan of a KEYS_ONLY or INCLUDE index by the size of the whole table item behind each entry.',
+    service:
+      'Charges it by the size of the index entries read (the projected attributes); an LSI read that fetches unprojected attributes is charged for the table items as well. Source: "Global secondary indexes", Read capacity units ("the sum of all projected attribute sizes across all of the items returned").',
+    reason: 'Choosing KEYS_ONLY or INCLUDE to cut read cost is a design decision the preview must price as AWS bills it. Not in the usage notes: found by differential testing (finding C29); differential tests and the property suite read such indexes without ReturnConsumedCapacity.',
+  },
 ];
