@@ -43,6 +43,31 @@ export async function startNodeEndpoint(name: Exclude<EndpointName, 'dynamodbLoc
   return { name, ...ready, pid: child.pid as number, stop: () => stopProcess(child) };
 }
 
+/**
+ * Milliseconds from spawning `tablesmith serve --port 0` to its "listening" line, the median of
+ * `runs`: what a user waits for, module loading included.
+ */
+export async function serveCommandStartupMs(runs = 5): Promise<number> {
+  const bin = fileURLToPath(new URL('../../bin/tablesmith.js', import.meta.url));
+  const times: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const started = performance.now();
+    const child = spawn(process.execPath, [bin, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise<void>((resolve, reject) => {
+      let out = '';
+      child.stdout?.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        if (out.includes('listening on')) resolve();
+      });
+      child.once('exit', (code) => reject(new Error(`tablesmith serve exited with code ${code}: ${out}`)));
+    });
+    times.push(performance.now() - started);
+    await stopProcess(child);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)] as number;
+}
+
 export async function startLocal(): Promise<Endpoint> {
   const local = await startDynamoDBLocal();
   return { name: 'dynamodbLocal', url: local.endpoint, pid: local.pid, stop: () => local.stop() };

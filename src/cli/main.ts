@@ -137,12 +137,9 @@ async function serveCommand(args: string[], io: Io): Promise<number> {
   const { values } = parseArgs({ args, options: { port: { type: 'string' }, host: { type: 'string' }, model: { type: 'string' } } });
   const port = values.port === undefined ? undefined : Number(values.port);
   if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536)) throw new UsageError('--port must be a port number');
-  const server = (await import('../server/index')) as { startServer?: typeof import('../server/index').startServer };
-  if (typeof server.startServer !== 'function') {
-    io.stderr('tablesmith serve is not available yet\n');
-    return 1;
-  }
-  const started = await server.startServer({
+  // Loaded on demand: the other commands need neither the HTTP server nor the engine.
+  const { startServer } = await import('../server/index');
+  const started = await startServer({
     ...(port !== undefined ? { port } : {}),
     ...(values.host !== undefined ? { host: values.host } : {}),
     ...(values.model !== undefined ? { modelPath: values.model } : {}),
