@@ -4,7 +4,7 @@ import type {
   TransactGetItemsInput as SdkTransactGetItemsInput,
   TransactGetItemsOutput as SdkTransactGetItemsOutput,
 } from '@aws-sdk/client-dynamodb';
-import { validateItemValues, type Item } from './AttributeValue';
+import { itemSize, validateItemValues, type Item } from './AttributeValue';
 import { parseReturnConsumedCapacity, readUnits } from './ConsumedCapacity';
 import { checkTableName, findTable, type EngineContext } from './EngineContext';
 import { DynamoDBError, validationError } from './errors';
@@ -17,6 +17,12 @@ export type TransactGetItemsInput = Wire<SdkTransactGetItemsInput>;
 export type TransactGetItemsOutput = Wire<SdkTransactGetItemsOutput>;
 
 const NULL_ITEMS = "Value null at 'transactItems' failed to satisfy constraint: Member must not be null";
+
+/** The returned items may add up to 4 MB. */
+const MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
+// DynamoDB Local counts 4 bytes for every response, an empty one for a missing item included,
+// plus the size of the item returned, and reports the running total where it first passes the limit.
+const RESPONSE_BYTES_PER_ITEM = 4;
 
 export function TransactGetItems(context: EngineContext, input: TransactGetItemsInput): TransactGetItemsOutput {
   const elements = input.TransactItems;
@@ -44,11 +50,14 @@ export function TransactGetItems(context: EngineContext, input: TransactGetItems
     return { table, key, expressions };
   });
   const meters = new TransactionMeters();
+  let responseBytes = 0;
   const responses = reads.map(({ table, key, expressions }) => {
     const entry = table.get(key);
     meters.for(table.name).addTable(2 * readUnits(entry?.size ?? 0, true));
-    if (!entry) return {};
-    return { Item: expressions.projection ? expressions.projection.apply(entry.item) : entry.item };
+    const item = entry && (expressions.projection ? expressions.projection.apply(entry.item) : entry.item);
+    responseBytes += RESPONSE_BYTES_PER_ITEM + (item ? itemSize(item) : 0);
+    if (responseBytes > MAX_RESPONSE_BYTES) throw validationError(`Payload in response is too large.${responseBytes}`);
+    return item ? { Item: item } : {};
   });
   const output: TransactGetItemsOutput = {};
   const consumed = meters.report(capacityMode);

@@ -215,4 +215,26 @@ describe('TransactGetItems against DynamoDB Local', () => {
       expect(result.name).not.toBe('no error');
     }
   });
+
+  it('refuses a response over 4 MB, counting only the items and attributes it returns', async () => {
+    const huge = oracle.table('txhuge');
+    await same(oracle, CreateTableCommand, {
+      TableName: huge,
+      BillingMode: 'PAY_PER_REQUEST',
+      KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+      AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+    });
+    for (let i = 0; i < 11; i++) await same(oracle, PutItemCommand, { TableName: huge, Item: { pk: { S: `k${i}` }, d: { S: 'x'.repeat(399 * 1024) } } });
+    // Ten of them leave 108,454 bytes under the limit: 'fill' takes it to the limit exactly, and any
+    // further response, a missing item's included, passes it.
+    await same(oracle, PutItemCommand, { TableName: huge, Item: { pk: { S: 'fill' }, d: { S: 'z'.repeat(108_443) } } });
+    await same(oracle, PutItemCommand, { TableName: huge, Item: { pk: { S: 'over' }, d: { S: 'z'.repeat(108_444) } } });
+    const get = (pk: string, projection?: string) => ({ Get: { TableName: huge, Key: { pk: { S: pk } }, ...(projection ? { ProjectionExpression: projection } : {}) } });
+    const ten = Array.from({ length: 10 }, (_, i) => get(`k${i}`));
+    output(await same(oracle, TransactGetItemsCommand, { TransactItems: [...ten, get('fill')] }));
+    output(await same(oracle, TransactGetItemsCommand, { TransactItems: [...ten.map((g) => get(g.Get.Key.pk.S, 'pk')), get('k10'), get('missing')] }));
+    expect((await sameGetFailure({ TransactItems: [...ten, get('over')] })).message).toMatch(/^Payload in response is too large\./);
+    expect((await sameGetFailure({ TransactItems: [get('missing'), ...ten, get('fill')] })).name).toBe('ValidationException');
+    expect((await sameGetFailure({ TransactItems: [get('k10'), ...ten, get('fill')] })).name).toBe('ValidationException');
+  });
 });
