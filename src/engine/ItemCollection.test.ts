@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { AttributeValue } from './AttributeValue';
 import { ItemCollection, type StoredEntry } from './ItemCollection';
 
 function entry(sort: string, tieHash = '', tieRange = ''): StoredEntry {
@@ -44,11 +45,34 @@ describe('ItemCollection', () => {
   it('removes entries, dropping empty chunks, and seeks from the middle', () => {
     const collection = new ItemCollection();
     for (let i = 0; i < 1200; i++) collection.put(entry(String(i).padStart(4, '0')));
-    for (let i = 0; i < 1200; i += 2) expect(collection.remove(String(i).padStart(4, '0'), '', '')).toBeDefined();
-    expect(collection.remove('0000', '', '')).toBeUndefined();
+    for (let i = 0; i < 1200; i += 2) expect(collection.remove(entry(String(i).padStart(4, '0')))).toBeDefined();
+    expect(collection.remove(entry('0000'))).toBeUndefined();
     expect(collection.count).toBe(600);
     const from = collection.seek((e) => e.sort < '0600');
     expect([...collection.walk(from, true)].slice(0, 2).map((e) => e.sort)).toEqual(['0601', '0603']);
     expect([...collection.walk(from, false)].slice(0, 2).map((e) => e.sort)).toEqual(['0599', '0597']);
+  });
+
+  it('orders entries sharing a sort key by their tie order, computed only when keys meet', () => {
+    const computed: string[] = [];
+    const text = (value: AttributeValue | undefined) => (value && 'S' in value ? value.S : '');
+    const collection = new ItemCollection((item) => {
+      computed.push(text(item.k));
+      return text(item.t);
+    });
+    const tied = (sort: string, tieHash: string, tie: string): StoredEntry => ({ ...entry(sort, tieHash), item: { k: { S: tieHash }, t: { S: tie } } });
+    collection.put(tied('x', 'a', '3'));
+    collection.put(tied('y', 'b', '1'));
+    expect(computed).toEqual([]);
+    collection.put(tied('x', 'c', '1'));
+    collection.put(tied('x', 'd', '2'));
+    expect(sorts(collection)).toEqual(['x|c|', 'x|d|', 'x|a|', 'y|b|']);
+    expect(computed).not.toContain('b');
+    expect(new Set(computed).size).toBe(computed.length);
+    const probe = { sort: 'x', tieHash: 'd', tieRange: '', item: { t: { S: '2' } } };
+    expect(collection.at(collection.seekKey(probe))?.tieHash).toBe('d');
+    expect(collection.at(collection.seekKey(probe, true))?.tieHash).toBe('a');
+    expect(collection.remove({ ...probe, item: { k: { S: 'd' }, t: { S: '2' } } })?.tieHash).toBe('d');
+    expect(sorts(collection, false)).toEqual(['y|b|', 'x|a|', 'x|c|']);
   });
 });

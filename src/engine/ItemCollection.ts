@@ -1,15 +1,28 @@
-// One partition of a table or index: its entries kept sorted by key tokens in chunks, so
-// inserts stay cheap even when a single partition holds most of a table.
+// One partition of a table or index: its entries kept sorted (by key tokens, and in an index
+// by DynamoDB Local's order of equal index keys) in chunks, so inserts stay cheap even when
+// a single partition holds most of a table.
 import type { Item } from './AttributeValue';
 
-export interface StoredEntry {
+/**
+ * Where an entry sits in its partition: by sort key, then (in an index) by DynamoDB Local's
+ * order of entries sharing that sort key, then by the base table's key tokens.
+ */
+export interface EntryKey {
   /** Sort-key token of the table or index ('' when it has no sort key). */
   readonly sort: string;
-  /** For index entries: the base table's key tokens, which order ties and keep entries unique. */
+  /** For index entries: the base table's key tokens, which keep entries unique. */
   readonly tieHash: string;
   readonly tieRange: string;
-  /** The table item, or for an index the item as projected into it. */
+  /**
+   * The table item, or for an index the item as projected into it; in a probe, a key with
+   * the base table's key attributes. An index's tie order derives from it.
+   */
   readonly item: Item;
+  /** The tie order, computed from `item` the first time two equal sort keys meet. */
+  tie?: string;
+}
+
+export interface StoredEntry extends EntryKey {
   /**
    * DynamoDB size in bytes of the table item, also for index entries: DynamoDB Local sizes
    * indexes (IndexSizeBytes, pages, read capacity) by whole items.
@@ -19,12 +32,8 @@ export interface StoredEntry {
   readonly readSize: number;
 }
 
-export function compareEntryKeys(a: StoredEntry, sort: string, tieHash: string, tieRange: string): number {
-  if (a.sort !== sort) return a.sort < sort ? -1 : 1;
-  if (a.tieHash !== tieHash) return a.tieHash < tieHash ? -1 : 1;
-  if (a.tieRange !== tieRange) return a.tieRange < tieRange ? -1 : 1;
-  return 0;
-}
+/** An index's order of entries with equal index keys, from the base table's key attributes. */
+export type TieOrder = (item: Item) => string;
 
 /** A position between entries: chunk number and offset within it. */
 export interface Cursor {
@@ -38,6 +47,24 @@ export class ItemCollection {
   private chunks: StoredEntry[][] = [];
   count = 0;
   bytes = 0;
+  /** Where scans put this partition among the others; set by its Partitions. */
+  scanKey: string | undefined;
+
+  /** `ties` orders an index's entries that share a sort key; tables have none. */
+  constructor(private readonly ties?: TieOrder) {}
+
+  compare(entry: EntryKey, key: EntryKey): number {
+    if (entry.sort !== key.sort) return entry.sort < key.sort ? -1 : 1;
+    const ties = this.ties;
+    if (ties) {
+      const a = (entry.tie ??= ties(entry.item));
+      const b = (key.tie ??= ties(key.item));
+      if (a !== b) return a < b ? -1 : 1;
+    }
+    if (entry.tieHash !== key.tieHash) return entry.tieHash < key.tieHash ? -1 : 1;
+    if (entry.tieRange !== key.tieRange) return entry.tieRange < key.tieRange ? -1 : 1;
+    return 0;
+  }
 
   /** First position whose entry is not `before` the probe (`before` must be monotonic). */
   seek(before: (entry: StoredEntry) => boolean): Cursor {
@@ -62,15 +89,19 @@ export class ItemCollection {
     return { chunk: lo, offset: a };
   }
 
-  /** `seek` for an exact key, without a closure: it runs for every stored item. */
-  seekKey(sort: string, tieHash: string, tieRange: string): Cursor {
+  /**
+   * First position whose entry is at or (with `after`) past `key`; `seek` without a closure,
+   * as it runs for every stored item.
+   */
+  seekKey(key: EntryKey, after = false): Cursor {
     const chunks = this.chunks;
+    const limit = after ? 0 : -1;
     let lo = 0;
     let hi = chunks.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       const chunk = chunks[mid] as StoredEntry[];
-      if (compareEntryKeys(chunk[chunk.length - 1] as StoredEntry, sort, tieHash, tieRange) < 0) lo = mid + 1;
+      if (this.compare(chunk[chunk.length - 1] as StoredEntry, key) <= limit) lo = mid + 1;
       else hi = mid;
     }
     if (lo === chunks.length) return { chunk: lo, offset: 0 };
@@ -79,7 +110,7 @@ export class ItemCollection {
     let b = chunk.length;
     while (a < b) {
       const mid = (a + b) >>> 1;
-      if (compareEntryKeys(chunk[mid] as StoredEntry, sort, tieHash, tieRange) < 0) a = mid + 1;
+      if (this.compare(chunk[mid] as StoredEntry, key) <= limit) a = mid + 1;
       else b = mid;
     }
     return { chunk: lo, offset: a };
@@ -89,9 +120,14 @@ export class ItemCollection {
     return this.chunks[cursor.chunk]?.[cursor.offset];
   }
 
+  /** The entry at these key tokens, in a partition without ties (a table's). */
   find(sort: string, tieHash: string, tieRange: string): StoredEntry | undefined {
-    const entry = this.at(this.seekKey(sort, tieHash, tieRange));
-    return entry && compareEntryKeys(entry, sort, tieHash, tieRange) === 0 ? entry : undefined;
+    return this.findKey({ sort, tieHash, tieRange, item: {} });
+  }
+
+  findKey(key: EntryKey): StoredEntry | undefined {
+    const entry = this.at(this.seekKey(key));
+    return entry && this.compare(entry, key) === 0 ? entry : undefined;
   }
 
   /** Entries from `cursor` onwards (forward) or from just before it backwards. */
@@ -126,9 +162,9 @@ export class ItemCollection {
 
   /** Inserts or replaces the entry with the same keys; returns the one replaced. */
   put(entry: StoredEntry): StoredEntry | undefined {
-    const cursor = this.seekKey(entry.sort, entry.tieHash, entry.tieRange);
+    const cursor = this.seekKey(entry);
     const existing = this.at(cursor);
-    if (existing && compareEntryKeys(existing, entry.sort, entry.tieHash, entry.tieRange) === 0) {
+    if (existing && this.compare(existing, entry) === 0) {
       (this.chunks[cursor.chunk] as StoredEntry[])[cursor.offset] = entry;
       this.bytes += entry.size - existing.size;
       return existing;
@@ -148,10 +184,10 @@ export class ItemCollection {
     return undefined;
   }
 
-  remove(sort: string, tieHash: string, tieRange: string): StoredEntry | undefined {
-    const cursor = this.seekKey(sort, tieHash, tieRange);
+  remove(key: EntryKey): StoredEntry | undefined {
+    const cursor = this.seekKey(key);
     const existing = this.at(cursor);
-    if (!existing || compareEntryKeys(existing, sort, tieHash, tieRange) !== 0) return undefined;
+    if (!existing || this.compare(existing, key) !== 0) return undefined;
     const chunk = this.chunks[cursor.chunk] as StoredEntry[];
     chunk.splice(cursor.offset, 1);
     if (chunk.length === 0) this.chunks.splice(cursor.chunk, 1);

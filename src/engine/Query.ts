@@ -7,7 +7,7 @@ import type { Cursor, ItemCollection, StoredEntry } from './ItemCollection';
 import { keyToken, partitionToken, type KeySchema } from './KeySchema';
 import { checkConsistentRead, checkIndexReads, checkLimit, parseSelect, readPage, readTarget, type ReadTarget } from './ReadPage';
 import { compileRequest, type SortKeyCondition } from './RequestExpressions';
-import { checkStartKey } from './StartKey';
+import { checkStartKey, startEntryKey } from './StartKey';
 import type { Wire } from './wire';
 
 export type QueryInput = Wire<SdkQueryInput>;
@@ -85,18 +85,7 @@ function isBelow(sort: string, range: SortRange): boolean {
 
 /** The position just past the start key in the direction of travel. */
 function cursorAfter(collection: ItemCollection, target: ReadTarget, startKey: Item, forward: boolean): Cursor {
-  const table = target.table.keySchema;
-  const hashToken = target.index ? partitionToken(startKey[table.hash.name] as AttributeValue, table.hash.type) : '';
-  const tableRange = target.index && table.range ? keyToken(startKey[table.range.name] as AttributeValue, table.range.type) : '';
-  const range = target.keySchema.range;
-  const sort = range ? keyToken(startKey[range.name] as AttributeValue, range.type) : '';
-  const compare = (entry: StoredEntry) => {
-    if (entry.sort !== sort) return entry.sort < sort ? -1 : 1;
-    if (entry.tieHash !== hashToken) return entry.tieHash < hashToken ? -1 : 1;
-    if (entry.tieRange !== tableRange) return entry.tieRange < tableRange ? -1 : 1;
-    return 0;
-  };
-  return forward ? collection.seek((entry) => compare(entry) <= 0) : collection.seek((entry) => compare(entry) < 0);
+  return collection.seekKey(startEntryKey(target, startKey), forward);
 }
 
 function inclusiveEnd(condition: SortKeyCondition | undefined, forward: boolean): AttributeValue | undefined {

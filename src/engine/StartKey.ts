@@ -1,7 +1,9 @@
-// ExclusiveStartKey checks for Query and Scan, in DynamoDB Local's words.
-import type { Item } from './AttributeValue';
+// ExclusiveStartKey checks for Query and Scan, in DynamoDB Local's words, and the start key's
+// place among a table's or index's entries.
+import type { AttributeValue, Item } from './AttributeValue';
 import { validationError } from './errors';
-import { keyAttributeNames, keyScalar, keyTypeOf } from './KeySchema';
+import type { EntryKey } from './ItemCollection';
+import { keyAttributeNames, keyScalar, keyToken, keyTypeOf, partitionToken } from './KeySchema';
 import type { ReadTarget } from './ReadPage';
 
 export function checkStartKey(target: ReadTarget, key: Item): Item {
@@ -21,4 +23,17 @@ export function checkStartKey(target: ReadTarget, key: Item): Item {
     }
   }
   return key;
+}
+
+/** Where a checked start key sits within its partition of the table or index. */
+export function startEntryKey(target: ReadTarget, key: Item): EntryKey {
+  const range = target.keySchema.range;
+  const table = target.table.keySchema;
+  const index = target.index !== undefined;
+  return {
+    sort: range ? keyToken(key[range.name] as AttributeValue, range.type) : '',
+    tieHash: index ? partitionToken(key[table.hash.name] as AttributeValue, table.hash.type) : '',
+    tieRange: index && table.range ? keyToken(key[table.range.name] as AttributeValue, table.range.type) : '',
+    item: key,
+  };
 }

@@ -1,8 +1,9 @@
 // A table's storage: partitions of sorted items plus its secondary indexes, kept in step
 // by `writeItem`, the one place items change.
-import { itemSize, type Item } from './AttributeValue';
-import { ItemCollection, type StoredEntry } from './ItemCollection';
-import { keyAttributeNames, keyToken, partitionToken, type KeySchema } from './KeySchema';
+import { itemSize, type AttributeValue, type Item } from './AttributeValue';
+import { ItemCollection, type EntryKey, type StoredEntry, type TieOrder } from './ItemCollection';
+import { keyAttributeNames, keyToken, partitionToken, type KeyAttribute, type KeySchema } from './KeySchema';
+import { combinedHash, keyHash } from './PartitionHash';
 import { projectItem, projectedNames, type Projection } from './Projection';
 
 export type BillingMode = 'PROVISIONED' | 'PAY_PER_REQUEST';
@@ -20,12 +21,26 @@ export interface Throughput {
   decreasesToday: number;
 }
 
-/** Partitions plus the scan order DynamoDB walks them in (by hash of the partition key). */
+/**
+ * How DynamoDB Local orders a table's or index's partitions for a Scan: a table and its LSIs
+ * by the hash of the partition key, a GSI by the partition key itself (its SQLite query
+ * sorts by the index columns).
+ */
+export interface PartitionOrder {
+  readonly key: KeyAttribute;
+  readonly hashed: boolean;
+  /** Order of index entries sharing an index key; undefined when keys are unique. */
+  readonly ties: TieOrder | undefined;
+}
+
+/** Partitions plus the order a Scan walks them in. */
 export class Partitions {
   readonly byToken = new Map<string, ItemCollection>();
   private scanOrder: ScanSlot[] | undefined;
   count = 0;
   bytes = 0;
+
+  constructor(readonly order: PartitionOrder) {}
 
   get(token: string): ItemCollection | undefined {
     return this.byToken.get(token);
@@ -34,7 +49,7 @@ export class Partitions {
   put(partition: string, entry: StoredEntry): StoredEntry | undefined {
     let collection = this.byToken.get(partition);
     if (!collection) {
-      collection = new ItemCollection();
+      collection = new ItemCollection(this.order.ties);
       this.byToken.set(partition, collection);
       this.scanOrder = undefined;
     }
@@ -44,10 +59,10 @@ export class Partitions {
     return old;
   }
 
-  remove(partition: string, sort: string, tieHash: string, tieRange: string): StoredEntry | undefined {
+  remove(partition: string, key: EntryKey): StoredEntry | undefined {
     const collection = this.byToken.get(partition);
     if (!collection) return undefined;
-    const old = collection.remove(sort, tieHash, tieRange);
+    const old = collection.remove(key);
     if (!old) return undefined;
     this.count--;
     this.bytes -= old.size;
@@ -58,11 +73,26 @@ export class Partitions {
     return old;
   }
 
-  /** Partitions ordered by (hash, token); parallel-scan segments are contiguous hash ranges. */
+  /** Where the partition of this key value sits in scan order. */
+  scanKey(value: AttributeValue): string {
+    const { key, hashed } = this.order;
+    return hashed ? keyHash(value, key.type) : keyToken(value, key.type);
+  }
+
+  /**
+   * A partition's place in scan order, computed once per partition when first needed so
+   * that writes and queries never pay for hashing.
+   */
+  scanKeyOf(collection: ItemCollection): string {
+    collection.scanKey ??= this.scanKey(collection.at(collection.first())?.item[this.order.key.name] as AttributeValue);
+    return collection.scanKey;
+  }
+
+  /** Partitions in scan order. */
   ordered(): readonly ScanSlot[] {
     if (!this.scanOrder) {
       const slots: ScanSlot[] = [];
-      for (const [token, collection] of this.byToken) slots.push({ hash: hash32(token), token, collection });
+      for (const [token, collection] of this.byToken) slots.push({ scanKey: this.scanKeyOf(collection), token, collection });
       slots.sort(compareSlots);
       this.scanOrder = slots;
     }
@@ -71,36 +101,41 @@ export class Partitions {
 }
 
 export interface ScanSlot {
-  readonly hash: number;
+  readonly scanKey: string;
   readonly token: string;
   readonly collection: ItemCollection;
 }
 
-function compareSlots(a: { hash: number; token: string }, b: { hash: number; token: string }): number {
-  if (a.hash !== b.hash) return a.hash - b.hash;
+function compareSlots(a: { scanKey: string; token: string }, b: { scanKey: string; token: string }): number {
+  if (a.scanKey !== b.scanKey) return a.scanKey < b.scanKey ? -1 : 1;
   return a.token < b.token ? -1 : a.token > b.token ? 1 : 0;
 }
 
-/** Index of the first slot at or after (hash, token). */
-export function slotIndex(slots: readonly ScanSlot[], hash: number, token: string): number {
+/** Index of the first slot at or after (scanKey, token). */
+export function slotIndex(slots: readonly ScanSlot[], scanKey: string, token: string): number {
   let lo = 0;
   let hi = slots.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (compareSlots(slots[mid] as ScanSlot, { hash, token }) < 0) lo = mid + 1;
+    if (compareSlots(slots[mid] as ScanSlot, { scanKey, token }) < 0) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
-/** FNV-1a: a stable spread of partition keys over the 32-bit space parallel scans split. */
-export function hash32(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
+/**
+ * DynamoDB Local orders entries sharing an index key by the hash of whichever base table
+ * keys the index lacks (SQLiteDBAccess.getTrailingHashColumnName): the sort key's hash when
+ * the index holds the partition key, else the partition key's hash when the index holds the
+ * sort key or the table has none, else the hash of both.
+ */
+function indexTieOrder(table: KeySchema, index: KeySchema): TieOrder | undefined {
+  const names = keyAttributeNames(index);
+  const { hash, range } = table;
+  const hashOf = (item: Item, key: KeyAttribute) => keyHash(item[key.name] as AttributeValue, key.type);
+  if (names.includes(hash.name)) return range && !names.includes(range.name) ? (item) => hashOf(item, range) : undefined;
+  if (range && !names.includes(range.name)) return (item) => combinedHash(hashOf(item, hash), hashOf(item, range));
+  return (item) => hashOf(item, hash);
 }
 
 export interface SecondaryIndex {
@@ -142,13 +177,14 @@ export class Table {
   readonly creationDateTime: number;
   lastUpdateToPayPerRequest: number | undefined;
   deletionProtection = false;
-  readonly partitions = new Partitions();
+  readonly partitions: Partitions;
   readonly indexes: SecondaryIndex[] = [];
   readonly deleting: DeletingIndex[] = [];
 
   constructor(options: TableOptions) {
     this.name = options.name;
     this.keySchema = options.keySchema;
+    this.partitions = new Partitions({ key: options.keySchema.hash, hashed: true, ties: undefined });
     this.attributeDefinitions = options.attributeDefinitions;
     this.billingMode = options.billingMode;
     this.throughput = options.throughput;
@@ -168,14 +204,15 @@ export class Table {
       keySchema,
       projection,
       projected: projectedNames(projection, keyNames),
-      partitions: new Partitions(),
+      // An LSI shares the table's partitions, so its scan order hashes the same key.
+      partitions: new Partitions({ key: keySchema.hash, hashed: kind === 'LSI', ties: indexTieOrder(this.keySchema, keySchema) }),
       throughput,
       onDemandThroughput: false,
       createdAt: undefined,
     };
     this.indexes.push(index);
-    for (const slot of this.partitions.ordered()) {
-      for (const entry of slot.collection.walk(slot.collection.first(), true)) indexPut(index, entry.item, entry.size, slot.token, entry.sort);
+    for (const [token, collection] of this.partitions.byToken) {
+      for (const entry of collection.walk(collection.first(), true)) indexPut(index, entry.item, entry.size, token, entry.sort);
     }
     return index;
   }
@@ -230,7 +267,7 @@ function indexPut(index: SecondaryIndex, item: Item, bytes: number, tableHash: s
 
 function indexRemove(index: SecondaryIndex, item: Item, tableHash: string, tableRange: string): void {
   const tokens = itemTokens(index.keySchema, item);
-  if (tokens) index.partitions.remove(tokens.partition, tokens.sort, tableHash, tableRange);
+  if (tokens) index.partitions.remove(tokens.partition, { sort: tokens.sort, tieHash: tableHash, tieRange: tableRange, item });
 }
 
 /**
@@ -240,7 +277,7 @@ function indexRemove(index: SecondaryIndex, item: Item, tableHash: string, table
 export function storeItem(table: Table, key: ItemTokens, next: Item | undefined, nextSize: number): Item | undefined {
   let old: StoredEntry | undefined;
   if (next) old = table.partitions.put(key.partition, { sort: key.sort, tieHash: '', tieRange: '', item: next, size: nextSize, readSize: nextSize });
-  else old = table.partitions.remove(key.partition, key.sort, '', '');
+  else old = table.partitions.remove(key.partition, { sort: key.sort, tieHash: '', tieRange: '', item: {} });
   for (const index of table.indexes) {
     if (old) indexRemove(index, old.item, key.partition, key.sort);
     if (next) indexPut(index, next, nextSize, key.partition, key.sort);
