@@ -62,7 +62,7 @@ export function EntityInspector({ entity, entityIndex }: { entity: Entity; entit
           edit('type attribute', (m) => updateEntity(m, { entityId: entity.id, patch: { typeAttribute: typeAttribute || undefined } }))
         }
       />
-      <NumberField label="Sample items" path={`${base}/sampleCount`} min={0} max={5000} step={1} value={entity.sampleCount} onChange={(sampleCount) => edit('sample count', (m) => updateEntity(m, { entityId: entity.id, patch: { sampleCount: Math.max(0, Math.round(sampleCount)) } }))} />
+      <NumberField label="Sample items" path={`${base}/sampleCount`} min={0} max={5000} step={1} value={entity.sampleCount} onChange={(sampleCount) => edit('sample count', (m) => updateEntity(m, { entityId: entity.id, patch: { sampleCount } }))} />
 
       <h3>Key templates</h3>
       {keyField('Table', undefined, 'partitionKey', model.table.partitionKey.name, model.table.partitionKey.type)}

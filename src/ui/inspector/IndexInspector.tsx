@@ -1,8 +1,10 @@
-// Inspector for a GSI or an LSI: name, key attributes and projection.
+// Inspector for a GSI or an LSI: name, key attributes, projection and a GSI's own capacity.
 import type { GlobalSecondaryIndex, KeyAttribute, KeyType, LocalSecondaryIndex, Projection, ProjectionType } from '../../model/types';
+import { useId } from 'react';
 import { useDesignStore } from '../../store/designStore';
 import { runCommand } from '../../store/commands';
-import { CheckboxField, NumberField, SelectField, TextField } from './fields';
+import { CheckboxField, FieldMessages, SelectField, TextField, useIssuesAt } from './fields';
+import { ThroughputFields } from './CapacityFields';
 import { updateIndex, type GlobalIndexPatch, type LocalIndexPatch } from '../../model/commands';
 
 export const KEY_TYPES: { value: KeyType; label: string }[] = [
@@ -48,6 +50,50 @@ function ProjectionFields({ projection, path, onChange }: { projection: Projecti
   );
 }
 
+/**
+ * A GSI's own provisioned capacity. Without it the index gets the table's fixed units; on an
+ * on-demand table it is ignored, which its warning says next to the button that removes it.
+ */
+function GsiCapacity({
+  throughput,
+  path,
+  provisioned,
+  onChange,
+}: {
+  throughput: GlobalSecondaryIndex['throughput'];
+  path: string;
+  provisioned: boolean;
+  onChange: (throughput: GlobalSecondaryIndex['throughput']) => void;
+}) {
+  const messagesId = useId();
+  const issues = useIssuesAt(path);
+  if (!provisioned && throughput === undefined) return null;
+  return (
+    <>
+      <h3>Capacity</h3>
+      {provisioned && throughput && (
+        <>
+          <ThroughputFields label="Read" path={`${path}/read`} setting={throughput.read} onChange={(read) => onChange({ ...throughput, read })} />
+          <ThroughputFields label="Write" path={`${path}/write`} setting={throughput.write} onChange={(write) => onChange({ ...throughput, write })} />
+        </>
+      )}
+      {throughput ? (
+        <button type="button" aria-describedby={issues.length ? messagesId : undefined} onClick={() => onChange(undefined)}>
+          Remove index capacity
+        </button>
+      ) : (
+        <>
+          <p className="hint">Without its own capacity the index gets the table's read and write units, without auto-scaling.</p>
+          <button type="button" onClick={() => onChange({ read: { units: 5 }, write: { units: 5 } })}>
+            Set index capacity
+          </button>
+        </>
+      )}
+      <FieldMessages id={messagesId} issues={issues} />
+    </>
+  );
+}
+
 export function GsiInspector({ id }: { id: string }) {
   const model = useDesignStore((s) => s.model);
   const updateModel = useDesignStore((s) => s.updateModel);
@@ -57,7 +103,6 @@ export function GsiInspector({ id }: { id: string }) {
   const base = `/globalSecondaryIndexes/${position}`;
   const edit = (what: string, recipe: (i: GlobalSecondaryIndex) => GlobalIndexPatch) =>
     updateModel(`Edit ${index.name} ${what}`, (m) => updateIndex(m, { indexId: id, patch: recipe(m.globalSecondaryIndexes.find((g) => g.id === id) ?? index) }));
-  const provisioned = model.table.billing.mode === 'PROVISIONED';
   return (
     <section aria-label={`Global secondary index ${index.name}`} className="inspector-section">
       <h2>Global secondary index</h2>
@@ -72,17 +117,7 @@ export function GsiInspector({ id }: { id: string }) {
       />
       {index.sortKey && <KeyAttributeFields label="Sort key" path={`${base}/sortKey`} keyAttribute={index.sortKey} onChange={(sortKey) => edit('sort key', () => ({ sortKey }))} />}
       <ProjectionFields projection={index.projection} path={`${base}/projection`} onChange={(projection) => edit('projection', () => ({ projection }))} />
-      {provisioned && index.throughput && (
-        <div className="field-row">
-          <NumberField label="Index read capacity units" min={1} value={index.throughput.read.units} onChange={(units) => edit('read capacity', (i) => (i.throughput ? { throughput: { ...i.throughput, read: { ...i.throughput.read, units } } } : {}))} />
-          <NumberField label="Index write capacity units" min={1} value={index.throughput.write.units} onChange={(units) => edit('write capacity', (i) => (i.throughput ? { throughput: { ...i.throughput, write: { ...i.throughput.write, units } } } : {}))} />
-        </div>
-      )}
-      {provisioned && !index.throughput && (
-        <button type="button" onClick={() => edit('capacity', () => ({ throughput: { read: { units: 5 }, write: { units: 5 } } }))}>
-          Set index capacity
-        </button>
-      )}
+      <GsiCapacity throughput={index.throughput} path={`${base}/throughput`} provisioned={model.table.billing.mode === 'PROVISIONED'} onChange={(throughput) => edit('capacity', () => ({ throughput }))} />
       <div className="inspector-actions">
         <button type="button" onClick={() => runCommand('duplicate')}>
           Duplicate index

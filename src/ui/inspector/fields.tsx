@@ -3,6 +3,7 @@
 import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import type { ModelIssue } from '../../model/types';
 import { useDesignStore } from '../../store/designStore';
+import { numberError } from './numberError';
 
 const NO_ISSUES: ModelIssue[] = [];
 
@@ -75,15 +76,26 @@ export function TextField({ value, onChange, placeholder, ...props }: FieldProps
   );
 }
 
-/** A number input that only reports finite numbers; an empty or partial entry stays as typed. */
-export function NumberField({ value, onChange, min, max, step, ...props }: FieldProps & { value: number; onChange: (value: number) => void; min?: number; max?: number; step?: number }) {
+/**
+ * A number input that only reports acceptable numbers; anything else stays as typed, with
+ * its error next to the field, and the model keeps its last good value.
+ */
+export function NumberField({
+  value,
+  onChange,
+  min,
+  max,
+  step,
+  ...props
+}: FieldProps & { value: number; onChange: (value: number) => void; min?: number; max?: number; step?: 1 | 'any' }) {
   const [text, setText] = useState(String(value));
   useEffect(() => {
     // Follow outside changes (undo, import) without fighting a half-typed entry.
     setText((current) => (Number(current) === value && current.trim() !== '' ? current : String(value)));
   }, [value]);
+  const error = numberError(text, min, max, step);
   return (
-    <Field {...props}>
+    <Field {...props} localErrors={error === undefined ? undefined : [error]}>
       {(control) => (
         <input
           {...control}
@@ -94,8 +106,7 @@ export function NumberField({ value, onChange, min, max, step, ...props }: Field
           step={step}
           onChange={(e) => {
             setText(e.target.value);
-            const number = e.target.valueAsNumber;
-            if (Number.isFinite(number)) onChange(number);
+            if (numberError(e.target.value, min, max, step) === undefined) onChange(Number(e.target.value));
           }}
         />
       )}

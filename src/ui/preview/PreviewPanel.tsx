@@ -218,7 +218,7 @@ function SampleCounts() {
             max={5000}
             step={1}
             value={entity.sampleCount}
-            onChange={(count) => updateModel(`Edit ${entity.name} sample count`, (m) => updateEntity(m, { entityId: entity.id, patch: { sampleCount: Math.max(0, Math.round(count)) } }))}
+            onChange={(count) => updateModel(`Edit ${entity.name} sample count`, (m) => updateEntity(m, { entityId: entity.id, patch: { sampleCount: count } }))}
           />
         ))}
       </div>
