@@ -96,10 +96,11 @@ function inclusiveEnd(condition: SortKeyCondition | undefined, forward: boolean)
 
 export function Query(context: EngineContext, input: QueryInput): QueryOutput {
   const tableName = checkTableName(input.TableName);
-  const limit = checkLimit(input.Limit);
-  const capacityMode = parseReturnConsumedCapacity(input.ReturnConsumedCapacity);
+  // DynamoDB Local looks the table and index up before it checks Limit.
   const table = findTable(context, tableName);
   const target = readTarget(context, table, input);
+  const limit = checkLimit(input.Limit);
+  const capacityMode = parseReturnConsumedCapacity(input.ReturnConsumedCapacity);
   const expressions = compileRequest('Query', input, target.keySchema, table);
   checkConsistentRead(target, input);
   const select = parseSelect(input, target);

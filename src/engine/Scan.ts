@@ -29,14 +29,15 @@ function parallelScan(segment: number | undefined, total: number | undefined): P
 
 export function Scan(context: EngineContext, input: ScanInput): ScanOutput {
   const tableName = checkTableName(input.TableName);
-  const limit = checkLimit(input.Limit);
-  const capacityMode = parseReturnConsumedCapacity(input.ReturnConsumedCapacity);
+  // DynamoDB Local looks the table and index up before it checks Limit.
   const table = findTable(context, tableName);
   const target = readTarget(context, table, input);
+  const limit = checkLimit(input.Limit);
+  const capacityMode = parseReturnConsumedCapacity(input.ReturnConsumedCapacity);
   const expressions = compileRequest('Scan', input, target.keySchema, table);
   checkConsistentRead(target, input);
-  const parallel = parallelScan(input.Segment, input.TotalSegments);
   const select = parseSelect(input, target);
+  const parallel = parallelScan(input.Segment, input.TotalSegments);
   checkIndexReads(target, expressions, 'Scan');
   const startKey = input.ExclusiveStartKey ? checkStartKey(target, validateItemValues(input.ExclusiveStartKey)) : undefined;
   const bounds = scanSegment(target, parallel, startKey);

@@ -85,6 +85,10 @@ describe('Scan', () => {
     ['a missing index', { IndexName: 'Nope' }],
     ['ConsistentRead on a GSI', { IndexName: 'GSI1', ConsistentRead: true }],
     ['a missing table', { TableName: 'nope-nope' }],
+    ['a missing table before Limit 0', { TableName: 'nope-nope', Limit: 0 }],
+    ['a missing index before Limit 0', { IndexName: 'Nope', Limit: 0 }],
+    ['Limit 0 before a bad Select and segment', { Limit: 0, Select: 'ALL_PROJECTED_ATTRIBUTES', Segment: 1, TotalSegments: 1 }],
+    ['ALL_PROJECTED_ATTRIBUTES on the table before a bad segment', { Select: 'ALL_PROJECTED_ATTRIBUTES', Segment: 1, TotalSegments: 1 }],
   ])('rejects %s with the same error', async (_label, patch) => {
     await same(oracle, ScanCommand, { TableName: table, ...patch });
   });

@@ -1,6 +1,6 @@
 // The property suite is only as honest as its comparison: an engine answer perturbed in
-// any compared member must be reported as a mismatch, while reordering a Scan (which has
-// no defined order) must not be.
+// any compared member must be reported as a mismatch, the order of Scan items included
+// (the engine scans in DynamoDB Local's order).
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { HttpResponse, type HttpHandler, type HttpRequest } from '@smithy/protocol-http';
 import { describe, expect, inject, it } from 'vitest';
@@ -48,6 +48,7 @@ const PERTURBATIONS: readonly Perturbation[] = [
   { name: 'a missing LastEvaluatedKey', action: 'Query', apply: ({ LastEvaluatedKey: _key, ...b }) => b },
   { name: 'the Count', action: 'Query', apply: (b) => ({ ...b, Count: 3 }) },
   { name: 'a Scan missing an item', action: 'Scan', apply: (b) => ({ ...b, Items: (b.Items ?? []).slice(1) }) },
+  { name: 'the order of Scan items', action: 'Scan', apply: (b) => ({ ...b, Items: [...(b.Items ?? [])].reverse() }) },
   {
     name: 'consumed capacity',
     action: 'PutItem',
@@ -104,8 +105,4 @@ describe('property suite self-check', () => {
     expect((error as Mismatch).action).toBe(perturbation.action);
   });
 
-  it('does not report a Scan answered in another order', async () => {
-    const reversed = perturbed(oracle, { name: 'Scan order', action: 'Scan', apply: (b) => ({ ...b, Items: [...(b.Items ?? [])].reverse() }) });
-    await runSequence(reversed, SHAPE, SEQUENCE, emptyStats());
-  });
 });

@@ -398,10 +398,7 @@ function consistentRead(shape: TableShape, index: IndexShape | undefined): fc.Ar
 const invalidLimit = fc.constantFrom(0, -1);
 
 function query(shape: TableShape): fc.Arbitrary<Operation> {
-  // Narrowed: Query reads the table only. Items sharing an index key come back in another
-  // order from DynamoDB Local than from the engine (open finding, engine core); index Scans,
-  // compared as sets, still read every index.
-  return fc.constant(undefined).chain((index: IndexShape | undefined) => {
+  return indexChoice(shape).chain((index) => {
     const hash = index?.hash ?? shape.hash;
     const range = index ? index.range : shape.range;
     return fc
@@ -409,10 +406,7 @@ function query(shape: TableShape): fc.Arbitrary<Operation> {
         key: keyCondition(hash, range, ITEM_NAMES),
         filter: optional(mostlyWithout(shape, [hash.name, range?.name], index).chain(condition), 35),
         selection: selection(projectedVocabulary(shape, index), index),
-        // Narrowed: index queries read forward only. Items sharing an index key come back
-        // backwards in a different order from DynamoDB Local and the engine (open finding,
-        // engine core).
-        ScanIndexForward: index ? optional(fc.constant(true)) : optional(fc.boolean()),
+        ScanIndexForward: optional(fc.boolean()),
         // Narrowed: no Limit. DynamoDB Local omits LastEvaluatedKey when a page ends on the last
         // item of the key range, the engine returns one (open finding, engine core).
         Limit: optional(invalidLimit, 2),
@@ -438,11 +432,8 @@ function query(shape: TableShape): fc.Arbitrary<Operation> {
 }
 
 function scan(shape: TableShape): fc.Arbitrary<Operation> {
-  // Narrowed: no Limit and a single segment. Which items a Scan page or a parallel-scan
-  // segment holds follows DynamoDB Local's partition hash order, which the engine does not
-  // reproduce (open finding, engine core); a whole one-segment scan is order-free.
   const segments = mostly<{ Segment?: number; TotalSegments?: number }>(
-    fc.constant({ Segment: 0, TotalSegments: 1 }),
+    fc.integer({ min: 1, max: 4 }).chain((TotalSegments) => fc.integer({ min: 0, max: TotalSegments - 1 }).map((Segment) => ({ Segment, TotalSegments }))),
     fc.constantFrom({ Segment: 1, TotalSegments: 1 }, { Segment: 0, TotalSegments: undefined }, { Segment: undefined, TotalSegments: 2 }),
     20,
   );
@@ -454,12 +445,16 @@ function scan(shape: TableShape): fc.Arbitrary<Operation> {
         selection: selection(names, index),
         ConsistentRead: consistentRead(shape, index),
         segments: optional(segments, 30),
+        // Narrowed: valid Limits only. DynamoDB Local checks an invalid Limit after the
+        // ExpressionAttributeValues usage and consistent-read checks, the engine before (open finding).
+        Limit: optional(fc.integer({ min: 1, max: 4 }), 40),
         ReturnConsumedCapacity: capacity,
+        pages: fc.integer({ min: 1, max: 4 }),
         error: mistake,
       })
-      .map(({ filter, selection: { projection: paths, Select }, segments: parallel, error, ...input }) => ({
+      .map(({ filter, selection: { projection: paths, Select }, segments: parallel, error, pages, ...input }) => ({
         action: 'Scan' as const,
-        pages: 1,
+        pages,
         input: defined({
           IndexName: index?.name,
           Select,

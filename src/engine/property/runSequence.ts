@@ -86,9 +86,8 @@ function firstStep(operation: Operation, TableName: string): Step {
       return step(GetItemCommand, { TableName, ...operation.input });
     case 'Query':
       return step(QueryCommand, { TableName, ...operation.input });
-    // DynamoDB specifies no Scan order: its Items are compared as a set.
     case 'Scan':
-      return step(ScanCommand, { TableName, ...operation.input }, true);
+      return step(ScanCommand, { TableName, ...operation.input });
     case 'BatchWriteItem':
       return step(BatchWriteItemCommand, { ...operation.input, RequestItems: { [TableName]: [...operation.requests] } });
     // BatchGetItem reads in parallel and documents no order for Responses either.
