@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 
 // Access patterns as a new user works with them: pick one, run it, read the items; break
 // an expression; add a pattern with the form; page through a result.
@@ -117,6 +117,49 @@ test('runs the preloaded write patterns without touching the preview data', asyn
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(results(page)).toBeVisible();
   expect(await columnValues(page, 'PK')).not.toContain('POST#post-new-0002');
+});
+
+const written = (page: Page) => page.getByRole('region', { name: 'Items after the write' });
+/** An attribute's Before, After and Change cells in the table of one written item. */
+const writtenCells = (item: Locator, attribute: string) =>
+  item.getByRole('row').filter({ has: item.page().getByRole('rowheader', { name: attribute, exact: true }) }).getByRole('cell');
+
+test('shows the post a transaction created and the count it added, from the sample data on every run', async ({ page }) => {
+  await openPatterns(page);
+  await openPattern(page, 'Get user profile');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(resultRows(page)).toHaveCount(1);
+  const [userId] = await columnValues(page, 'userId');
+  const [postsCount] = await columnValues(page, 'postsCount');
+  const counted = String(Number(postsCount) + 1);
+
+  await openPattern(page, 'Create a post and count it');
+  await page.getByRole('textbox', { name: 'userId', exact: true }).fill(userId!);
+  // Each run writes a new post id, so the results on screen are those of the run just made.
+  for (const postId of ['post-e2e-1', 'post-e2e-2']) {
+    await page.getByRole('textbox', { name: 'postId', exact: true }).fill(postId);
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    const post = written(page).getByRole('table', { name: `Created PK USER#${userId}, SK POST#${postId}` });
+    await expect(post).toBeVisible();
+    await expect(writtenCells(post, 'description')).toHaveText(['', 'New post', 'added']);
+    const profile = written(page).getByRole('table', { name: `Updated PK USER#${userId}, SK PROFILE` });
+    await expect(writtenCells(profile, 'postsCount')).toHaveText([postsCount!, counted, 'changed']);
+    await expect(writtenCells(profile, 'username')).toHaveText([/.+/, /.+/, '']);
+  }
+});
+
+test('shows the item a delete pattern removed as deleted', async ({ page }) => {
+  await openPatterns(page);
+  await page.getByRole('button', { name: 'New pattern' }).click();
+  await page.getByRole('textbox', { name: 'Pattern name' }).fill('Delete a post');
+  await page.getByRole('combobox', { name: 'Operation' }).selectOption('DeleteItem');
+  await page.getByRole('combobox', { name: 'Entity' }).selectOption({ label: 'Post' });
+  const postId = (await page.getByRole('textbox', { name: 'postId', exact: true }).getAttribute('placeholder'))?.replace(/ \(from sample data\)$/, '');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  const post = written(page).getByRole('table', { name: new RegExp(`^Deleted PK USER#.+, SK POST#${postId}$`) });
+  await expect(post).toBeVisible();
+  await expect(writtenCells(post, 'postId')).toHaveText([postId!, '', 'removed']);
+  await expect(writtenCells(post, 'SK')).toHaveText([`POST#${postId}`, '', 'removed']);
 });
 
 test("shows DynamoDB's own error for a broken key condition written in the JSON editor", async ({ page }) => {

@@ -6,3 +6,5 @@ export type { EngineOptions, ItemChange, ChangeListener } from './EngineContext'
 export { DynamoDBError, type DynamoDBErrorName } from './errors';
 export { subscribeToStreams, type TableStreamRecord } from './streams';
 export { sweepExpiredItems } from './TimeToLiveSweep';
+export { partiqlWrittenKey } from './partiql/WrittenKey';
+export type { KeySchema } from './KeySchema';

@@ -77,6 +77,15 @@ const broken: [string, string, (m: DesignModel) => void][] = [
   ['key.sameName', 'a GSI keyed twice on one attribute', (m) => (m.globalSecondaryIndexes[0]!.sortKey = { name: 'GSI1PK', type: 'S' })],
   ['key.nameLength', 'a 256-byte key attribute name', (m) => (m.globalSecondaryIndexes[0]!.partitionKey = { name: 'k'.repeat(256), type: 'S' })],
   ['lsi.needsTableSortKey', 'an LSI on a table without a sort key', (m) => delete m.table.sortKey],
+  ['capacity.units', 'a table provisioned with 0 read capacity units', (m) => (m.table.billing = { mode: 'PROVISIONED', read: { units: 0 }, write: { units: 5 } })],
+  [
+    'capacity.units',
+    'a GSI provisioned with 0 write capacity units',
+    (m) => {
+      m.table.billing = { mode: 'PROVISIONED', read: { units: 5 }, write: { units: 5 } };
+      m.globalSecondaryIndexes[0]!.throughput = { read: { units: 5 }, write: { units: 0 } };
+    },
+  ],
 ];
 
 describe('validateModel agrees with DynamoDB Local on CreateTable', () => {

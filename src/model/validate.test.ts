@@ -397,6 +397,57 @@ describe('validateModel', () => {
         ['tags.duplicate', '/table/tags/2/key'],
       ]);
     });
+
+    const scaling = { minCapacity: 1, maxCapacity: 10, targetUtilization: 70, scaleInCooldownSeconds: 60, scaleOutCooldownSeconds: 60 };
+
+    it('holds table capacity and auto scaling to the bounds the schema and DynamoDB accept, at the fields', () => {
+      const issues = validateModel(
+        model((m) => {
+          m.table.billing = {
+            mode: 'PROVISIONED',
+            read: { units: 0, autoScaling: { ...scaling, minCapacity: 0, targetUtilization: 95, scaleInCooldownSeconds: -1 } },
+            write: { units: 2.5, autoScaling: { ...scaling, maxCapacity: 0, targetUtilization: 19.5, scaleOutCooldownSeconds: 0.5 } },
+          };
+        }),
+      );
+      expect(issues.filter((i) => i.severity !== 'info').map((i) => [i.severity, i.code, i.path])).toEqual([
+        ['error', 'capacity.units', '/table/billing/read/units'],
+        ['error', 'autoScaling.bounds', '/table/billing/read/autoScaling/minCapacity'],
+        ['error', 'autoScaling.target', '/table/billing/read/autoScaling/targetUtilization'],
+        ['error', 'autoScaling.cooldown', '/table/billing/read/autoScaling/scaleInCooldownSeconds'],
+        ['error', 'capacity.units', '/table/billing/write/units'],
+        ['error', 'autoScaling.bounds', '/table/billing/write/autoScaling/maxCapacity'],
+        ['error', 'autoScaling.target', '/table/billing/write/autoScaling/targetUtilization'],
+        ['error', 'autoScaling.cooldown', '/table/billing/write/autoScaling/scaleOutCooldownSeconds'],
+      ]);
+      expect(issue(issues, 'capacity.units')?.message).toBe('read capacity units must be a whole number of at least 1, not 0');
+      expect(issue(issues, 'autoScaling.target')?.message).toBe('read auto scaling target utilization must be 20–90%, not 95%');
+    });
+
+    it('accepts the edges of the ranges', () => {
+      const edges = (targetUtilization: number) => ({ units: 1, autoScaling: { ...scaling, minCapacity: 1, maxCapacity: 1, targetUtilization, scaleInCooldownSeconds: 0 } });
+      const issues = validateModel(model((m) => (m.table.billing = { mode: 'PROVISIONED', read: edges(20), write: edges(90) })));
+      expect(issues.filter((i) => i.severity !== 'info')).toEqual([]);
+    });
+
+    it('checks GSI capacity, and its bounds even when the on-demand table ignores it', () => {
+      const throughput = { read: { units: 0 }, write: { units: 5, autoScaling: { ...scaling, minCapacity: 20, maxCapacity: 10 } } };
+      const provisioned = validateModel(
+        model((m) => {
+          m.table.billing = { mode: 'PROVISIONED', read: { units: 5 }, write: { units: 5 } };
+          m.globalSecondaryIndexes[0]!.throughput = throughput;
+        }),
+      );
+      expect(provisioned.filter((i) => i.severity !== 'info').map((i) => [i.code, i.path])).toEqual([
+        ['capacity.units', '/globalSecondaryIndexes/0/throughput/read/units'],
+        ['autoScaling.range', '/globalSecondaryIndexes/0/throughput/write/autoScaling/minCapacity'],
+      ]);
+      const onDemand = validateModel(model((m) => (m.globalSecondaryIndexes[0]!.throughput = throughput)));
+      expect(onDemand.filter((i) => i.severity !== 'info').map((i) => [i.code, i.path])).toEqual([
+        ['index.throughputIgnored', '/globalSecondaryIndexes/0/throughput'],
+        ['capacity.units', '/globalSecondaryIndexes/0/throughput/read/units'],
+      ]);
+    });
   });
 
   it('checks entity identity and access-pattern references', () => {

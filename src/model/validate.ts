@@ -20,6 +20,7 @@ import type {
   KeyAttribute,
   ModelIssue,
   Projection,
+  ThroughputSetting,
 } from './types';
 
 export const LIMITS = {
@@ -96,8 +97,8 @@ function checkTable(model: DesignModel, issues: Issues): void {
     }
   }
   if (table.billing.mode === 'PROVISIONED') {
-    checkThroughput(table.billing.read, '/table/billing/read', 'read', issues);
-    checkThroughput(table.billing.write, '/table/billing/write', 'write', issues);
+    checkThroughput(table.billing.read, '/table/billing/read', 'read', true, issues);
+    checkThroughput(table.billing.write, '/table/billing/write', 'write', true, issues);
   }
   if (table.ttlAttribute !== undefined) {
     model.entities.forEach((entity, e) => {
@@ -136,17 +137,43 @@ function checkTable(model: DesignModel, issues: Issues): void {
   });
 }
 
-function checkThroughput(
-  setting: { units: number; autoScaling?: { minCapacity: number; maxCapacity: number } },
-  path: string,
-  kind: string,
-  issues: Issues,
-): void {
+// Application Auto Scaling's target tracking for DynamoDB accepts 20–90 percent.
+const TARGET_UTILIZATION = { min: 20, max: 90 } as const;
+
+/** Adds an error unless `value` is a whole number of at least `least`; says whether it is. */
+function checkWholeNumber(value: number, least: number, path: string, code: string, what: string, issues: Issues): boolean {
+  if (Number.isInteger(value) && value >= least) return true;
+  issues.add('error', path, code, `${what} must be a whole number of at least ${least}, not ${value}`);
+  return false;
+}
+
+/**
+ * The bounds DynamoDB and the model schema hold capacity to are checked even where the capacity
+ * is ignored (a GSI of an on-demand table), as a saved model outside them no longer loads; how
+ * units and auto scaling relate only matters where the capacity is `provisioned`.
+ */
+function checkThroughput(setting: ThroughputSetting, path: string, kind: 'read' | 'write', provisioned: boolean, issues: Issues): void {
+  const unitsValid = checkWholeNumber(setting.units, 1, `${path}/units`, 'capacity.units', `${kind} capacity units`, issues);
   const scaling = setting.autoScaling;
   if (scaling === undefined) return;
+  const scalingPath = `${path}/autoScaling`;
+  const minValid = checkWholeNumber(scaling.minCapacity, 1, `${scalingPath}/minCapacity`, 'autoScaling.bounds', `${kind} auto scaling minimum`, issues);
+  const maxValid = checkWholeNumber(scaling.maxCapacity, 1, `${scalingPath}/maxCapacity`, 'autoScaling.bounds', `${kind} auto scaling maximum`, issues);
+  const target = scaling.targetUtilization;
+  if (!(target >= TARGET_UTILIZATION.min && target <= TARGET_UTILIZATION.max)) {
+    issues.add(
+      'error',
+      `${scalingPath}/targetUtilization`,
+      'autoScaling.target',
+      `${kind} auto scaling target utilization must be ${TARGET_UTILIZATION.min}–${TARGET_UTILIZATION.max}%, not ${target}%`,
+    );
+  }
+  checkWholeNumber(scaling.scaleInCooldownSeconds, 0, `${scalingPath}/scaleInCooldownSeconds`, 'autoScaling.cooldown', `${kind} scale-in cooldown`, issues);
+  checkWholeNumber(scaling.scaleOutCooldownSeconds, 0, `${scalingPath}/scaleOutCooldownSeconds`, 'autoScaling.cooldown', `${kind} scale-out cooldown`, issues);
+  if (!provisioned || !minValid || !maxValid) return;
   if (scaling.minCapacity > scaling.maxCapacity) {
-    issues.add('error', `${path}/autoScaling/minCapacity`, 'autoScaling.range', `${kind} auto scaling minimum ${scaling.minCapacity} is above its maximum ${scaling.maxCapacity}`);
-  } else if (setting.units < scaling.minCapacity || setting.units > scaling.maxCapacity) {
+    issues.add('error', `${scalingPath}/minCapacity`, 'autoScaling.range', `${kind} auto scaling minimum ${scaling.minCapacity} is above its maximum ${scaling.maxCapacity}`);
+  } else if (unitsValid && (setting.units < scaling.minCapacity || setting.units > scaling.maxCapacity)) {
     issues.add(
       'warning',
       `${path}/units`,
@@ -188,12 +215,12 @@ function checkIndexes(model: DesignModel, issues: Issues): void {
       }
     }
     if (gsi.throughput !== undefined) {
-      if (model.table.billing.mode === 'PAY_PER_REQUEST') {
+      const provisioned = model.table.billing.mode === 'PROVISIONED';
+      if (!provisioned) {
         issues.add('warning', `${path}/throughput`, 'index.throughputIgnored', `${gsi.name} has provisioned throughput, but the table is on-demand (PAY_PER_REQUEST), so it is ignored`);
-      } else {
-        checkThroughput(gsi.throughput.read, `${path}/throughput/read`, 'read', issues);
-        checkThroughput(gsi.throughput.write, `${path}/throughput/write`, 'write', issues);
       }
+      checkThroughput(gsi.throughput.read, `${path}/throughput/read`, 'read', provisioned, issues);
+      checkThroughput(gsi.throughput.write, `${path}/throughput/write`, 'write', provisioned, issues);
     }
   });
   lsis.forEach((lsi, i) => {

@@ -138,11 +138,19 @@ describe.each(examples.map((e) => [e.id, e.model] as const))('%s patterns agains
   });
 
   // Writes last: DynamoDB Local keeps their effects, the runner starts each from the samples.
-  it.each(writes.map((p) => [p.name, p] as const))('write "%s" answers the same', async (_name, pattern) => {
+  // No two preloaded writes of an example name the same item, so what the runner reads back
+  // after a write is what DynamoDB Local holds at those keys after it.
+  it.each(writes.map((p) => [p.name, p] as const))('write "%s" answers the same and reads back what DynamoDB holds', async (_name, pattern) => {
     await loaded;
     const params = exampleParameters(model, pattern, samples);
     const fromLocal = await localOutcome(model, pattern, params);
     const fromEngine = await runPattern(model, samples, pattern, params);
     expect(comparable(pattern.operation, fromEngine, fromLocal)).toEqual(expected(pattern.operation, fromLocal));
+    if (!fromEngine.ok) return;
+    expect(fromEngine.written?.length).toBeGreaterThan(0);
+    for (const { key, after } of fromEngine.written ?? []) {
+      const held = await sendRequest(local, 'GetItem', { TableName: model.table.name, Key: key, ConsistentRead: true });
+      expect(withSortedSets(after)).toEqual(withSortedSets(held.Item));
+    }
   });
 });

@@ -24,7 +24,8 @@ describe('runPattern through the SDK and the engine', () => {
     const outcome = await runPattern(exampleModel, exampleSamples, pattern, exampleParameters(exampleModel, pattern, exampleSamples));
     if (!outcome.ok) throw new Error(`${outcome.errorName}: ${outcome.message}`);
     const writes = ['TransactWriteItems', 'BatchWriteItem', 'PutItem', 'UpdateItem', 'DeleteItem'].includes(pattern.operation);
-    if (!writes) expect(outcome.items.length).toBeGreaterThan(0);
+    if (writes) expect(outcome.written?.length).toBeGreaterThan(0);
+    else expect(outcome.items.length).toBeGreaterThan(0);
     // Like DynamoDB Local (see patternsRun.diff.test.ts), the engine reports no ConsumedCapacity for ExecuteStatement.
     if (pattern.operation !== 'ExecuteStatement') expect(outcome.capacity.total).toBeGreaterThan(0);
   });
@@ -59,16 +60,130 @@ describe('runPattern through the SDK and the engine', () => {
     expect(outcome.message).toMatch(/^Invalid KeyConditionExpression: Syntax error; token: ":sk"/);
   });
 
-  it('runs writes on a fresh engine each time', async () => {
+  const profileOf = (userId: string) =>
+    samples.find((s) => s.entityId === 'ent-userProfile' && (s.item.userId as { S: string }).S === userId)?.item;
+
+  it('reads back what a transaction wrote, each run from the sample data, without charging for the reads', async () => {
     const create = find('ap-createPost');
     const params = exampleParameters(model, create, samples);
-    const once = await runPattern(model, samples, create, params);
-    const twice = await runPattern(model, samples, create, params);
-    expect(once.ok && twice.ok).toBe(true);
+    const userId = params.userId ?? '';
+    const profile = profileOf(userId);
+    const counted = String(Number((profile?.postsCount as { N: string }).N) + 1);
+    for (let run = 0; run < 2; run++) {
+      const outcome = await runPattern(model, samples, create, params);
+      if (!outcome.ok) throw new Error(outcome.message);
+      expect(outcome.written).toEqual([
+        {
+          key: { PK: { S: `USER#${userId}` }, SK: { S: 'POST#post-new-0001' } },
+          after: { PK: { S: `USER#${userId}` }, SK: { S: 'POST#post-new-0001' }, postId: { S: 'post-new-0001' }, userId: { S: userId }, description: { S: 'New post' } },
+        },
+        { key: { PK: { S: `USER#${userId}` }, SK: { S: 'PROFILE' } }, before: profile, after: { ...profile, postsCount: { N: counted } } },
+      ]);
+      // Two transactional writes of one unit each on the table, one on GSI1 (the profile is in it); no reads.
+      expect(outcome.capacity).toEqual({
+        total: 6,
+        lines: [
+          { name: 'SocialMediaApp', kind: 'table', total: 4 },
+          { name: 'GSI1', kind: 'GSI', total: 2 },
+        ],
+      });
+    }
     const get = find('ap-getUserProfile');
-    const profile = await runPattern(model, samples, get, { userId: params.userId ?? '' });
-    const original = samples.find((s) => s.entityId === 'ent-userProfile' && (s.item.userId as { S: string }).S === params.userId);
-    expect(profile.ok && profile.items[0]?.postsCount).toEqual(original?.item.postsCount);
+    const read = await runPattern(model, samples, get, { userId });
+    expect(read.ok && read.items[0]?.postsCount).toEqual(profile?.postsCount);
+    expect(read.ok && read.written).toBeUndefined();
+  });
+
+  it('reads back batch puts and deletes, once per key', async () => {
+    const userId = exampleParameters(model, find('ap-getUserProfile'), samples).userId ?? '';
+    const profile = { PK: { S: `USER#${userId}` }, SK: { S: 'PROFILE' } };
+    const batch: AccessPattern = {
+      id: 'ap-batch',
+      name: 'Batch',
+      operation: 'BatchWriteItem',
+      parameters: [],
+      request: {
+        RequestItems: {
+          '{{table}}': [{ DeleteRequest: { Key: profile } }, { PutRequest: { Item: { PK: { S: 'NEW' }, SK: { S: 'ONE' } } } }],
+        },
+      },
+    };
+    const outcome = await runPattern(model, samples, batch, {});
+    if (!outcome.ok) throw new Error(outcome.message);
+    expect(outcome.written).toEqual([
+      { key: profile, before: profileOf(userId) },
+      { key: { PK: { S: 'NEW' }, SK: { S: 'ONE' } }, after: { PK: { S: 'NEW' }, SK: { S: 'ONE' } } },
+    ]);
+  });
+
+  it('reads back a condition check unchanged and a deleted item as gone', async () => {
+    const userId = exampleParameters(model, find('ap-getUserProfile'), samples).userId ?? '';
+    const key = { PK: { S: `USER#${userId}` }, SK: { S: 'PROFILE' } };
+    const post = samples.find((s) => s.entityId === 'ent-post')?.item;
+    const postKey = { PK: post?.PK, SK: post?.SK };
+    const transaction: AccessPattern = {
+      id: 'ap-tx',
+      name: 'Check and delete',
+      operation: 'TransactWriteItems',
+      parameters: [],
+      request: {
+        TransactItems: [{ ConditionCheck: { Key: key, ConditionExpression: 'attribute_exists(PK)' } }, { Delete: { Key: postKey } }],
+      },
+    };
+    const outcome = await runPattern(model, samples, transaction, {});
+    if (!outcome.ok) throw new Error(outcome.message);
+    expect(outcome.written).toEqual([
+      { key, before: profileOf(userId), after: profileOf(userId) },
+      { key: postKey, before: post },
+    ]);
+  });
+
+  it('shows nothing as written when the write fails', async () => {
+    const userId = exampleParameters(model, find('ap-getUserProfile'), samples).userId ?? '';
+    const put: AccessPattern = {
+      id: 'ap-put',
+      name: 'Put a taken key',
+      operation: 'PutItem',
+      parameters: [],
+      request: { Item: { PK: { S: `USER#${userId}` }, SK: { S: 'PROFILE' } }, ConditionExpression: 'attribute_not_exists(PK)' },
+    };
+    expect(await runPattern(model, samples, put, {})).toMatchObject({ ok: false, errorName: 'ConditionalCheckFailedException' });
+    // Read on its own, the key would fail with a ValidationException; the write's own error is what shows.
+    const badKey: AccessPattern = { ...put, operation: 'TransactWriteItems', request: { TransactItems: [{ Put: { Item: { PK: { N: '1' }, SK: { S: 'x' } } } }] } };
+    expect(await runPattern(model, samples, badKey, {})).toMatchObject({
+      ok: false,
+      errorName: 'TransactionCanceledException',
+      message: 'Transaction cancelled, please refer cancellation reasons for specific reasons [ValidationError]',
+    });
+  });
+
+  describe('PartiQL', () => {
+    const userId = exampleParameters(model, find('ap-getUserProfile'), samples).userId ?? '';
+    const statement = (Statement: string, Parameters?: unknown[]): AccessPattern => ({
+      id: 'ap-partiql',
+      name: 'PartiQL',
+      operation: 'ExecuteStatement',
+      parameters: [],
+      request: { Statement, ...(Parameters ? { Parameters } : {}) },
+    });
+
+    it('reads back the item an UPDATE names, on an engine of its own', async () => {
+      const update = statement('UPDATE "{{table}}" SET username = ? WHERE PK = ? AND SK = ?', [{ S: 'renamed' }, { S: `USER#${userId}` }, { S: 'PROFILE' }]);
+      const outcome = await runPattern(model, samples, update, {});
+      if (!outcome.ok) throw new Error(outcome.message);
+      const profile = profileOf(userId);
+      expect(outcome.written).toEqual([{ key: { PK: { S: `USER#${userId}` }, SK: { S: 'PROFILE' } }, before: profile, after: { ...profile, username: { S: 'renamed' } } }]);
+      const read = await runPattern(model, samples, statement(`SELECT * FROM "{{table}}" WHERE PK = 'USER#${userId}' AND SK = 'PROFILE'`), {});
+      expect(read.ok && read.items).toEqual([profile]);
+      expect(read.ok && read.written).toBeUndefined();
+    });
+
+    it('reads back the item an INSERT writes and the one a DELETE removes', async () => {
+      const insert = await runPattern(model, samples, statement(`INSERT INTO "{{table}}" VALUE {'PK': 'NEW', 'SK': ?, 'n': 1}`, [{ S: 'ONE' }]), {});
+      expect(insert.ok && insert.written).toEqual([{ key: { PK: { S: 'NEW' }, SK: { S: 'ONE' } }, after: { PK: { S: 'NEW' }, SK: { S: 'ONE' }, n: { N: '1' } } }]);
+      const remove = await runPattern(model, samples, statement(`DELETE FROM "{{table}}" WHERE PK = 'USER#${userId}' AND SK = 'PROFILE'`), {});
+      expect(remove.ok && remove.written).toEqual([{ key: { PK: { S: `USER#${userId}` }, SK: { S: 'PROFILE' } }, before: profileOf(userId) }]);
+    });
   });
 
   it('names a missing parameter before sending anything', async () => {

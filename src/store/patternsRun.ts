@@ -1,6 +1,7 @@
 // Runs a pattern the way an application would: through @aws-sdk/client-dynamodb, whose
-// request handler is the in-browser engine. Each run gets an engine loaded with the current
-// sample items, so a write pattern never changes the preview.
+// request handler is the in-browser engine. Each write gets an engine loaded with the current
+// sample items, so a write pattern never changes the preview, and reads back on it the items
+// it named: what they were before and what the write made of them.
 import {
   BatchGetItemCommand,
   BatchWriteItemCommand,
@@ -15,7 +16,8 @@ import {
   TransactWriteItemsCommand,
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
-import { engineHandler } from '../engine';
+import { engineHandler, partiqlWrittenKey } from '../engine';
+import type { KeySchema } from '../engine';
 import { loadDesignEngine } from '../model/loadDesignEngine';
 import { AccessPatternError, buildRequest, type ParameterValues } from '../model/accessPatterns';
 import type { SampleItem } from '../model/sampleData';
@@ -30,6 +32,16 @@ export interface ConsumedCapacityLine {
   read?: number;
   write?: number;
   total?: number;
+}
+
+/** One item a write named, read with consistent reads on the run's own engine. */
+export interface WrittenItem {
+  /** The item's primary key. */
+  key: Json;
+  /** The item as the sample data had it; absent when it did not exist. */
+  before?: Json;
+  /** The item after the write; absent when the write deleted it or never created it. */
+  after?: Json;
 }
 
 export type RunOutcome =
@@ -47,6 +59,8 @@ export type RunOutcome =
       /** The response as the SDK returned it, without $metadata. */
       response: Json;
       request: Json;
+      /** Only for writes: every item the request named, in request order. */
+      written?: WrittenItem[];
     }
   | { ok: false; errorName: string; message: string; elapsedMs: number; request?: Json };
 
@@ -74,9 +88,93 @@ export async function sendRequest(client: DynamoDBClient, operation: PatternOper
   return output;
 }
 
-const WRITES: ReadonlySet<PatternOperation> = new Set(['PutItem', 'UpdateItem', 'DeleteItem', 'TransactWriteItems', 'BatchWriteItem']);
-
 const isRecord = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function keySchemaOf(model: DesignModel): KeySchema {
+  return { hash: model.table.partitionKey, range: model.table.sortKey };
+}
+
+/** The primary key of `item`, or undefined when it lacks a key attribute. */
+function keyOf(item: unknown, schema: KeySchema): Json | undefined {
+  if (!isRecord(item)) return undefined;
+  const key: Json = {};
+  for (const attribute of [schema.hash, schema.range]) {
+    if (attribute === undefined) continue;
+    if (item[attribute.name] === undefined) return undefined;
+    key[attribute.name] = item[attribute.name];
+  }
+  return key;
+}
+
+function keyId(key: Json, schema: KeySchema): string {
+  return JSON.stringify([key[schema.hash.name], schema.range ? key[schema.range.name] : null]);
+}
+
+/** The keys a PartiQL INSERT, UPDATE or DELETE names; undefined for a read. */
+function statementKeys(request: Json, schema: KeySchema): Json[] | undefined {
+  if (typeof request.Statement !== 'string') return undefined;
+  const written = partiqlWrittenKey(request.Statement, request.Parameters, schema);
+  if (written === undefined) return undefined;
+  return written.key ? [written.key] : [];
+}
+
+/**
+ * The keys of the items a write request names (Put items, Update/Delete/ConditionCheck keys,
+ * batch requests, a PartiQL write's key), each once; undefined when the request is a read.
+ */
+function writtenKeys(operation: PatternOperation, request: Json, schema: KeySchema): Json[] | undefined {
+  const named: unknown[] = [];
+  switch (operation) {
+    case 'PutItem':
+      named.push(keyOf(request.Item, schema));
+      break;
+    case 'UpdateItem':
+    case 'DeleteItem':
+      named.push(request.Key);
+      break;
+    case 'BatchWriteItem':
+      for (const requests of Object.values(isRecord(request.RequestItems) ? request.RequestItems : {})) {
+        for (const r of Array.isArray(requests) ? requests : []) {
+          if (!isRecord(r)) continue;
+          if (isRecord(r.PutRequest)) named.push(keyOf(r.PutRequest.Item, schema));
+          if (isRecord(r.DeleteRequest)) named.push(r.DeleteRequest.Key);
+        }
+      }
+      break;
+    case 'TransactWriteItems':
+      for (const action of Array.isArray(request.TransactItems) ? request.TransactItems : []) {
+        if (!isRecord(action)) continue;
+        if (isRecord(action.Put)) named.push(keyOf(action.Put.Item, schema));
+        for (const member of [action.Update, action.Delete, action.ConditionCheck]) if (isRecord(member)) named.push(member.Key);
+      }
+      break;
+    case 'ExecuteStatement':
+      return statementKeys(request, schema);
+    default:
+      return undefined;
+  }
+  const keys = new Map<string, Json>();
+  for (const key of named) if (isRecord(key)) keys.set(keyId(key, schema), key);
+  return [...keys.values()];
+}
+
+/**
+ * The items at `keys` now, by consistent GetItem; asks for no capacity, so none is counted.
+ * A key DynamoDB refuses reads as no item: the write then fails too, with DynamoDB's own error
+ * for the write, and nothing is shown as written.
+ */
+async function readBack(client: DynamoDBClient, table: string, keys: readonly Json[]): Promise<(Json | undefined)[]> {
+  return Promise.all(
+    keys.map(async (key) => {
+      try {
+        const output = await sendRequest(client, 'GetItem', { TableName: table, Key: key, ConsistentRead: true });
+        return isRecord(output.Item) ? output.Item : undefined;
+      } catch {
+        return undefined;
+      }
+    }),
+  );
+}
 
 // Reads page through the same data many times; they share one loaded engine per sample set.
 let readEngine: { model: DesignModel; samples: readonly SampleItem[]; client: DynamoDBClient } | undefined;
@@ -158,10 +256,14 @@ export async function runPattern(
 
   const begin = performance.now();
   try {
-    const client = clientFor(model, samples, WRITES.has(pattern.operation));
+    const keys = writtenKeys(pattern.operation, request, keySchemaOf(model));
+    const client = clientFor(model, samples, keys !== undefined);
+    const before = keys && (await readBack(client, model.table.name, keys));
     const sent = performance.now();
     const response = await sendRequest(client, pattern.operation, request);
     const elapsedMs = performance.now() - sent;
+    const after = keys && (await readBack(client, model.table.name, keys));
+    const written = keys?.map((key, i) => ({ key, ...(before?.[i] ? { before: before[i] } : {}), ...(after?.[i] ? { after: after[i] } : {}) }));
     const next = isRecord(response.LastEvaluatedKey)
       ? response.LastEvaluatedKey
       : typeof response.NextToken === 'string'
@@ -178,6 +280,7 @@ export async function runPattern(
       elapsedMs,
       response,
       request,
+      ...(written ? { written } : {}),
     };
   } catch (error) {
     const elapsedMs = performance.now() - begin;

@@ -1,45 +1,11 @@
 // A run's outcome: the items as a table or as JSON, Count and ScannedCount, consumed
-// capacity per table and index, the time taken, paging, or DynamoDB's error in its words.
+// capacity per table and index, the time taken, paging, what a write did to the items it
+// named, or DynamoDB's error in its words.
 import { useEffect, useRef, useState } from 'react';
 import type { DesignModel } from '../../model/types';
 import type { PatternRunState } from '../../store/patternsStore';
-
-type Json = Record<string, unknown>;
-
-/** One AttributeValue as a person reads it in a cell. */
-export function formatValue(value: unknown): string {
-  if (!value || typeof value !== 'object') return '';
-  const [type, inner] = Object.entries(value as Json)[0] ?? [];
-  switch (type) {
-    case 'S':
-    case 'N':
-    case 'B':
-      return String(inner);
-    case 'BOOL':
-      return String(inner);
-    case 'NULL':
-      return 'null';
-    case 'SS':
-    case 'NS':
-    case 'BS':
-      return `{${(inner as string[]).join(', ')}}`;
-    case 'L':
-      return `[${(inner as unknown[]).map(formatValue).join(', ')}]`;
-    case 'M':
-      return `{${Object.entries(inner as Json)
-        .map(([k, v]) => `${k}: ${formatValue(v)}`)
-        .join(', ')}}`;
-    default:
-      return JSON.stringify(value);
-  }
-}
-
-function columnsOf(model: DesignModel, items: Json[]): string[] {
-  const keys = [model.table.partitionKey.name, model.table.sortKey?.name].filter((n): n is string => n !== undefined);
-  const rest = new Set<string>();
-  for (const item of items) for (const name of Object.keys(item)) if (!keys.includes(name)) rest.add(name);
-  return [...keys.filter((k) => items.some((i) => k in i)), ...[...rest].sort()];
-}
+import { attributeNames, formatValue } from './resultItems';
+import { WrittenItems } from './WrittenItems';
 
 function units(n: number): string {
   return Number.isInteger(n) ? String(n) : n.toFixed(1);
@@ -69,9 +35,8 @@ export function RunResults({
       </section>
     );
   }
-  const writes = ['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem', 'TransactWriteItems'].includes(outcome.operation);
-  const unit = writes ? 'WCU' : 'RCU';
-  const columns = columnsOf(model, outcome.items);
+  const unit = outcome.written ? 'WCU' : 'RCU';
+  const columns = attributeNames(model, outcome.items);
   const page = run.pageStarts.length;
   return (
     <section className="run-results" aria-label="Run results" ref={shown}>
@@ -178,6 +143,7 @@ export function RunResults({
           </pre>
         </>
       )}
+      {outcome.written && <WrittenItems model={model} written={outcome.written} />}
     </section>
   );
 }
