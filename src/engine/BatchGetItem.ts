@@ -4,7 +4,6 @@ import { CapacityMeter, parseReturnConsumedCapacity, readUnits, type ConsumedCap
 import { inJavaHashOrder } from './ConsumedCapacity';
 import { checkTableName, findTable, type EngineContext } from './EngineContext';
 import { validationError } from './errors';
-import { keyAttributeNames } from './KeySchema';
 import { checkKey } from './PrimaryKey';
 import { compileRequest } from './RequestExpressions';
 import type { Wire } from './wire';
@@ -13,6 +12,11 @@ export type BatchGetItemInput = Wire<SdkBatchGetItemInput>;
 export type BatchGetItemOutput = Wire<SdkBatchGetItemOutput>;
 
 export const MAX_BATCH_GET_KEYS = 100;
+
+/** A key as sent, whatever the order of its attributes. */
+function keyIdentity(raw: Record<string, unknown>): string {
+  return JSON.stringify(Object.keys(raw).sort().map((name) => [name, raw[name]]));
+}
 
 export function BatchGetItem(context: EngineContext, input: BatchGetItemInput): BatchGetItemOutput {
   const requests = Object.entries(input.RequestItems ?? {});
@@ -30,17 +34,15 @@ export function BatchGetItem(context: EngineContext, input: BatchGetItemInput): 
   if (total > MAX_BATCH_GET_KEYS) throw validationError('Too many items requested for the BatchGetItem call');
   const prepared = requests.map(([name, request]) => {
     const table = findTable(context, name);
+    // DynamoDB Local looks for duplicates before it checks any key against the schema,
+    // comparing whole keys as sent: it accepts 1e2 next to 100.
     const seen = new Set<string>();
-    const raws = request.Keys ?? [];
-    const keys = (values.get(name) ?? []).map((validated, i) => {
-      const key = checkKey(table, validated);
-      // Duplicates are judged on the text sent: DynamoDB Local accepts 1e2 next to 100.
-      const raw = raws[i] as Record<string, unknown>;
-      const identity = keyAttributeNames(table.keySchema).map((attribute) => JSON.stringify(raw[attribute])).join('\u0000');
+    for (const raw of request.Keys ?? []) {
+      const identity = keyIdentity(raw as Record<string, unknown>);
       if (seen.has(identity)) throw validationError('Provided list of item keys contains duplicates');
       seen.add(identity);
-      return key;
-    });
+    }
+    const keys = (values.get(name) ?? []).map((validated) => checkKey(table, validated));
     return { table, keys, request, expressions: compileRequest('BatchGetItem', request, table.keySchema, table) };
   });
   const responses: Record<string, Item[]> = {};

@@ -5,6 +5,8 @@ import { CapacityMeter, pageReadUnits, readUnits } from './ConsumedCapacity';
 import type { EngineContext } from './EngineContext';
 import { validationError } from './errors';
 import { checkReadable } from './IndexStatus';
+import { topLevelOrder } from './expressions/PathTree';
+import { javaHashSetOrder } from './JavaHashOrder';
 import type { StoredEntry } from './ItemCollection';
 import { extractKey, keyAttributeNames, type KeySchema } from './KeySchema';
 import type { CompiledExpressions } from './RequestExpressions';
@@ -51,7 +53,8 @@ export function checkIndexReads(target: ReadTarget, expressions: CompiledExpress
   if (!index || !index.projected) return;
   const projected = index.projected;
   const missing = (names: string[]) => [...new Set(names.filter((name) => !projected.has(name)))].sort();
-  const unprojected = index.kind === 'GSI' ? missing(expressions.projectionNames) : [];
+  // Local lists the projection's names as a Java HashSet filled in the order it visits them, the filter's sorted.
+  const unprojected = index.kind === 'GSI' ? javaHashSetOrder(topLevelOrder(expressions.projectionNames)).filter((name) => !projected.has(name)) : [];
   if (unprojected.length > 0) {
     throw validationError(`One or more parameter values were invalid: Global secondary index ${index.name} does not project [${unprojected.join(', ')}]`);
   }

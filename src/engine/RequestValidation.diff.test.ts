@@ -104,3 +104,49 @@ describe('BatchWriteItem', () => {
     await same(oracle, BatchWriteItemCommand, { RequestItems: { [table]: [{ PutRequest: { Item: {} } }] } });
   });
 });
+
+describe('Attributes a GSI does not project', () => {
+  const projections = [
+    'ss, a.x.y, c',
+    'm.x, a',
+    'a, q',
+    'a.x, q, a.y',
+    'q.x, a, q.y',
+    'a.x, q.y, Q, q.x, a.y',
+    'AaAa, BBBB, AaBB',
+    'k11, k5',
+    Array.from({ length: 14 }, (_, i) => `k${i + 1}`).join(', '),
+    `${Array.from({ length: 14 }, (_, i) => `title, k${i + 1}`).join(', ')}, a, q`,
+  ];
+  it('are listed in Local order', async () => {
+    for (const projection of projections) {
+      await same(oracle, ScanCommand, { TableName: table, IndexName: 'GSI2', ProjectionExpression: projection });
+      await same(oracle, QueryCommand, { TableName: table, IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :p', ExpressionAttributeValues: { ':p': { S: 'x' } }, ProjectionExpression: projection });
+    }
+  });
+});
+
+describe('Validation order found by the property suite', () => {
+  const numbers = (n: number) => ({ N: String(n) });
+  it('answers like Local', async () => {
+    await same(oracle, UpdateItemCommand, { TableName: table, Key: { PK: { BOOL: true }, SK: { S: 'a' } }, UpdateExpression: 'SET a = :v', ExpressionAttributeValues: { ':v': { S: 'x' } } });
+    await same(oracle, DeleteItemCommand, { TableName: table, Key: { PK: { NULL: true }, SK: { S: 'a' } } });
+    await same(oracle, BatchWriteItemCommand, { RequestItems: { [table]: [{ PutRequest: { Item: { ...key, GSI1SK: { BOOL: true } } } }] } });
+    await same(oracle, BatchGetItemCommand, { RequestItems: { [table]: { Keys: [key, { PK: { S: 'a' } }, { PK: { S: 'b' }, SK: { N: 'abc' } }] } } });
+    await same(oracle, BatchGetItemCommand, { RequestItems: { [table]: { Keys: [key], ProjectionExpression: 'SK.a[0], x' } } });
+    await same(oracle, BatchGetItemCommand, { RequestItems: { [table]: { Keys: [{ PK: { S: '1' } }, { PK: { S: '1' } }, { PK: { S: '2' }, Size: { M: {} } }] } } });
+    await same(oracle, BatchGetItemCommand, { RequestItems: { [table]: { Keys: [{ PK: { S: '1' }, SK: { N: '1' } }, { SK: { N: '1' }, PK: { S: '1' } }] } } });
+    await same(oracle, BatchGetItemCommand, { RequestItems: { [table]: { Keys: [{ ...key, x: { S: 'a' } }, key] } } });
+    await same(oracle, QueryCommand, { TableName: table, IndexName: 'GSI2', ConsistentRead: true, KeyConditionExpression: 'GSI2PK = :p', ExpressionAttributeValues: { ':p': { S: 'x' } }, ProjectionExpression: 'a.b, GSI2PK, GSI2PK' });
+    await same(oracle, ScanCommand, { TableName: table, Select: 'ALL_ATTRIBUTES', ProjectionExpression: 'a[2], #n0, #n', ExpressionAttributeNames: { '#n0': 'é' } });
+    await same(oracle, PutItemCommand, { TableName: table, Item: { ...key, GSI1PK: { N: '1' } }, ConditionExpression: 'NOT (:a BETWEEN :b AND :c)', ExpressionAttributeValues: { ':a': { S: 'a' }, ':b': { S: 'a' }, ':c': numbers(1) } });
+    await same(oracle, BatchWriteItemCommand, { RequestItems: { [table]: Array.from({ length: 26 }, (_, i) => ({ PutRequest: { Item: { PK: { S: `p${i}` }, SK: { S: 's' }, ...(i === 5 ? { n: { N: 'abc' } } : {}) } } })) } });
+    await same(oracle, QueryCommand, { TableName: table, KeyConditionExpression: 'PK >= :b AND SK <= :s', ExpressionAttributeValues: { ':b': { B: new Uint8Array([1]) }, ':s': { S: 'a' } } });
+    await same(oracle, QueryCommand, { TableName: table, IndexName: 'GSI1', Select: 'ALL_PROJECTED_ATTRIBUTES', ProjectionExpression: 'title', KeyConditionExpression: 'begins_with(GSI1SK, :n) AND GSI1PK = :p', ExpressionAttributeValues: { ':p': { S: 'x' }, ':n': numbers(1) } });
+    await same(oracle, ScanCommand, { TableName: table, IndexName: 'GSI2', ConsistentRead: true, Segment: 1, TotalSegments: 1 });
+    await same(oracle, QueryCommand, { TableName: table, IndexName: 'LSI1', Select: 'COUNT', KeyConditionExpression: 'PK = :p', FilterExpression: 'attribute_not_exists(#s[0][2])', ExpressionAttributeNames: { '#s': 'Size' }, ExpressionAttributeValues: { ':p': { S: 'x' } } });
+    await same(oracle, ScanCommand, { TableName: table, IndexName: 'GSI1', Limit: 1, FilterExpression: 'attribute_exists(#a)', ExpressionAttributeNames: { '#a': 'a' } });
+    await same(oracle, UpdateItemCommand, { TableName: table, Key: key, AttributeUpdates: { name: { Action: 'ADD', Value: { N: '1' } } } });
+    await same(oracle, UpdateItemCommand, { TableName: table, Key: key, AttributeUpdates: { name: { Action: 'DELETE', Value: { SS: ['v'] } } } });
+  });
+});

@@ -68,20 +68,13 @@ function staticType(operand: Operand): AttributeType | undefined {
   return operand.kind === 'size' ? 'N' : undefined;
 }
 
-/** A deferred check rejects a non-path operand before compile() returns the condition. */
-function pendingPath(operand: Operand): DocumentPath {
-  return operand.kind === 'path' ? operand.path : ['<not a path>'];
-}
-
 /**
- * Compiles in DynamoDB's three phases, which decide which error a request with several
+ * Compiles in DynamoDB's two phases, which decide which error a request with several
  * mistakes gets: (1) checks made while parsing (reserved words, nesting depth, function
- * names, redundant parentheses); (2) a left-to-right walk resolving placeholders and
- * rejecting `a = a`; (3) operand counts, operand types and BETWEEN/IN limits.
+ * names, redundant parentheses); (2) a left-to-right walk that resolves each operator's
+ * placeholders, then checks its operand counts, operand types, `a = a` and BETWEEN/IN limits.
  */
 class ConditionCompiler {
-  private readonly deferred: (() => void)[] = [];
-
   constructor(
     private readonly context: ExpressionContext,
     private readonly kind: ExpressionKind,
@@ -95,15 +88,9 @@ class ConditionCompiler {
     return this.error(`Incorrect operand type for operator or function; operator or function: ${name}, operand type: ${type}`);
   }
 
-  private later(check: () => void): void {
-    this.deferred.push(check);
-  }
-
   compile(syntax: SyntaxCondition): Condition {
     this.precheckCondition(syntax);
-    const condition = this.condition(syntax);
-    for (const check of this.deferred) check();
-    return condition;
+    return this.condition(syntax);
   }
 
   // --- phase 1 -------------------------------------------------------------------------
@@ -172,10 +159,8 @@ class ConditionCompiler {
       case 'call': {
         const args = syntax.args.map((arg) => this.operand(arg));
         const operand = args[0] as Operand;
-        this.later(() => {
-          this.checkArity(syntax, args);
-          this.requireTypes('size', [operand], SIZED_TYPES);
-        });
+        this.checkArity(syntax, args);
+        this.requireTypes('size', [operand], SIZED_TYPES);
         return { kind: 'size', operand };
       }
     }
@@ -214,20 +199,17 @@ class ConditionCompiler {
       case 'compare': {
         const left = this.operand(syntax.left);
         const right = this.operand(syntax.right);
+        if (syntax.operator !== '=' && syntax.operator !== '<>') this.requireTypes(syntax.operator, [left, right], SCALAR_TYPES);
         this.requireDistinct(syntax.operator, left, [right]);
-        if (syntax.operator !== '=' && syntax.operator !== '<>') {
-          this.later(() => this.requireTypes(syntax.operator, [left, right], SCALAR_TYPES));
-        }
         return { kind: 'compare', operator: syntax.operator, left, right };
       }
       case 'between': {
         const subject = this.operand(syntax.subject);
         const low = this.operand(syntax.low);
         const high = this.operand(syntax.high);
+        this.requireTypes('BETWEEN', [subject, low, high], SCALAR_TYPES);
         this.requireDistinct('BETWEEN', subject, [low, high]);
-        this.later(() => {
-          this.requireTypes('BETWEEN', [subject, low, high], SCALAR_TYPES);
-          if (low.kind !== 'value' || high.kind !== 'value') return;
+        if (low.kind === 'value' && high.kind === 'value') {
           const bounds = `lower bound operand: ${describeValue(low.value)}, upper bound operand: ${describeValue(high.value)}`;
           if (typeOf(low.value) !== typeOf(high.value)) {
             throw this.error(`The BETWEEN operator requires same data type for lower and upper bounds; ${bounds}`);
@@ -235,18 +217,16 @@ class ConditionCompiler {
           if (compareValues(low.value, high.value) > 0) {
             throw this.error(`The BETWEEN operator requires upper bound to be greater than or equal to lower bound; ${bounds}`);
           }
-        });
+        }
         return { kind: 'between', subject, low, high };
       }
       case 'in': {
         const subject = this.operand(syntax.subject);
         const list = syntax.list.map((operand) => this.operand(operand));
         this.requireDistinct('IN', subject, list);
-        this.later(() => {
-          if (list.length > MAX_IN_OPERANDS) {
-            throw this.error(`The IN operator is provided with too many operands; number of operands: ${list.length}`);
-          }
-        });
+        if (list.length > MAX_IN_OPERANDS) {
+          throw this.error(`The IN operator is provided with too many operands; number of operands: ${list.length}`);
+        }
         return { kind: 'in', subject, list };
       }
       case 'function':
@@ -258,28 +238,24 @@ class ConditionCompiler {
     const name = call.name.text;
     const args = call.args.map((arg) => this.operand(arg));
     const [first, second] = args as [Operand, Operand];
+    this.checkArity(call, args);
     this.requireDistinct(name, first, args.slice(1));
-    this.later(() => this.checkArity(call, args));
     switch (name) {
       case 'attribute_exists':
-      case 'attribute_not_exists': {
-        this.later(() => void this.requirePath(first, name));
-        return { kind: name, path: pendingPath(first) };
-      }
+      case 'attribute_not_exists':
+        return { kind: name, path: this.requirePath(first, name) };
       case 'attribute_type': {
-        this.later(() => {
-          this.requirePath(first, name);
-          if (second.kind === 'size') throw this.incorrectType(name, 'N');
-          if (second.kind !== 'value') throw this.incorrectType(name, ATTRIBUTE_TYPE_OPERAND_TYPES);
-          if (!('S' in second.value)) throw this.incorrectType(name, typeOf(second.value));
-          if (!VALID_TYPE_NAMES.split(',').includes(second.value.S)) {
-            throw this.error(`Invalid attribute type name found; type: ${second.value.S}, valid types: {${VALID_TYPE_NAMES}}`);
-          }
-        });
-        return { kind: 'attribute_type', path: pendingPath(first), type: second };
+        // DynamoDB Local checks the type operand before the path.
+        if (second.kind === 'size') throw this.incorrectType(name, 'N');
+        if (second.kind !== 'value') throw this.incorrectType(name, ATTRIBUTE_TYPE_OPERAND_TYPES);
+        if (!('S' in second.value)) throw this.incorrectType(name, typeOf(second.value));
+        if (!VALID_TYPE_NAMES.split(',').includes(second.value.S)) {
+          throw this.error(`Invalid attribute type name found; type: ${second.value.S}, valid types: {${VALID_TYPE_NAMES}}`);
+        }
+        return { kind: 'attribute_type', path: this.requirePath(first, name), type: second };
       }
       case 'begins_with':
-        this.later(() => this.requireTypes(name, [first, second], BEGINS_WITH_TYPES));
+        this.requireTypes(name, [first, second], BEGINS_WITH_TYPES);
         return { kind: 'begins_with', subject: first, prefix: second };
       default:
         return { kind: 'contains', subject: first, operand: second };

@@ -27,20 +27,3 @@ export function readPath(item: Item | undefined, path: DocumentPath): AttributeV
 export function samePath(a: readonly PathElement[], b: readonly PathElement[]): boolean {
   return a.length === b.length && a.every((element, i) => element === b[i]);
 }
-
-export type PathRelation = 'overlap' | 'conflict' | undefined;
-
-/**
- * Two paths overlap when one is a prefix of the other; they conflict when they diverge at
- * an element where one indexes a list and the other names a map key.
- */
-export function relatePaths(a: readonly PathElement[], b: readonly PathElement[]): PathRelation {
-  const length = Math.min(a.length, b.length);
-  for (let i = 0; i < length; i++) {
-    const x = a[i];
-    const y = b[i];
-    if (x === y) continue;
-    return typeof x !== typeof y ? 'conflict' : undefined;
-  }
-  return 'overlap';
-}

@@ -93,7 +93,19 @@ function conditionValues(condition: SortKeyCondition): AttributeValue[] {
   return [condition.value];
 }
 
-/** Turns a compiled key condition into the partition value and sort-key predicate. */
+function checkType(predicate: KeyPredicate, schema: KeySchemaInput): void {
+  const expected = schema.attributeTypes?.[predicate.name];
+  if (expected === undefined) return;
+  if (conditionValues(predicate.condition).some((value) => typeOf(value) !== expected)) {
+    throw validationError('One or more parameter values were invalid: Condition parameter type does not match schema type');
+  }
+}
+
+/**
+ * Turns a compiled key condition into the partition value and sort-key predicate, checking in
+ * DynamoDB Local's order: repeated keys, the number of predicates, the partition key (present,
+ * of its type, compared with =), then the other predicate (on the sort key, of its type).
+ */
 export function toKeyCondition(condition: Condition, schema: KeySchemaInput): KeyCondition {
   const found: KeyPredicate[] = [];
   predicates(condition, found);
@@ -102,22 +114,17 @@ export function toKeyCondition(condition: Condition, schema: KeySchemaInput): Ke
     if (names.has(predicate.name)) throw validationError('KeyConditionExpressions must only contain one condition per key');
     names.add(predicate.name);
   }
+  if (found.length > 2) throw validationError('Conditions can be of length 1 or 2 only');
   const partition = found.find((p) => p.name === schema.partitionKey);
-  const missed = found.some((p) => p.name !== schema.partitionKey && p.name !== schema.sortKey);
-  if (partition === undefined || missed) throw validationError('Query condition missed key schema element');
+  if (partition === undefined) throw validationError('Query condition missed key schema element');
+  checkType(partition, schema);
   if (partition.condition.operator !== '=') throw validationError('Query key condition not supported');
-  for (const predicate of found) {
-    const expected = schema.attributeTypes?.[predicate.name];
-    if (expected === undefined) continue;
-    for (const value of conditionValues(predicate.condition)) {
-      if (typeOf(value) !== expected) {
-        throw validationError('One or more parameter values were invalid: Condition parameter type does not match schema type');
-      }
-    }
-  }
-  const sort = found.find((p) => p.name !== schema.partitionKey);
+  const sort = found.find((p) => p !== partition);
   const result: KeyCondition = { partitionKey: schema.partitionKey, partitionValue: partition.condition.value };
-  if (sort !== undefined) result.sortKey = { name: sort.name, condition: sort.condition };
+  if (sort === undefined) return result;
+  if (sort.name !== schema.sortKey) throw validationError('Query condition missed key schema element');
+  checkType(sort, schema);
+  result.sortKey = { name: sort.name, condition: sort.condition };
   return result;
 }
 

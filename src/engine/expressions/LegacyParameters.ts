@@ -148,7 +148,7 @@ export function legacyExpected(expected: Record<string, ExpectedAttributeValue>,
 
 
 export function legacyAttributeUpdates(updates: Record<string, AttributeValueUpdate>): UpdateActions {
-  const actions = emptyUpdateActions();
+  const actions = emptyUpdateActions('Type mismatch for attribute to update');
   for (const [name, update] of Object.entries(updates)) {
     if (update === null || typeof update !== 'object') throw validationError(`The attribute update for an attribute cannot be null: ${name}`);
     const action = update.Action ?? 'PUT';

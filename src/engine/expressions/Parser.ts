@@ -46,7 +46,7 @@ export type SyntaxCondition =
 
 export type UpdateClauseName = 'SET' | 'REMOVE' | 'ADD' | 'DELETE';
 export type SyntaxUpdateAction =
-  | { clause: 'SET'; path: SyntaxPath; value: SyntaxOperand }
+  | { clause: 'SET'; path: SyntaxPath; value: SyntaxOperand; redundantParentheses: boolean }
   | { clause: 'REMOVE'; path: SyntaxPath }
   | { clause: 'ADD' | 'DELETE'; path: SyntaxPath; value: SyntaxValue };
 export interface SyntaxUpdate {
@@ -153,42 +153,59 @@ class Parser {
     return { kind: 'call', name, args };
   }
 
-  /** An operand of a condition, or a SET value when `arithmetic` allows `a + b`. */
-  parseOperand(arithmetic = false): SyntaxOperand {
-    const left = this.parseSimpleOperand(arithmetic);
-    if (arithmetic && (this.isPunctuation('+') || this.isPunctuation('-'))) {
-      const operator = this.next().text as '+' | '-';
-      const right = this.parseSimpleOperand(arithmetic);
-      return { kind: 'arithmetic', operator, left, right };
-    }
-    return left;
-  }
-
-  private parseSimpleOperand(arithmetic: boolean): SyntaxOperand {
+  /** An operand of a condition. */
+  parseOperand(): SyntaxOperand {
     const token = this.peek();
     if (this.isPunctuation('(')) {
       this.next();
-      const inner = this.parseOperand(arithmetic);
+      const inner = this.parseOperand();
       this.expectPunctuation(')');
       return inner;
     }
     if (token.kind === 'valueRef') return { kind: 'value', token: this.next() };
-    if (token.kind === 'identifier' && this.isPunctuation('(', this.peek(1))) {
-      return arithmetic ? this.parseUpdateCall() : this.parseCall();
-    }
+    if (token.kind === 'identifier' && this.isPunctuation('(', this.peek(1))) return this.parseCall();
     return this.parsePath();
   }
 
-  private parseUpdateCall(): SyntaxCall {
-    const name = this.next();
+  // SET values: one `+` or `-` at most, at the top; function arguments take no arithmetic.
+  // Parentheses may wrap the value or an operand, but not twice over (`((a))`), which is
+  // recorded here and refused after parsing, as DynamoDB does.
+  private grouped = new WeakSet<SyntaxOperand>();
+  private redundantParentheses = false;
+
+  private parseGroup(inner: () => SyntaxOperand): SyntaxOperand {
     this.expectPunctuation('(');
-    const args: SyntaxOperand[] = [this.parseOperand(true)];
-    while (this.isPunctuation(',')) {
-      this.next();
-      args.push(this.parseOperand(true));
-    }
+    const operand = inner();
     this.expectPunctuation(')');
-    return { kind: 'call', name, args };
+    if (this.grouped.has(operand)) this.redundantParentheses = true;
+    this.grouped.add(operand);
+    return operand;
+  }
+
+  private parseSetValue(): SyntaxOperand {
+    const left = this.isPunctuation('(') ? this.parseGroup(() => this.parseSetValue()) : this.parseSetOperand();
+    if (!this.isPunctuation('+') && !this.isPunctuation('-')) return left;
+    if (left.kind === 'arithmetic') this.fail();
+    const operator = this.next().text as '+' | '-';
+    return { kind: 'arithmetic', operator, left, right: this.parseSetOperand() };
+  }
+
+  private parseSetOperand(): SyntaxOperand {
+    const token = this.peek();
+    if (this.isPunctuation('(')) return this.parseGroup(() => this.parseSetOperand());
+    if (token.kind === 'valueRef') return { kind: 'value', token: this.next() };
+    if (token.kind === 'identifier' && this.isPunctuation('(', this.peek(1))) {
+      const name = this.next();
+      this.expectPunctuation('(');
+      const args: SyntaxOperand[] = [this.parseSetOperand()];
+      while (this.isPunctuation(',')) {
+        this.next();
+        args.push(this.parseSetOperand());
+      }
+      this.expectPunctuation(')');
+      return { kind: 'call', name, args };
+    }
+    return this.parsePath();
   }
 
   // --- conditions --------------------------------------------------------------------
@@ -297,7 +314,9 @@ class Parser {
     if (clause === 'SET') {
       if (!(this.peek().kind === 'comparator' && this.peek().text === '=')) this.fail();
       this.next();
-      return { clause, path, value: this.parseOperand(true) };
+      this.redundantParentheses = false;
+      const value = this.parseSetValue();
+      return { clause, path, value, redundantParentheses: this.redundantParentheses };
     }
     if (this.peek().kind !== 'valueRef') this.fail();
     return { clause, path, value: { kind: 'value', token: this.next() } };

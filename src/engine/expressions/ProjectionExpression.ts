@@ -3,12 +3,12 @@ import type { AttributeValue, Item } from '../AttributeValue';
 import { readPath, type DocumentPath, type PathElement } from './DocumentPath';
 import type { SyntaxPath } from './Parser';
 import type { ExpressionContext } from './Resolver';
-import { checkDisjointPaths } from './UpdateExpression';
+import { pathTree } from './PathTree';
 
 export function compileProjection(context: ExpressionContext, syntax: SyntaxPath[]): DocumentPath[] {
   for (const path of syntax) context.checkPath('ProjectionExpression', path);
   const paths = syntax.map((path) => context.resolvePath('ProjectionExpression', path));
-  checkDisjointPaths(paths, (message) => context.error('ProjectionExpression', message));
+  pathTree(paths, (message) => context.error('ProjectionExpression', message));
   return paths;
 }
 

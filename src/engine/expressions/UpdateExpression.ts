@@ -13,8 +13,9 @@ import {
   type Item,
 } from '../AttributeValue';
 import { validationError } from '../errors';
-import { formatPath, readPath, relatePaths, type DocumentPath, type PathElement } from './DocumentPath';
+import { formatPath, readPath, samePath, type DocumentPath, type PathElement } from './DocumentPath';
 import type { SyntaxOperand, SyntaxUpdate } from './Parser';
+import { pathTree } from './PathTree';
 import type { ExpressionContext } from './Resolver';
 
 export type UpdateValue =
@@ -36,8 +37,13 @@ export interface UpdateActions {
   remove: DocumentPath[];
   add: { path: DocumentPath; value: AttributeValue }[];
   delete: { path: DocumentPath; value: AttributeValue }[];
-  /** The actions as written, as indexes into the lists above: DynamoDB reports errors in this order. */
+  /**
+   * The actions as indexes into the lists above, in the order DynamoDB Local checks them against
+   * the item (its path tree's, see PathTree.ts; as written for the legacy AttributeUpdates).
+   */
   order: { clause: UpdateClause; index: number }[];
+  /** The refusal of an ADD or DELETE whose operand does not suit the attribute's value. */
+  typeMismatch: string;
 }
 
 function actionAt(actions: UpdateActions, clause: UpdateClause, index: number): UpdateAction {
@@ -53,8 +59,8 @@ function actionAt(actions: UpdateActions, clause: UpdateClause, index: number): 
   }
 }
 
-export function emptyUpdateActions(): UpdateActions {
-  return { set: [], remove: [], add: [], delete: [], order: [] };
+export function emptyUpdateActions(typeMismatch = INCORRECT_DATA_TYPE): UpdateActions {
+  return { set: [], remove: [], add: [], delete: [], order: [], typeMismatch };
 }
 
 export function pushAction(actions: UpdateActions, action: UpdateAction): void {
@@ -82,9 +88,17 @@ export const INVALID_PATH_FOR_UPDATE = 'The document path provided in the update
 export const INCORRECT_DATA_TYPE = 'An operand in the update expression has an incorrect data type';
 const MISSING_ATTRIBUTE = 'The provided expression refers to an attribute that does not exist in the item';
 
-/** Compiles in the three phases described in ConditionExpression.ts, in DynamoDB's order. */
+/**
+ * Compiles in DynamoDB's order: checks made while parsing (as in ConditionExpression.ts), the
+ * paths' tree (overlapping and conflicting paths), then each action's operand checks.
+ */
 class UpdateCompiler {
-  private readonly deferred: (() => void)[] = [];
+  /** The operand checks of each action as written, children before their parent. */
+  private readonly deferred: (() => void)[][] = [];
+
+  private defer(check: () => void): void {
+    (this.deferred[this.deferred.length - 1] as (() => void)[]).push(check);
+  }
 
   constructor(private readonly context: ExpressionContext) {}
 
@@ -98,20 +112,22 @@ class UpdateCompiler {
     }
   }
 
-  private precheckValue(syntax: SyntaxOperand): void {
+  /** `top`: the operand is the whole SET value, the only place list_append may stand. */
+  private precheckValue(syntax: SyntaxOperand, top: boolean): void {
     switch (syntax.kind) {
       case 'path':
         return this.context.checkPath(KIND, syntax);
       case 'value':
         return;
       case 'arithmetic':
-        this.precheckValue(syntax.left);
-        return this.precheckValue(syntax.right);
+        this.precheckValue(syntax.left, false);
+        return this.precheckValue(syntax.right, false);
       case 'call': {
         const name = syntax.name.text;
         if (CONDITION_FUNCTIONS.has(name)) throw this.error(`The function is not allowed in an update expression; function: ${name}`);
         if (name !== 'if_not_exists' && name !== 'list_append') throw this.error(`Invalid function name; function: ${name}`);
-        return syntax.args.forEach((arg) => this.precheckValue(arg));
+        if (name === 'list_append' && !top) throw this.error(`The function is not allowed to be used this way in an expression; function: ${name}`);
+        return syntax.args.forEach((arg) => this.precheckValue(arg, false));
       }
     }
   }
@@ -123,7 +139,9 @@ class UpdateCompiler {
       seen.add(clause.name);
       for (const action of clause.actions) {
         this.context.checkPath(KIND, action.path);
-        if (action.clause === 'SET') this.precheckValue(action.value);
+        if (action.clause !== 'SET') continue;
+        if (action.redundantParentheses) throw this.error('The expression has redundant parentheses;');
+        this.precheckValue(action.value, true);
       }
     }
   }
@@ -137,7 +155,7 @@ class UpdateCompiler {
       case 'arithmetic': {
         const left = this.value(syntax.left);
         const right = this.value(syntax.right);
-        this.deferred.push(() => {
+        this.defer(() => {
           this.literalType(left, syntax.operator, 'N');
           this.literalType(right, syntax.operator, 'N');
         });
@@ -147,12 +165,17 @@ class UpdateCompiler {
         const name = syntax.name.text;
         const args = syntax.args.map((arg) => this.value(arg));
         const [first, second] = args as [UpdateValue, UpdateValue];
-        this.deferred.push(() => {
+        this.defer(() => {
           if (args.length !== 2) {
             throw this.error(`Incorrect number of operands for operator or function; operator or function: ${name}, number of operands: ${args.length}`);
           }
           if (name === 'if_not_exists' && first.kind !== 'path') {
             throw this.error(`Operator or function requires a document path; operator or function: ${name}`);
+          }
+          if (name === 'if_not_exists' && first.kind === 'path' && second.kind === 'path' && samePath(first.path, second.path)) {
+            throw this.error(
+              `The first operand must be distinct from the remaining operands for this operator or function; operator: ${name}, first operand: ${formatPath(first.path)}`,
+            );
           }
           if (name === 'list_append') {
             this.literalType(first, name, 'L');
@@ -167,7 +190,7 @@ class UpdateCompiler {
   }
 
   private operandOf(operator: 'ADD' | 'DELETE', value: AttributeValue, allowed: ReadonlySet<AttributeType>): AttributeValue {
-    this.deferred.push(() => {
+    this.defer(() => {
       const type = typeOf(value);
       if (!allowed.has(type)) {
         throw this.error(
@@ -182,9 +205,10 @@ class UpdateCompiler {
     this.precheck(syntax);
     const all = syntax.clauses.flatMap((clause) => clause.actions);
     const paths = all.map((action) => this.context.resolvePath(KIND, action.path));
-    checkDisjointPaths(paths, (message) => this.error(message));
+    const tree = pathTree(paths, (message) => this.error(message));
     const actions = emptyUpdateActions();
     all.forEach((action, i) => {
+      this.deferred.push([]);
       const path = paths[i] as DocumentPath;
       if (action.clause === 'SET') pushAction(actions, { clause: 'SET', path, value: this.value(action.value) });
       else if (action.clause === 'REMOVE') pushAction(actions, { clause: 'REMOVE', path });
@@ -194,33 +218,19 @@ class UpdateCompiler {
         pushAction(actions, { clause: action.clause, path, value: this.operandOf(action.clause, value, allowed) });
       }
     });
-    // DynamoDB reports the operand-type error of the last offending action, not the first.
+    // DynamoDB reports the first operand error of the last offending action.
     let failure: unknown;
-    for (const check of this.deferred) {
+    for (const checks of this.deferred) {
       try {
-        check();
+        for (const check of checks) check();
       } catch (error) {
         failure = error;
       }
     }
     if (failure !== undefined) throw failure;
+    const written = actions.order;
+    actions.order = tree.order().map((index) => written[index] as UpdateActions['order'][number]);
     return actions;
-  }
-}
-
-/** Rejects overlapping (`a` and `a.b`) and conflicting (`a.b` and `a[0]`) paths, as DynamoDB does. */
-export function checkDisjointPaths(paths: readonly DocumentPath[], error: (message: string) => Error): void {
-  for (let i = 0; i < paths.length; i++) {
-    for (let j = i + 1; j < paths.length; j++) {
-      const a = paths[i] as DocumentPath;
-      const b = paths[j] as DocumentPath;
-      const relation = relatePaths(a, b);
-      if (relation !== undefined) {
-        throw error(
-          `Two document paths ${relation === 'overlap' ? 'overlap' : 'conflict'} with each other; must remove or rewrite one of these paths; path one: ${formatPath(a)}, path two: ${formatPath(b)}`,
-        );
-      }
-    }
   }
 }
 
@@ -274,23 +284,11 @@ function checkKeyNotUpdated(actions: UpdateActions, keyAttributes: readonly stri
 // ---------------------------------------------------------------------------------------
 // Application
 
-/** DynamoDB first checks that every attribute the SET operands read exists. */
-function checkReads(value: UpdateValue, item: Item | undefined): void {
-  switch (value.kind) {
-    case 'path':
-      if (readPath(item, value.path) === undefined) throw validationError(MISSING_ATTRIBUTE);
-      return;
-    case 'value':
-      return;
-    case 'if_not_exists':
-      return checkReads(value.fallback, item);
-    case 'list_append':
-    case 'arithmetic':
-      checkReads(value.left, item);
-      return checkReads(value.right, item);
-  }
-}
-
+/**
+ * A SET value, evaluated left to right as DynamoDB Local does: an operand of the wrong type is
+ * refused before the next one is read, and if_not_exists reads its fallback even when the
+ * attribute exists.
+ */
 function evaluate(value: UpdateValue, item: Item | undefined): AttributeValue {
   switch (value.kind) {
     case 'value':
@@ -300,21 +298,23 @@ function evaluate(value: UpdateValue, item: Item | undefined): AttributeValue {
       if (found === undefined) throw validationError(MISSING_ATTRIBUTE);
       return found;
     }
-    case 'if_not_exists':
-      return readPath(item, value.path) ?? evaluate(value.fallback, item);
-    case 'list_append': {
-      const left = evaluate(value.left, item);
-      const right = evaluate(value.right, item);
-      if (!('L' in left) || !('L' in right)) throw validationError(INCORRECT_DATA_TYPE);
-      return { L: [...left.L, ...right.L] };
+    case 'if_not_exists': {
+      const fallback = evaluate(value.fallback, item);
+      return readPath(item, value.path) ?? fallback;
     }
+    case 'list_append':
+      return { L: [...evaluateAs(value.left, item, 'L').L, ...evaluateAs(value.right, item, 'L').L] };
     case 'arithmetic': {
-      const left = evaluate(value.left, item);
-      const right = evaluate(value.right, item);
-      if (!('N' in left) || !('N' in right)) throw validationError(INCORRECT_DATA_TYPE);
-      return { N: addNumbers(left.N, right.N, value.operator === '-') };
+      const left = evaluateAs(value.left, item, 'N');
+      return { N: addNumbers(left.N, evaluateAs(value.right, item, 'N').N, value.operator === '-') };
     }
   }
+}
+
+function evaluateAs<T extends 'N' | 'L'>(value: UpdateValue, item: Item | undefined, type: T): Extract<AttributeValue, Record<T, unknown>> {
+  const result = evaluate(value, item);
+  if (!(type in result)) throw validationError(INCORRECT_DATA_TYPE);
+  return result as Extract<AttributeValue, Record<T, unknown>>;
 }
 
 function clone(value: AttributeValue): AttributeValue {
@@ -354,23 +354,23 @@ function setMembers(value: AttributeValue): { type: 'SS' | 'NS' | 'BS'; members:
   return undefined;
 }
 
-function addValues(existing: AttributeValue, operand: AttributeValue): AttributeValue {
+function addValues(existing: AttributeValue, operand: AttributeValue, typeMismatch: string): AttributeValue {
   if ('N' in existing && 'N' in operand) return { N: addNumbers(existing.N, operand.N) };
   // Only the legacy AttributeUpdates ADD accepts lists (it appends); UpdateExpression rejects them at compile time.
   if ('L' in existing && 'L' in operand) return { L: [...existing.L, ...operand.L.map(clone)] };
   const a = setMembers(existing);
   const b = setMembers(operand);
-  if (a === undefined || b === undefined || a.type !== b.type) throw validationError(INCORRECT_DATA_TYPE);
+  if (a === undefined || b === undefined || a.type !== b.type) throw validationError(typeMismatch);
   const keys = new Set(a.members.map(a.key));
   const union = [...a.members, ...b.members.filter((member) => !keys.has(a.key(member)))];
   // A number set rebuilt by ADD comes back normalized, whatever form its members had.
   return { [a.type]: a.type === 'NS' ? union.map(numberKey) : union } as AttributeValue;
 }
 
-function deleteValues(existing: AttributeValue, operand: AttributeValue): AttributeValue | undefined {
+function deleteValues(existing: AttributeValue, operand: AttributeValue, typeMismatch: string): AttributeValue | undefined {
   const a = setMembers(existing);
   const b = setMembers(operand);
-  if (a === undefined || b === undefined || a.type !== b.type) throw validationError(INCORRECT_DATA_TYPE);
+  if (a === undefined || b === undefined || a.type !== b.type) throw validationError(typeMismatch);
   const removed = new Set(b.members.map(b.key));
   const rest = a.members.filter((member) => !removed.has(a.key(member)));
   if (rest.length === a.members.length) return existing;
@@ -410,13 +410,12 @@ function byPath(direction: 1 | -1): (a: DocumentPath, b: DocumentPath) => number
 /**
  * Applies compiled update actions to an item (undefined when the item does not exist yet)
  * and returns the new item; the input is not modified. Operands are read from the item as
- * it was before the update, and errors come in DynamoDB's order: a missing attribute read by
- * a SET, then per action as written an unwritable target path or an operand of the wrong type.
+ * it was before the update. The first failing action in `actions.order` is reported: its
+ * target path cannot be written, or its value cannot be computed.
  */
 export function applyUpdate(actions: UpdateActions, item: Item | undefined, keyAttributes: readonly string[] = []): Item {
   checkKeyNotUpdated(actions, keyAttributes);
   const original: Item = item ?? {};
-  for (const action of actions.set) checkReads(action.value, item);
 
   const setValues: AttributeValue[] = [];
   const addResults: AttributeValue[] = [];
@@ -427,8 +426,8 @@ export function applyUpdate(actions: UpdateActions, item: Item | undefined, keyA
     if (parentOf(original, action.path) === undefined) throw validationError(INVALID_PATH_FOR_UPDATE);
     const existing = readPath(original, action.path);
     if (action.clause === 'SET') setValues[index] = evaluate(action.value, item);
-    else if (action.clause === 'ADD') addResults[index] = existing === undefined ? clone(action.value) : addValues(existing, action.value);
-    else if (action.clause === 'DELETE') deleteResults[index] = existing === undefined ? null : deleteValues(existing, action.value);
+    else if (action.clause === 'ADD') addResults[index] = existing === undefined ? clone(action.value) : addValues(existing, action.value, actions.typeMismatch);
+    else if (action.clause === 'DELETE') deleteResults[index] = existing === undefined ? null : deleteValues(existing, action.value, actions.typeMismatch);
   }
 
   const result: Item = {};

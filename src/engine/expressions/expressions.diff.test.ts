@@ -738,3 +738,126 @@ describe('validation errors match DynamoDB Local', () => {
     await compareWrite('GetItem', request);
   });
 });
+
+describe('which error DynamoDB Local reports first', () => {
+  const v = { ':n': N('1'), ':s': S('x'), ':l': { L: [] }, ':ss': { SS: ['a'] }, ':big': N('-9.9E125'), ':m3': N('-3') };
+  const used = (expression: string) => values(Object.fromEntries(Object.entries(v).filter(([name]) => new RegExp(`${name}(?![a-z0-9])`).test(expression))));
+  const manyNames = Array.from({ length: 20 }, (_, i) => `n${i}`).join(', ');
+
+  it.each([
+    ['a, b, c, a'],
+    ['a, a, b'],
+    ['b, a, p, a'],
+    ['a, q, a'],
+    ['a.b, a'],
+    ['a, a.b, c'],
+    ['a.c.x, a.c, a.d'],
+    ['a.b, a.c, a.b'],
+    ['#n0, l[1], l, #n1', { '#n0': 'status', '#n1': 'l' }],
+    ['l[1], a, l[2][0], l[0], l[1]'],
+    ['a.b, c, a[0]'],
+    ['q.d, q[0][1], a'],
+    ['BBBB, AaAa, x, AaAa'],
+    [`${manyNames}, n3.x`],
+  ] as [string, Record<string, string>?][])('names the pair of overlapping projection paths as Local does: %s', async (projection, names) => {
+    await compareWrite('GetItem', { ProjectionExpression: projection, ...(names ? { ExpressionAttributeNames: names } : {}) });
+  });
+
+  it.each([
+    ['DELETE l :ss SET #n0 = :s, #n1[2][0] = :s REMOVE gpk', { '#n0': 'l', '#n1': 'b' }],
+    ['SET a = :n REMOVE b, c.d ADD a.x :n'],
+    ['REMOVE x[1], y, x[1]'],
+    ['SET m.a = :n, m.b = :n, m.a.c = :n'],
+  ] as [string, Record<string, string>?][])('names the pair of overlapping update paths as Local does: %s', async (expression, names) => {
+    await compareWrite('UpdateItem', { UpdateExpression: expression, ...used(expression), ...(names ? { ExpressionAttributeNames: names } : {}) });
+  });
+
+  it.each([
+    ['SET c = :s + :n, q = if_not_exists(b, b)'],
+    ['SET q = if_not_exists(b, b), c = :s + :n'],
+    ['SET q = if_not_exists(b, b) + :s'],
+    ['SET q = if_not_exists(:n, :n) + if_not_exists(b, b)'],
+    ['SET q = if_not_exists(b, b) + if_not_exists(:n, :n)'],
+    ['SET q = list_append(:s, if_not_exists(b, b))'],
+    ['ADD c :s SET q = if_not_exists(b, b)'],
+    ['SET q = if_not_exists(#n0, #n1)', { '#n0': 'b', '#n1': 'b' }],
+    ['REMOVE #n0.y SET #n1[2] = :n + :s, l[1] = if_not_exists(#n0, #n0) - :n', { '#n0': 'é', '#n1': 'c' }],
+  ] as [string, Record<string, string>?][])('reports the first operand check of the last failing update action: %s', async (expression, names) => {
+    await compareWrite('UpdateItem', { UpdateExpression: expression, ...used(expression), ...(names ? { ExpressionAttributeNames: names } : {}) });
+  });
+
+  it.each([
+    ['SET q = if_not_exists(b, b + :n)'],
+    ['SET q = list_append(a + :n, :l)'],
+    ['SET q = (:n + :n) + :n'],
+    ['SET q = (a + :n)'],
+    ['SET q = ((:n) + (:n))'],
+    ['SET q = ((:n))'],
+    ['SET q = (((:n)) + :n)'],
+    ['SET q = if_not_exists(b, list_append(:l, :l))'],
+    ['SET q = list_append(list_append(:l, :l), :l)'],
+    ['SET q = list_append(if_not_exists(b, :l), :l)'],
+    ['SET q = :n + list_append(:l, :l)'],
+  ])('parses SET values as Local does: %s', async (expression) => {
+    await compareWrite('UpdateItem', { UpdateExpression: expression, ...used(expression) });
+  });
+
+  it.each([
+    ['SET x = s - c'],
+    ['SET x = c - s'],
+    ['SET x = if_not_exists(absent, :s) - c'],
+    ['SET x = m.y, b = s + :n'],
+    ['ADD s :n SET b = x'],
+    ['SET b = x ADD s :n'],
+    ['ADD s :n REMOVE c.z'],
+    ['REMOVE c.z ADD s :n'],
+    ['SET b = :big + :m3 REMOVE c.z'],
+    ['SET b = :big + :m3, d = s + :n'],
+    ['SET absent.x = :n, d = s + :n'],
+    ['SET absent.x = :n, y = nothing'],
+    ['SET absent.x = :n, d = if_not_exists(s, x)'],
+    ['SET d = m.y REMOVE absent.x'],
+    ['REMOVE absent.x SET d = m.y'],
+    ['SET absent.x = nothing'],
+  ])('applies update actions in Local order and reports the first failure: %s', async (expression) => {
+    await compareWrite('UpdateItem', { UpdateExpression: expression, ...used(expression) });
+  });
+
+  it('applies update actions in Local order on a missing item', async () => {
+    for (const expression of ['SET #a = :s, #b = :big + if_not_exists(l, :m3) ADD #c :n REMOVE c.z', 'SET x = if_not_exists(a, :s) - c', 'SET b = x REMOVE c.z']) {
+      const names = expression.includes('#') ? { ExpressionAttributeNames: { '#a': 'a', '#b': 'b', '#c': 'd' } } : {};
+      await compareWrite('UpdateItem', { UpdateExpression: expression, ...used(expression), ...names }, undefined);
+    }
+  });
+
+  it.each([
+    ['b BETWEEN :n AND :s AND a = a'],
+    ['a = a AND b BETWEEN :n AND :s'],
+    ['b < :l AND c = :w'],
+    ['contains(b) AND c = :w'],
+    ['size(:n) = :n AND a = a'],
+    ['a BETWEEN a AND :l'],
+    ['begins_with(a, a, a)'],
+    ['attribute_type(:n, :n)'],
+    ['attribute_type(:n, size(a))'],
+    ['NOT #n1 BETWEEN :n AND :s AND begins_with(#n1, #n1)', { '#n1': 'pk' }],
+  ] as [string, Record<string, string>?][])('checks each condition operator as it is reached: %s', async (expression, names) => {
+    await compareWrite('DeleteItem', { ConditionExpression: expression, ...used(expression), ...(names ? { ExpressionAttributeNames: names } : {}) });
+  });
+
+  it.each([
+    ['pk >= :b AND sk <= :n'],
+    ['pk >= :b'],
+    ['pk = :b AND x = :n'],
+    ['x = :n AND pk = :b'],
+    ['pk >= :s AND x = :s'],
+    ['pk = :s AND sk = :s AND x = :s'],
+    ['x = :s AND y = :s AND pk = :s'],
+    ['pk = :s AND pk = :s AND sk = :n'],
+    ['sk = :s AND x = :n'],
+    ['begins_with(pk, :b)'],
+  ])('checks a key condition in Local order: %s', async (expression) => {
+    const keyValues = { ':s': S('n'), ':n': N('1'), ':b': B('AQ==') };
+    await compareRead('Query', { KeyConditionExpression: expression, ...values(Object.fromEntries(Object.entries(keyValues).filter(([name]) => expression.includes(name)))) }, numbers);
+  });
+});

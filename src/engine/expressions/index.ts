@@ -19,6 +19,7 @@
 // Names and values are resolved at compile time; evaluation does no lookups.
 import { validateAttributeValue, type AttributeValue } from '../AttributeValue';
 import { DynamoDBError, validationError } from '../errors';
+import { javaHashSetOrder } from '../JavaHashOrder';
 import { compileCondition, conditionPaths, type Condition } from './ConditionExpression';
 import type { DocumentPath } from './DocumentPath';
 import { toKeyCondition, type KeyCondition, type KeySchemaInput } from './KeyConditionExpression';
@@ -41,6 +42,7 @@ import { compileUpdate, updatedPaths, updateExpressionPaths, type UpdateActions 
 export { conditionPaths, evaluateCondition, evaluateOperand, type Condition, type Operand } from './ConditionExpression';
 export { applyUpdate, keyUpdateError, updatedPaths, type UpdateAction, type UpdateActions, type UpdateValue } from './UpdateExpression';
 export { projectItem } from './ProjectionExpression';
+export { javaHashSetOrder } from '../JavaHashOrder';
 export { matchesSortKey, type KeyCondition, type KeySchemaInput, type SortKeyCondition } from './KeyConditionExpression';
 export { formatPath, readPath, type DocumentPath, type PathElement } from './DocumentPath';
 
@@ -179,24 +181,7 @@ function checkNameValues(names: Record<string, string> | undefined): Record<stri
   return checked;
 }
 
-/**
- * DynamoDB lists unused keys in the iteration order of a Java HashSet of strings: by hash
- * bucket (String.hashCode, spread, masked to the table size), then insertion order.
- */
-export function javaHashSetOrder(keys: readonly string[]): string[] {
-  let capacity = 16;
-  while (keys.length > capacity * 0.75) capacity *= 2;
-  const bucket = (key: string): number => {
-    let hash = 0;
-    for (let i = 0; i < key.length; i++) hash = (Math.imul(hash, 31) + key.charCodeAt(i)) | 0;
-    return (hash ^ (hash >>> 16)) & (capacity - 1);
-  };
-  return keys
-    .map((key, index) => ({ key, index, bucket: bucket(key) }))
-    .sort((a, b) => a.bucket - b.bucket || a.index - b.index)
-    .map((entry) => entry.key);
-}
-
+// DynamoDB lists unused keys in the iteration order of a Java HashSet of strings.
 function checkUnused(context: ExpressionContext, names: object | undefined, values: object | undefined): void {
   const unusedNames = javaHashSetOrder(Object.keys(names ?? {}).filter((key) => !context.usedNames.has(key)));
   if (unusedNames.length > 0) throw validationError(`Value provided in ExpressionAttributeNames unused in expressions: keys: {${unusedNames.join(', ')}}`);
