@@ -2,6 +2,7 @@
 // consistent), writes in 1 KB steps, each index charged apart, reported TOTAL or INDEXES.
 import type { ConsumedCapacity as SdkConsumedCapacity } from '@aws-sdk/client-dynamodb';
 import { validationError } from './errors';
+import { javaHashMapOrder, javaStringHash, javaTableSizeFor } from './JavaHashOrder';
 import type { Wire } from './wire';
 
 export type ConsumedCapacity = Wire<SdkConsumedCapacity>;
@@ -80,22 +81,5 @@ function unitsRecord(map: Map<string, number>): Record<string, { CapacityUnits: 
  * map grew to), ties in insertion order. Matched against DynamoDB Local on random names.
  */
 export function inJavaHashOrder(reports: ConsumedCapacity[]): ConsumedCapacity[] {
-  let capacity = 1;
-  while (capacity < reports.length) capacity *= 2;
-  let threshold = Math.floor(capacity * 0.75);
-  for (let size = 1; size <= reports.length; size++) {
-    if (size > threshold) {
-      capacity *= 2;
-      threshold = Math.floor(capacity * 0.75);
-    }
-  }
-  const bucket = (name: string): number => {
-    let hash = 0;
-    for (let i = 0; i < name.length; i++) hash = (Math.imul(hash, 31) + name.charCodeAt(i)) | 0;
-    return (hash ^ (hash >>> 16)) & (capacity - 1);
-  };
-  return reports
-    .map((report, index) => ({ report, index, bucket: bucket(report.TableName ?? '') }))
-    .sort((a, b) => a.bucket - b.bucket || a.index - b.index)
-    .map((entry) => entry.report);
+  return javaHashMapOrder(reports, (report) => javaStringHash(report.TableName ?? ''), javaTableSizeFor(reports.length));
 }

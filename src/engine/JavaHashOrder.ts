@@ -8,13 +8,20 @@ export function javaStringHash(text: string): number {
   return hash;
 }
 
+/** The table size of `new HashMap<>(expected)`: the next power of two, at least 1. */
+export function javaTableSizeFor(expected: number): number {
+  let capacity = 1;
+  while (capacity < expected) capacity *= 2;
+  return capacity;
+}
+
 /**
  * The iteration order of a java.util.HashMap whose distinct entries were put in the given
- * order: by bucket (the hash spread with h ^ (h >>> 16), masked to a table of 16 doubling
- * whenever it is more than 3/4 full), then in insertion order within a bucket.
+ * order: by bucket (the hash spread with h ^ (h >>> 16), masked to a table of `capacity`
+ * (16 by default) doubling whenever it is more than 3/4 full), then in insertion order within a bucket.
  */
-export function javaHashMapOrder<T>(entries: readonly T[], hash: (entry: T) => number): T[] {
-  let capacity = 16;
+export function javaHashMapOrder<T>(entries: readonly T[], hash: (entry: T) => number, initialCapacity = 16): T[] {
+  let capacity = initialCapacity;
   while (entries.length > capacity * 0.75) capacity *= 2;
   return entries
     .map((entry, index) => {

@@ -1,7 +1,7 @@
 // DescribeTable's TableDescription, shaped and ordered as DynamoDB Local returns it.
 import type { TableDescription as SdkTableDescription } from '@aws-sdk/client-dynamodb';
 import { tableArn, type EngineContext } from './EngineContext';
-import { javaHashSetOrder } from './expressions';
+import { javaHashSetOrder } from './JavaHashOrder';
 import { deletingIndexes, indexStatus } from './IndexStatus';
 import { describeTableStream } from './streams';
 import type { KeySchema } from './KeySchema';

@@ -4,6 +4,7 @@
 import type { Item } from './AttributeValue';
 import { CapacityMeter, type ConsumedCapacity, type ReturnConsumedCapacity } from './ConsumedCapacity';
 import { DynamoDBError, validationError } from './errors';
+import { javaHashMapOrder, javaStringHash } from './JavaHashOrder';
 import type { Table } from './Table';
 import { itemTokens } from './Table';
 
@@ -32,7 +33,7 @@ export class ItemIdentities {
   }
 }
 
-/** One meter per table, reported in DynamoDB's order (see javaHashMapOrder). */
+/** One meter per table, reported in DynamoDB's order: a java.util.HashMap keyed by table name. */
 export class TransactionMeters {
   private readonly meters = new Map<string, CapacityMeter>();
 
@@ -48,7 +49,7 @@ export class TransactionMeters {
   report(mode: ReturnConsumedCapacity): ConsumedCapacity[] | undefined {
     if (mode === 'NONE') return undefined;
     const reports: ConsumedCapacity[] = [];
-    for (const meter of javaHashMapOrder([...this.meters.values()], (m) => m.tableName)) {
+    for (const meter of javaHashMapOrder([...this.meters.values()], (m) => javaStringHash(m.tableName))) {
       const report = meter.report(mode);
       if (report) reports.push(report);
     }
@@ -65,21 +66,4 @@ export function transactionCanceled(reasons: CancellationReason[]): DynamoDBErro
   return new DynamoDBError('TransactionCanceledException', `Transaction cancelled, please refer cancellation reasons for specific reasons [${codes}]`, {
     extra: { CancellationReasons: reasons },
   });
-}
-
-// DynamoDB lists per-table capacity in the iteration order of a java.util.HashMap keyed by
-// table name: buckets by the spread String.hashCode, insertion order within a bucket, with
-// the table doubling past a 0.75 load factor. Matching it keeps answers byte-comparable.
-export function javaHashMapOrder<T>(entries: T[], keyOf: (entry: T) => string): T[] {
-  let capacity = 16;
-  while (entries.length > capacity * 0.75) capacity *= 2;
-  const bucketOf = (key: string) => {
-    let hash = 0;
-    for (let i = 0; i < key.length; i++) hash = (Math.imul(31, hash) + key.charCodeAt(i)) | 0;
-    return (hash ^ (hash >>> 16)) & (capacity - 1);
-  };
-  return entries
-    .map((entry, order) => ({ entry, order, bucket: bucketOf(keyOf(entry)) }))
-    .sort((a, b) => a.bucket - b.bucket || a.order - b.order)
-    .map(({ entry }) => entry);
 }

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AttributeValue } from '../AttributeValue';
 import { DynamoDBError } from '../errors';
-import { applyUpdate, compileExpressions, evaluateCondition, javaHashSetOrder, matchesSortKey, type ExpressionInput } from './index';
+import { javaHashSetOrder } from '../JavaHashOrder';
+import { applyUpdate, compileExpressions, evaluateCondition, matchesSortKey, type ExpressionInput } from './index';
 
 const keys = { partitionKey: 'pk', sortKey: 'sk', attributeTypes: { pk: 'S', sk: 'N' } } as const;
 const S = (S: string): AttributeValue => ({ S });

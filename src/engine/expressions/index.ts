@@ -42,7 +42,6 @@ import { compileUpdate, updatedPaths, updateExpressionPaths, type UpdateActions 
 export { conditionPaths, evaluateCondition, evaluateOperand, type Condition, type Operand } from './ConditionExpression';
 export { applyUpdate, keyUpdateError, updatedPaths, type UpdateAction, type UpdateActions, type UpdateValue } from './UpdateExpression';
 export { projectItem } from './ProjectionExpression';
-export { javaHashSetOrder } from '../JavaHashOrder';
 export { matchesSortKey, type KeyCondition, type KeySchemaInput, type SortKeyCondition } from './KeyConditionExpression';
 export { formatPath, readPath, type DocumentPath, type PathElement } from './DocumentPath';
 
