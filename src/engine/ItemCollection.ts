@@ -131,26 +131,10 @@ export class ItemCollection {
   }
 
   /** Entries from `cursor` onwards (forward) or from just before it backwards. */
-  *walk(cursor: Cursor, forward: boolean): Generator<StoredEntry> {
-    const chunks = this.chunks;
-    if (forward) {
-      let offset = cursor.offset;
-      for (let c = cursor.chunk; c < chunks.length; c++) {
-        const chunk = chunks[c] as StoredEntry[];
-        for (let i = offset; i < chunk.length; i++) yield chunk[i] as StoredEntry;
-        offset = 0;
-      }
-      return;
-    }
-    let c = cursor.chunk;
-    let i = cursor.offset - 1;
-    while (c >= 0) {
-      const chunk = chunks[c];
-      if (chunk) for (; i >= 0; i--) yield chunk[i] as StoredEntry;
-      c--;
-      i = (chunks[c]?.length ?? 0) - 1;
-    }
+  walk(cursor: Cursor, forward: boolean): IterableIterator<StoredEntry> {
+    return new EntryWalk(this.chunks, cursor, forward);
   }
+
 
   first(): Cursor {
     return { chunk: 0, offset: 0 };
@@ -194,5 +178,48 @@ export class ItemCollection {
     this.count--;
     this.bytes -= existing.size;
     return existing;
+  }
+}
+
+/**
+ * Entries from a cursor onwards, or backwards from just before it. A plain iterator rather than
+ * a generator: every Query and Scan page walks entries through it, and resuming a generator per
+ * entry costs more than the rest of reading it.
+ */
+class EntryWalk implements IterableIterator<StoredEntry> {
+  private chunk: number;
+  private offset: number;
+
+  constructor(
+    private readonly chunks: readonly StoredEntry[][],
+    cursor: Cursor,
+    private readonly forward: boolean,
+  ) {
+    this.chunk = cursor.chunk;
+    this.offset = forward ? cursor.offset : cursor.offset - 1;
+  }
+
+  next(): IteratorResult<StoredEntry> {
+    const chunks = this.chunks;
+    if (this.forward) {
+      while (this.chunk < chunks.length) {
+        const chunk = chunks[this.chunk] as StoredEntry[];
+        if (this.offset < chunk.length) return { value: chunk[this.offset++] as StoredEntry, done: false };
+        this.chunk++;
+        this.offset = 0;
+      }
+    } else {
+      while (this.chunk >= 0) {
+        const chunk = chunks[this.chunk];
+        if (chunk && this.offset >= 0) return { value: chunk[this.offset--] as StoredEntry, done: false };
+        this.chunk--;
+        this.offset = (chunks[this.chunk]?.length ?? 0) - 1;
+      }
+    }
+    return { value: undefined, done: true };
+  }
+
+  [Symbol.iterator](): IterableIterator<StoredEntry> {
+    return this;
   }
 }

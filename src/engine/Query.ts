@@ -50,7 +50,7 @@ function inRange(sort: string, range: SortRange): boolean {
   return range.prefix === undefined || sort.startsWith(range.prefix);
 }
 
-function* rangeEntries(collection: ItemCollection, range: SortRange, forward: boolean, start: Cursor | undefined): Generator<StoredEntry> {
+function rangeEntries(collection: ItemCollection, range: SortRange, forward: boolean, start: Cursor | undefined): IterableIterator<StoredEntry> {
   let cursor = start;
   if (!cursor) {
     if (forward) {
@@ -63,14 +63,35 @@ function* rangeEntries(collection: ItemCollection, range: SortRange, forward: bo
       else cursor = collection.end();
     }
   }
-  for (const entry of collection.walk(cursor, forward)) {
-    if (!inRange(entry.sort, range)) {
+  return new RangeWalk(collection.walk(cursor, forward), range, forward);
+}
+
+/** The entries of a walk that lie in the key range; a plain iterator for the same reason as EntryWalk. */
+class RangeWalk implements IterableIterator<StoredEntry> {
+  private done = false;
+
+  constructor(
+    private readonly entries: Iterator<StoredEntry>,
+    private readonly range: SortRange,
+    private readonly forward: boolean,
+  ) {}
+
+  next(): IteratorResult<StoredEntry> {
+    while (!this.done) {
+      const step = this.entries.next();
+      if (step.done) break;
+      const entry = step.value;
+      if (inRange(entry.sort, this.range)) return { value: entry, done: false };
       // Past the far bound nothing more can match; before the near bound (only after a
       // start key outside it) keep walking towards the range.
-      if (forward ? isAbove(entry.sort, range) : isBelow(entry.sort, range)) return;
-      continue;
+      if (this.forward ? isAbove(entry.sort, this.range) : isBelow(entry.sort, this.range)) break;
     }
-    yield entry;
+    this.done = true;
+    return { value: undefined, done: true };
+  }
+
+  [Symbol.iterator](): IterableIterator<StoredEntry> {
+    return this;
   }
 }
 

@@ -14,7 +14,6 @@ import {
   type ExpressionOperation,
   type KeyCondition,
   type KeySchemaInput,
-  type ScalarKeys,
   type SortKeyCondition,
   type UpdateActions,
   updatedPaths,
@@ -45,20 +44,22 @@ export interface CompiledExpressions {
   keyUpdateError?: Error;
 }
 
-function scalarKeys(table: Table): ScalarKeys {
-  const key = keyAttributeNames(table.keySchema);
-  const indexKey = table.indexes.flatMap((index) => keyAttributeNames(index.keySchema)).filter((name) => !key.includes(name));
-  return { key, indexKey };
-}
+// Key schemas never change once made, and every request needs this view of one.
+const keySchemaInputs = new WeakMap<KeySchema, KeySchemaInput>();
 
 function keySchemaInput(schema: KeySchema): KeySchemaInput {
-  const attributeTypes: Record<string, 'S' | 'N' | 'B'> = { [schema.hash.name]: schema.hash.type };
-  if (schema.range) attributeTypes[schema.range.name] = schema.range.type;
-  return { partitionKey: schema.hash.name, sortKey: schema.range?.name, attributeTypes };
+  let input = keySchemaInputs.get(schema);
+  if (!input) {
+    const attributeTypes: Record<string, 'S' | 'N' | 'B'> = { [schema.hash.name]: schema.hash.type };
+    if (schema.range) attributeTypes[schema.range.name] = schema.range.type;
+    input = { partitionKey: schema.hash.name, sortKey: schema.range?.name, attributeTypes };
+    keySchemaInputs.set(schema, input);
+  }
+  return input;
 }
 
 export function compileRequest(operation: ExpressionOperation, input: object, keySchema: KeySchema, table?: Table): CompiledExpressions {
-  const expressions = compileExpressions(operation, input as ExpressionInput, keySchema && keySchemaInput(keySchema), table && scalarKeys(table));
+  const expressions = compileExpressions(operation, input as ExpressionInput, keySchema && keySchemaInput(keySchema), table?.keyNames());
   const compiled: CompiledExpressions = { referencedNames: [], projectionNames: [], filterNames: [] };
   const referenced = new Set<string>();
   if (expressions.keyCondition) compiled.keyCondition = expressions.keyCondition;

@@ -192,6 +192,18 @@ export class Table {
     if (options.billingMode === 'PAY_PER_REQUEST') this.lastUpdateToPayPerRequest = options.creationDateTime;
   }
 
+  private keyNamesMemo: { key: string[]; indexKey: string[] } | undefined;
+
+  /** The table's key attributes, and the other attributes its indexes key on (every request checks them). */
+  keyNames(): { key: string[]; indexKey: string[] } {
+    if (!this.keyNamesMemo) {
+      const key = keyAttributeNames(this.keySchema);
+      const indexKey = [...new Set(this.indexes.flatMap((index) => keyAttributeNames(index.keySchema)))].filter((name) => !key.includes(name));
+      this.keyNamesMemo = { key, indexKey };
+    }
+    return this.keyNamesMemo;
+  }
+
   index(name: string): SecondaryIndex | undefined {
     return this.indexes.find((index) => index.name === name);
   }
@@ -211,6 +223,7 @@ export class Table {
       createdAt: undefined,
     };
     this.indexes.push(index);
+    this.keyNamesMemo = undefined;
     for (const [token, collection] of this.partitions.byToken) {
       for (const entry of collection.walk(collection.first(), true)) indexPut(index, entry.item, entry.size, token, entry.sort);
     }
@@ -220,6 +233,7 @@ export class Table {
   removeIndex(name: string): void {
     const at = this.indexes.findIndex((index) => index.name === name);
     if (at >= 0) this.indexes.splice(at, 1);
+    this.keyNamesMemo = undefined;
   }
 
   /** The stored entry for a primary key (values already validated against the schema). */
