@@ -52,30 +52,38 @@ export function prepareWrite(
 /** Charges a write to `meter` the way DynamoDB does, including each affected index. */
 export function meterWrite(write: PreparedWrite, meter: CapacityMeter): void {
   meter.addTable(writeUnits(Math.max(write.old?.size ?? 0, write.nextSize)));
+  const old = write.old && { item: write.old.item, size: write.old.size };
+  const next = write.next && { item: write.next, size: write.nextSize };
   for (const index of write.table.indexes) {
-    const units = indexWriteUnits(write.table, index, write.old?.item, write.next);
+    const units = indexWriteUnits(write.table, index, old, next);
     if (units > 0) meter.addIndex(index.kind, index.name, units);
   }
 }
 
-function indexEntryUnits(index: SecondaryIndex, ...items: Item[]): number {
+interface SizedItem {
+  readonly item: Item;
+  readonly size: number;
+}
+
+function indexEntryUnits(index: SecondaryIndex, ...items: SizedItem[]): number {
   let bytes = 0;
-  for (const item of items) bytes = Math.max(bytes, itemSize(projectItem(item, index.projected)));
+  // An ALL projection stores the whole item, whose size the write already knows.
+  for (const { item, size } of items) bytes = Math.max(bytes, index.projected ? itemSize(projectItem(item, index.projected)) : size);
   return writeUnits(bytes + (index.kind === 'LSI' ? LSI_ENTRY_OVERHEAD : 0));
 }
 
-function inIndex(item: Item | undefined, index: SecondaryIndex): item is Item {
-  return item !== undefined && itemTokens(index.keySchema, item) !== undefined;
+function inIndex(sized: SizedItem | undefined, index: SecondaryIndex): sized is SizedItem {
+  return sized !== undefined && itemTokens(index.keySchema, sized.item) !== undefined;
 }
 
-function indexWriteUnits(table: Table, index: SecondaryIndex, old: Item | undefined, next: Item | undefined): number {
+function indexWriteUnits(table: Table, index: SecondaryIndex, old: SizedItem | undefined, next: SizedItem | undefined): number {
   const wasIn = inIndex(old, index);
   const isIn = inIndex(next, index);
   if (wasIn && isIn) {
     const keyNames = keyAttributeNames(index.keySchema);
-    const keyChanged = keyNames.some((name) => !valuesEqual(old[name] as never, next[name] as never));
+    const keyChanged = keyNames.some((name) => !valuesEqual(old.item[name] as never, next.item[name] as never));
     if (keyChanged) return indexEntryUnits(index, old) + indexEntryUnits(index, next);
-    if (sameProjection(old, next, index, table)) return 0;
+    if (sameProjection(old.item, next.item, index, table)) return 0;
     return indexEntryUnits(index, old, next);
   }
   if (wasIn) return indexEntryUnits(index, old);
