@@ -63,8 +63,8 @@ interface Generator {
   send(message: GeneratorMessage): Promise<GeneratorReply>;
 }
 
-function startGenerator(): Generator {
-  const child = spawnTs('./loadGenerator.ts', [], ['ignore', 'inherit', 'inherit', 'ipc']);
+async function startGenerator(): Promise<Generator> {
+  const child = await spawnTs('./loadGenerator.ts', [], ['ignore', 'inherit', 'inherit', 'ipc']);
   const waiting: ((reply: GeneratorReply) => void)[] = [];
   const failed: ((error: Error) => void)[] = [];
   child.on('message', (reply: GeneratorReply) => waiting.shift()?.(reply));
@@ -110,7 +110,7 @@ class Target {
     } finally {
       seeder.destroy();
     }
-    const generators = Array.from({ length: CLIENTS }, startGenerator);
+    const generators = await Promise.all(Array.from({ length: CLIENTS }, startGenerator));
     const target = new Target(endpoint, table, generators);
     try {
       await Promise.all(generators.map((generator) => generator.send({ kind: 'connect', url: endpoint.url, table, inFlight: IN_FLIGHT })));
