@@ -5,7 +5,7 @@
 import { BatchWriteItemCommand, CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { describe, expect, inject, it } from 'vitest';
 import { LOCAL_DIFFERENCES } from '../engine/LocalDifferences';
-import { buildRequest, exampleParameters } from '../model/accessPatterns';
+import { buildRequest, exampleParameters, WRITE_OPERATIONS } from '../model/accessPatterns';
 import { toCreateTableInput } from '../model/createTableInput';
 import { examples } from '../model/examples';
 import { generateSampleItems, type SampleItem } from '../model/sampleData';
@@ -19,7 +19,6 @@ const local = new DynamoDBClient({
   maxAttempts: 1,
 });
 
-const WRITES = new Set(['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem', 'TransactWriteItems']);
 
 /** Sets are unordered: DynamoDB returns their members in an order of its own. */
 function withSortedSets(value: unknown): unknown {
@@ -99,8 +98,8 @@ describe.each(examples.map((e) => [e.id, e.model] as const))('%s patterns agains
   const model: DesignModel = { ...original, table: { ...original.table, name: `patterns-${id}-${Date.now()}` } };
   const samples = generateSampleItems(model);
   const loaded = loadLocal(model, samples);
-  const reads = model.accessPatterns.filter((p) => !WRITES.has(p.operation));
-  const writes = model.accessPatterns.filter((p) => WRITES.has(p.operation));
+  const reads = model.accessPatterns.filter((p) => !WRITE_OPERATIONS.has(p.operation));
+  const writes = model.accessPatterns.filter((p) => WRITE_OPERATIONS.has(p.operation));
 
   it.each(reads.map((p) => [p.name, p] as const))('read "%s" answers the same', async (_name, pattern) => {
     await loaded;

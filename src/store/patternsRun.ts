@@ -236,9 +236,23 @@ function itemsOf(operation: PatternOperation, output: Json, table: string): Json
 }
 
 /** Runs one page of `pattern`; `start` is the previous page's LastEvaluatedKey (or NextToken). */
-export async function runPattern(
+export function runPattern(
   model: DesignModel,
   samples: readonly SampleItem[],
+  pattern: AccessPattern,
+  params: ParameterValues,
+  start?: Json,
+): Promise<RunOutcome> {
+  return runPatternWith((writes) => clientFor(model, samples, writes), model, pattern, params, start);
+}
+
+/**
+ * Runs one page of `pattern` on the client `clientForRun` picks, told whether the request
+ * writes; the Connect tab passes a real endpoint's client, so both sides normalise alike.
+ */
+export async function runPatternWith(
+  clientForRun: (writes: boolean) => DynamoDBClient,
+  model: DesignModel,
   pattern: AccessPattern,
   params: ParameterValues,
   start?: Json,
@@ -257,7 +271,7 @@ export async function runPattern(
   const begin = performance.now();
   try {
     const keys = writtenKeys(pattern.operation, request, keySchemaOf(model));
-    const client = clientFor(model, samples, keys !== undefined);
+    const client = clientForRun(keys !== undefined);
     const before = keys && (await readBack(client, model.table.name, keys));
     const sent = performance.now();
     const response = await sendRequest(client, pattern.operation, request);

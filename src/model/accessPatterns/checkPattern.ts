@@ -1,6 +1,7 @@
 // Checks a pattern against the design, the way a reviewer of a single-table design would:
 // Query/GetItem rather than Scan, the right index and key condition, which entity types come
 // back, whether the index projects what the pattern needs, and what one call costs.
+import { WRITE_OPERATIONS } from './patternWrites';
 import { itemSize, type Item } from '../../engine/AttributeValue';
 import type { AccessPattern, DesignModel } from '../types';
 import { attributesIn, parseKeyCondition, type KeyCondition } from './expressions';
@@ -403,7 +404,7 @@ export function checkPattern(model: DesignModel, pattern: AccessPattern, samples
   }
 
   if (entities) {
-    const writes = ['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem', 'TransactWriteItems'].includes(op);
+    const writes = WRITE_OPERATIONS.has(op);
     verdicts.push(entitiesVerdict(model, pattern, entities, writes ? 'writes' : 'returns'));
   }
   if (target && target.kind !== 'table') verdicts.push(...projectionVerdicts(model, pattern, target, entities));

@@ -14,3 +14,4 @@ export { resolveTarget } from './target';
 export type { PatternTarget } from './target';
 export { requestSchema } from './requestSchema';
 export { starterRequest } from './starter';
+export { patternWrites, WRITE_OPERATIONS } from './patternWrites';

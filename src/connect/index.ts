@@ -1,0 +1,10 @@
+// The optional connection to a real DynamoDB endpoint: deploy the design's table, seed its
+// sample items, and compare answers with the in-browser engine's.
+export { DEFAULT_SETTINGS, SettingsError, describeFailure, endpointClient, isDynamoDBError, parseEndpoint } from './endpoint';
+export type { ConnectionSettings, Sender } from './endpoint';
+export { deployTable, replaceTable, tableStatus } from './deploy';
+export type { DeployResult, WaitOptions } from './deploy';
+export { seedBatches, seedSampleItems } from './seed';
+export type { SeedOptions } from './seed';
+export { jsonDifferences } from './diff';
+export type { Difference } from './diff';
