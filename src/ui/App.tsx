@@ -1,5 +1,5 @@
 // The application shell: top bar, outline, canvas, inspector, and the bottom panel with the
-// preview, access patterns, export, connect and problems tabs.
+// preview, access patterns, cost, export, connect and problems tabs.
 import { useState } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useDesignStore } from '../store/designStore';
@@ -18,6 +18,7 @@ import { useKeyboardShortcuts } from './useKeyboardShortcuts';
 import { AccessPatternsPanel } from './patterns/AccessPatternsPanel';
 import { ExportPanel } from './export/ExportPanel';
 import { ConnectPanel } from './connect/ConnectPanel';
+import { CostPanel } from './cost/CostPanel';
 
 function ProblemsTabLabel() {
   const count = useDesignStore((s) => s.issues.filter((i) => i.severity !== 'info').length);
@@ -36,6 +37,7 @@ export function App() {
   const tabs: TabDefinition[] = [
     { id: 'preview', label: 'Preview', render: () => <PanelBoundary name="Preview"><PreviewPanel /></PanelBoundary> },
     { id: 'patterns', label: 'Access patterns', render: () => <PanelBoundary name="Access patterns"><AccessPatternsPanel /></PanelBoundary> },
+    { id: 'cost', label: 'Cost', render: () => <PanelBoundary name="Cost"><CostPanel /></PanelBoundary> },
     { id: 'export', label: 'Export', render: () => <PanelBoundary name="Export"><ExportPanel /></PanelBoundary> },
     { id: 'connect', label: 'Connect', render: () => <PanelBoundary name="Connect"><ConnectPanel /></PanelBoundary> },
     { id: 'problems', label: <ProblemsTabLabel />, name: problemCount ? `Problems (${problemCount})` : 'Problems', render: () => <IssuesList /> },

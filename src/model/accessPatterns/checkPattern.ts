@@ -22,10 +22,22 @@ export type VerdictCode =
   | 'projection'
   | 'capacity';
 
+/** A capacity verdict's figures, for the cost estimate. */
+export interface CapacityEstimate {
+  kind: 'read' | 'write';
+  /** Units per call on the table (reads: on the index queried); index writes are not included. */
+  units: number;
+  /** Items written per call, each of which also writes every index its entity has keys in. */
+  items: number;
+  /** Entity ids the pattern reads or writes; undefined when unknown. */
+  entities?: string[];
+}
+
 export interface Verdict {
   level: VerdictLevel;
   code: VerdictCode;
   message: string;
+  estimate?: CapacityEstimate;
 }
 
 type Json = Record<string, unknown>;
@@ -289,6 +301,7 @@ function capacityVerdict(
   const sizeOf = (ids: Set<string> | undefined) =>
     average(samples.filter((s) => !ids || ids.has(s.entityId)).map((s) => itemSize(s.item)));
   const keyCount = keysOf(pattern, model.table.name).length;
+  const listed = entities && [...entities];
 
   switch (pattern.operation) {
     case 'Query':
@@ -315,7 +328,7 @@ function capacityVerdict(
         basis = `about ${formatUnits(count)} matching items of ${Math.round(average(sizes))} B per item collection`;
       }
       const units = Math.max(1, Math.ceil(bytes / READ_UNIT)) * readFactor;
-      return { level: 'info', code: 'capacity', message: `≈ ${formatUnits(units)} RCU per call (${readKind}; ${basis})` };
+      return { level: 'info', code: 'capacity', message: `≈ ${formatUnits(units)} RCU per call (${readKind}; ${basis})`, estimate: { kind: 'read', units, items: 0, entities: listed } };
     }
     case 'GetItem':
     case 'BatchGetItem':
@@ -324,7 +337,7 @@ function capacityVerdict(
       const factor = pattern.operation === 'TransactGetItems' ? 2 : readFactor;
       const units = Math.max(1, keyCount) * Math.max(1, Math.ceil(size / READ_UNIT)) * factor;
       const kind = pattern.operation === 'TransactGetItems' ? 'transactional' : readKind;
-      return { level: 'info', code: 'capacity', message: `≈ ${formatUnits(units)} RCU per call (${kind}; items of about ${Math.round(size)} B)` };
+      return { level: 'info', code: 'capacity', message: `≈ ${formatUnits(units)} RCU per call (${kind}; items of about ${Math.round(size)} B)`, estimate: { kind: 'read', units, items: 0, entities: listed } };
     }
     case 'PutItem':
     case 'UpdateItem':
@@ -334,7 +347,13 @@ function capacityVerdict(
       const size = sizeOf(entities);
       const factor = pattern.operation === 'TransactWriteItems' ? 2 : 1;
       const units = Math.max(1, keyCount) * Math.max(1, Math.ceil(size / WRITE_UNIT)) * factor;
-      return { level: 'info', code: 'capacity', message: `≈ ${units} WCU per call on the table, plus index writes (items of about ${Math.round(size)} B)` };
+      const items = Math.max(1, keyCount) * factor;
+      return {
+        level: 'info',
+        code: 'capacity',
+        message: `≈ ${units} WCU per call on the table, plus index writes (items of about ${Math.round(size)} B)`,
+        estimate: { kind: 'write', units, items, entities: listed },
+      };
     }
     default:
       return undefined;
@@ -380,11 +399,12 @@ export function checkPattern(model: DesignModel, pattern: AccessPattern, samples
 
   if (op === 'Scan' && target) {
     entities = entitiesOnTarget(model, target);
-    const cost = capacityVerdict(model, pattern, target, undefined, samples)?.message;
+    const cost = capacityVerdict(model, pattern, target, undefined, samples);
     verdicts.push({
       level: 'warning',
       code: 'operation',
-      message: `Scan reads every item in ${target.name}, not one item collection${cost ? ` (${cost})` : ''}; prefer a Query on a key or an index`,
+      message: `Scan reads every item in ${target.name}, not one item collection${cost ? ` (${cost.message})` : ''}; prefer a Query on a key or an index`,
+      ...(cost?.estimate && { estimate: cost.estimate }),
     });
   } else if (op === 'Query' && target) {
     verdicts.push({ level: 'ok', code: 'operation', message: `Query on ${target.kind === 'table' ? `the table ${target.name}` : `${target.kind.toUpperCase()} ${target.name}`}` });
