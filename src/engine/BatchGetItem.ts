@@ -5,7 +5,7 @@ import { inJavaHashOrder } from './ConsumedCapacity';
 import { checkTableName, findTable, type EngineContext } from './EngineContext';
 import { validationError } from './errors';
 import { checkKey } from './PrimaryKey';
-import { compileRequest } from './RequestExpressions';
+import { checkExpressionParameters, compileRequest } from './RequestExpressions';
 import type { Wire } from './wire';
 
 export type BatchGetItemInput = Wire<SdkBatchGetItemInput>;
@@ -21,7 +21,9 @@ function keyIdentity(raw: Record<string, unknown>): string {
 export function BatchGetItem(context: EngineContext, input: BatchGetItemInput): BatchGetItemOutput {
   const requests = Object.entries(input.RequestItems ?? {});
   if (requests.length === 0) throw validationError('BatchGetItem must have some requests set');
-  // DynamoDB Local checks every attribute value while reading the request, before anything else.
+  // DynamoDB Local refuses ExpressionAttributeNames without an expression first, then checks
+  // every attribute value while reading the request, before anything else.
+  for (const [, request] of requests) checkExpressionParameters('BatchGetItem', request);
   const values = new Map(requests.map(([name, request]) => [name, (request.Keys ?? []).map((raw) => validateItemValues(raw))]));
   const capacityMode = parseReturnConsumedCapacity(input.ReturnConsumedCapacity);
   let total = 0;

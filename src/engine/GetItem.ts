@@ -17,8 +17,9 @@ export function GetItem(context: EngineContext, input: GetItemInput): GetItemOut
   if (input.Key === undefined || input.Key === null) throw validationError(NULL_KEY_MESSAGE);
   const capacityMode = parseReturnConsumedCapacity(input.ReturnConsumedCapacity);
   const table = findTable(context, tableName);
-  const key = checkKey(table, validateItemValues(input.Key));
+  // DynamoDB Local compiles the expressions before it looks at the key.
   const expressions = compileRequest('GetItem', input, table.keySchema, table);
+  const key = checkKey(table, validateItemValues(input.Key));
   const entry = table.get(key);
   const output: GetItemOutput = {};
   if (entry) output.Item = expressions.projection ? expressions.projection.apply(entry.item) : entry.item;

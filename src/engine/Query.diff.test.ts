@@ -164,6 +164,33 @@ describe('Query pages that stop on the end of the key range', () => {
     }
     await same(oracle, QueryCommand, { TableName: name, KeyConditionExpression: 'PK = :p AND SK <= :a', FilterExpression: 'f = :x', ExpressionAttributeValues: { ':p': { S: 'P' }, ':a': { S: 'c' }, ':x': { S: 'x' } }, Limit: 3, Select: 'COUNT' });
   });
+
+  it('omit it on an index only when the index sorts by the table sort key', async () => {
+    const name = oracle.table('index-range-end');
+    const S = (s: string) => ({ S: s });
+    const gsi = (IndexName: string, range: string) => ({ IndexName, KeySchema: [{ AttributeName: 'g', KeyType: 'HASH' as const }, { AttributeName: range, KeyType: 'RANGE' as const }], Projection: { ProjectionType: 'ALL' as const } });
+    await same(oracle, CreateTableCommand, {
+      TableName: name,
+      BillingMode: 'PAY_PER_REQUEST',
+      KeySchema: [{ AttributeName: 'PK', KeyType: 'HASH' }, { AttributeName: 'SK', KeyType: 'RANGE' }],
+      AttributeDefinitions: ['PK', 'SK', 'g', 'lsk'].map((AttributeName) => ({ AttributeName, AttributeType: 'S' as const })),
+      GlobalSecondaryIndexes: [gsi('bySK', 'SK'), gsi('byPK', 'PK')],
+      LocalSecondaryIndexes: [{ IndexName: 'byLsk', KeySchema: [{ AttributeName: 'PK', KeyType: 'HASH' }, { AttributeName: 'lsk', KeyType: 'RANGE' }], Projection: { ProjectionType: 'ALL' } }],
+    });
+    for (const k of ['a', 'b']) await same(oracle, PutItemCommand, { TableName: name, Item: { PK: S(k), SK: S(k), g: S('g'), lsk: S(k) } });
+    const cases: [string, string, Record<string, string>, boolean][] = [
+      ['bySK', 'g = :g AND SK <= :a', { ':g': 'g', ':a': 'a' }, true],
+      ['bySK', 'g = :g AND SK >= :a', { ':g': 'g', ':a': 'b' }, false],
+      ['byPK', 'g = :g AND PK <= :a', { ':g': 'g', ':a': 'a' }, true],
+      ['byPK', 'g = :g AND PK BETWEEN :a AND :a', { ':g': 'g', ':a': 'a' }, true],
+      ['byLsk', 'PK = :g AND lsk <= :a', { ':g': 'a', ':a': 'a' }, true],
+      ['byLsk', 'PK = :g AND lsk >= :a', { ':g': 'b', ':a': 'b' }, false],
+    ];
+    for (const [IndexName, KeyConditionExpression, values, ScanIndexForward] of cases) {
+      const ExpressionAttributeValues = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, S(v)]));
+      await same(oracle, QueryCommand, { TableName: name, IndexName, KeyConditionExpression, ExpressionAttributeValues, Limit: 1, ScanIndexForward });
+    }
+  });
 });
 
 describe('Query on a table without sort key', () => {

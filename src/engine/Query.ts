@@ -3,6 +3,7 @@ import { validateItemValues, type AttributeValue, type Item } from './AttributeV
 import { CapacityMeter, parseReturnConsumedCapacity } from './ConsumedCapacity';
 import { checkTableName, findTable, type EngineContext } from './EngineContext';
 import { validationError } from './errors';
+import { compileExpressions } from './expressions';
 import type { Cursor, ItemCollection, StoredEntry } from './ItemCollection';
 import { keyToken, partitionToken, type KeySchema } from './KeySchema';
 import { checkConsistentRead, checkIndexReads, checkLimit, parseSelect, readPage, readTarget, type ReadTarget } from './ReadPage';
@@ -117,15 +118,20 @@ function inclusiveEnd(condition: SortKeyCondition | undefined, forward: boolean)
 
 export function Query(context: EngineContext, input: QueryInput): QueryOutput {
   const tableName = checkTableName(input.TableName);
-  // DynamoDB Local looks the table and index up before it checks Limit.
+  // DynamoDB Local's order: table and index, Limit, the expressions, consistent read, the key
+  // condition against the key schema, the start key, filter attributes the index does not
+  // project, Select, projected attributes.
   const table = findTable(context, tableName);
   const target = readTarget(context, table, input);
   const limit = checkLimit(input.Limit);
   const capacityMode = parseReturnConsumedCapacity(input.ReturnConsumedCapacity);
+  // A consistent read of a GSI is refused after the expressions' own checks but before the key
+  // condition is matched to the index's key schema.
+  if (target.index?.kind === 'GSI' && input.ConsistentRead === true) {
+    compileExpressions('Query', input, undefined, table.keyNames());
+    checkConsistentRead(target, input);
+  }
   const expressions = compileRequest('Query', input, target.keySchema, table);
-  checkConsistentRead(target, input);
-  const select = parseSelect(input, target);
-  checkIndexReads(target, expressions, 'Query');
   const keyCondition = expressions.keyCondition;
   if (!keyCondition) throw validationError('Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.');
   const range = sortRange(keyCondition.sortKey?.condition, target.keySchema);
@@ -139,6 +145,10 @@ export function Query(context: EngineContext, input: QueryInput): QueryOutput {
       throw validationError('The provided starting key does not match the range key predicate');
     }
   }
+  // The filter's half of checkIndexReads comes before Select, the projection's after.
+  checkIndexReads(target, { ...expressions, projectionNames: [] }, 'Query');
+  const select = parseSelect(input, target);
+  checkIndexReads(target, expressions, 'Query');
   const forward = input.ScanIndexForward !== false;
   const partitions = target.index ? target.index.partitions : table.partitions;
   const collection = partitions.get(hash);
@@ -148,9 +158,10 @@ export function Query(context: EngineContext, input: QueryInput): QueryOutput {
     : [];
   const page = readPage(entries, { target, select, limit, consistent: input.ConsistentRead === true, expressions, meter });
   // A partition of a table without sort key holds one item, so its page is always complete;
-  // DynamoDB Local also knows a page that stops on an inclusive end bound of the range is.
+  // DynamoDB Local also knows a page that stops on an inclusive end bound of the range is, when
+  // that range is over the table's own sort key (a GSI's too), not over any other attribute.
   if (!target.index && !table.keySchema.range) delete page.LastEvaluatedKey;
-  const rangeKey = target.keySchema.range;
+  const rangeKey = target.keySchema.range?.name === table.keySchema.range?.name ? target.keySchema.range : undefined;
   const end = inclusiveEnd(keyCondition.sortKey?.condition, forward);
   const last = rangeKey && page.LastEvaluatedKey?.[rangeKey.name];
   if (rangeKey && end && last && keyToken(last, rangeKey.type) === keyToken(end, rangeKey.type)) delete page.LastEvaluatedKey;

@@ -42,6 +42,13 @@ describe('ExpressionAttributeNames and ExpressionAttributeValues without express
     await same(oracle, QueryCommand, { TableName: table, KeyConditionExpression: 'PK = :p', ExpressionAttributeValues: { ':p': { S: 'x' } }, ExpressionAttributeNames: {} });
   });
 
+  it('refuses an empty map once any expression is given, even one that cannot use it', async () => {
+    await same(oracle, ScanCommand, { TableName: table, ProjectionExpression: 'a', ExpressionAttributeValues: {} });
+    await same(oracle, ScanCommand, { TableName: table, ProjectionExpression: '', ExpressionAttributeValues: {} });
+    await same(oracle, ScanCommand, { TableName: table, FilterExpression: '', ExpressionAttributeValues: {} });
+    await same(oracle, GetItemCommand, { TableName: table, Key: key, ProjectionExpression: 'a', ExpressionAttributeValues: {} });
+  });
+
   it('refuses unused ones before looking at items and keys', async () => {
     const badItem = { ...key, ns: { NS: ['1', 'x'] } };
     await same(oracle, PutItemCommand, { TableName: table, Item: badItem, ExpressionAttributeNames: { '#unused': 'x' } });
@@ -82,6 +89,19 @@ describe('Key attributes inside expressions', () => {
     await same(oracle, TransactWriteItemsCommand, { TransactItems: [{ Delete: { TableName: table, Key: key, ConditionExpression: 'attribute_exists(SK.x)' } }] });
     await same(oracle, TransactWriteItemsCommand, { TransactItems: [{ ConditionCheck: { TableName: table, Key: key, ConditionExpression: 'attribute_exists(GSI1PK.x)' } }] });
   });
+
+  it('refuses them in an update only once the condition passes, after a key update', async () => {
+    const missing = { PK: { S: 'USER#none' }, SK: { S: 'NONE' } };
+    const one = { ':v': { N: '1' } };
+    await same(oracle, UpdateItemCommand, { TableName: table, Key: key, UpdateExpression: 'SET a = :v + GSI1SK[2]', ConditionExpression: 'attribute_exists(zz)', ExpressionAttributeValues: one });
+    await same(oracle, UpdateItemCommand, { TableName: table, Key: missing, UpdateExpression: 'SET b = PK[0]', ConditionExpression: 'attribute_exists(zz)' });
+    await same(oracle, UpdateItemCommand, { TableName: table, Key: missing, UpdateExpression: 'REMOVE GSI1PK.x', ConditionExpression: 'attribute_not_exists(zz)' });
+    await same(oracle, UpdateItemCommand, { TableName: table, Key: key, UpdateExpression: 'SET b = GSI1PK.x, SK = :v', ExpressionAttributeValues: one });
+    await same(oracle, UpdateItemCommand, { TableName: table, Key: key, UpdateExpression: 'SET b = GSI1PK.x, a = zz + :v', ExpressionAttributeValues: one });
+    await same(oracle, UpdateItemCommand, { TableName: table, Key: key, UpdateExpression: 'SET b = GSI1PK.x, c = SK[1]' });
+    await same(oracle, TransactWriteItemsCommand, { TransactItems: [{ Update: { TableName: table, Key: key, UpdateExpression: 'SET b = GSI1PK.x', ConditionExpression: 'attribute_exists(zz)' } }] });
+    await same(oracle, TransactWriteItemsCommand, { TransactItems: [{ Update: { TableName: table, Key: key, UpdateExpression: 'SET b = GSI1PK.x' } }] });
+  });
 });
 
 describe('UpdateItem of a key attribute', () => {
@@ -91,6 +111,8 @@ describe('UpdateItem of a key attribute', () => {
     await same(oracle, UpdateItemCommand, { TableName: table, Key: missing, UpdateExpression: 'SET SK = :v', ExpressionAttributeValues: { ':v': { S: 'x' } }, ConditionExpression: 'attribute_exists(zz)' });
     await same(oracle, UpdateItemCommand, { TableName: table, Key: missing, UpdateExpression: 'SET SK = :v', ExpressionAttributeValues: { ':v': { S: 'x' } }, ConditionExpression: 'attribute_not_exists(zz)' });
     await same(oracle, UpdateItemCommand, { TableName: table, Key: missing, UpdateExpression: 'SET PK.x = :v', ExpressionAttributeValues: { ':v': { S: 'x' } } });
+    await same(oracle, UpdateItemCommand, { TableName: table, Key: missing, UpdateExpression: 'SET SK = :v, b = :v REMOVE a, PK', ExpressionAttributeValues: { ':v': { S: 'x' } } });
+    await same(oracle, UpdateItemCommand, { TableName: table, Key: missing, UpdateExpression: 'ADD SK :v DELETE PK :v', ExpressionAttributeValues: { ':v': { SS: ['x'] } } });
     await same(oracle, UpdateItemCommand, { TableName: table, Key: missing, AttributeUpdates: { PK: { Action: 'PUT', Value: { S: 'x' } } }, Expected: { zz: { Exists: true, Value: { S: 'q' } } } });
     await same(oracle, TransactWriteItemsCommand, { TransactItems: [{ Update: { TableName: table, Key: missing, UpdateExpression: 'SET SK = :v', ExpressionAttributeValues: { ':v': { S: 'x' } }, ConditionExpression: 'attribute_exists(zz)' } }] });
     await same(oracle, TransactWriteItemsCommand, { TransactItems: [{ Update: { TableName: table, Key: missing, UpdateExpression: 'SET SK = :v', ExpressionAttributeValues: { ':v': { S: 'x' } } } }] });
@@ -126,6 +148,40 @@ describe('Attributes a GSI does not project', () => {
   });
 });
 
+describe('Query and Scan checks', () => {
+  const p = { ':p': { S: 'x' } };
+  const gsiKey = { GSI1PK: { S: 'y' }, GSI1SK: { S: 'a' }, PK: { S: 'a' }, SK: { S: 'a' } };
+  it('come in Local order: a Query checks its start key, then the filter, Select and projection against the index', async () => {
+    const query = { TableName: table, IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :p', ExpressionAttributeValues: p };
+    await same(oracle, QueryCommand, { ...query, ExclusiveStartKey: gsiKey, Select: 'COUNT', ProjectionExpression: 'PK' });
+    await same(oracle, QueryCommand, { ...query, ExclusiveStartKey: gsiKey, Select: 'ALL_ATTRIBUTES' });
+    await same(oracle, QueryCommand, { ...query, ExclusiveStartKey: { PK: { S: 'a' } }, ProjectionExpression: 'body' });
+    await same(oracle, QueryCommand, { ...query, ExclusiveStartKey: gsiKey, FilterExpression: 'attribute_exists(body)' });
+    await same(oracle, QueryCommand, { ...query, FilterExpression: 'attribute_exists(body)', Select: 'COUNT', ProjectionExpression: 'PK' });
+    await same(oracle, QueryCommand, { ...query, FilterExpression: 'attribute_exists(body)', ProjectionExpression: 'body' });
+    await same(oracle, QueryCommand, { ...query, ConsistentRead: true, KeyConditionExpression: 'title = :p' });
+    await same(oracle, QueryCommand, { ...query, ConsistentRead: true, ProjectionExpression: 'PK.x' });
+    await same(oracle, QueryCommand, { ...query, ConsistentRead: true, ProjectionExpression: 'a, a' });
+  });
+
+  it('come in Local order: a Scan checks consistent reads, unusable parameters and Limit first, key attributes inside expressions late', async () => {
+    const scan = { TableName: table, IndexName: 'GSI2' };
+    await same(oracle, ScanCommand, { ...scan, ConsistentRead: true, Limit: 0, ProjectionExpression: 'a,,' });
+    await same(oracle, ScanCommand, { ...scan, ConsistentRead: true, ExpressionAttributeNames: { '#u': 'u' } });
+    await same(oracle, ScanCommand, { ...scan, Limit: 0, ExpressionAttributeValues: { ':z': { S: 'z' } } });
+    await same(oracle, ScanCommand, { ...scan, Limit: 0, ExpressionAttributeNames: { '#u': 'u' } });
+    await same(oracle, ScanCommand, { ...scan, ExclusiveStartKey: { PK: { S: 'a' } }, ProjectionExpression: 'PK.x' });
+    await same(oracle, ScanCommand, { ...scan, ExclusiveStartKey: { PK: { S: 'a' } }, Segment: 1, TotalSegments: 1 });
+    await same(oracle, ScanCommand, { ...scan, Select: 'ALL_ATTRIBUTES', ProjectionExpression: 'PK.x' });
+    await same(oracle, ScanCommand, { ...scan, Segment: 1, TotalSegments: 1, FilterExpression: 'attribute_exists(SK.x)' });
+    await same(oracle, ScanCommand, { ...scan, Select: 'COUNT', FilterExpression: 'attribute_exists(GSI1PK[0])' });
+    await same(oracle, ScanCommand, { ...scan, FilterExpression: 'attribute_exists(SK.x)', ProjectionExpression: 'body' });
+    const outsideSegment = { Segment: 0, TotalSegments: 1000, ExclusiveStartKey: { GSI2PK: { S: 'x' }, ...key } };
+    await same(oracle, ScanCommand, { ...scan, ...outsideSegment, ProjectionExpression: 'PK.x' });
+    await same(oracle, ScanCommand, { ...scan, ...outsideSegment, ProjectionExpression: 'body' });
+  });
+});
+
 describe('Validation order found by the property suite', () => {
   const numbers = (n: number) => ({ N: String(n) });
   it('answers like Local', async () => {
@@ -148,5 +204,9 @@ describe('Validation order found by the property suite', () => {
     await same(oracle, ScanCommand, { TableName: table, IndexName: 'GSI1', Limit: 1, FilterExpression: 'attribute_exists(#a)', ExpressionAttributeNames: { '#a': 'a' } });
     await same(oracle, UpdateItemCommand, { TableName: table, Key: key, AttributeUpdates: { name: { Action: 'ADD', Value: { N: '1' } } } });
     await same(oracle, UpdateItemCommand, { TableName: table, Key: key, AttributeUpdates: { name: { Action: 'DELETE', Value: { SS: ['v'] } } } });
+    await same(oracle, GetItemCommand, { TableName: table, Key: { PK: { N: '1' }, SK: { S: 'a' } }, ProjectionExpression: '', ExpressionAttributeNames: { '#n0': 'a' } });
+    await same(oracle, GetItemCommand, { TableName: table, Key: { PK: { S: 'a' } }, ProjectionExpression: 'a', ExpressionAttributeNames: { '#u': 'u' } });
+    await same(oracle, GetItemCommand, { TableName: table, Key: { PK: { BOOL: true }, SK: { S: 'a' } }, ProjectionExpression: 'PK.x' });
+    await same(oracle, BatchGetItemCommand, { RequestItems: { [table]: { Keys: [{ PK: { S: 'a' }, SK: { N: 'abc' } }], ExpressionAttributeNames: { '#u': 'u' } } } });
   });
 });

@@ -3,8 +3,9 @@ import { validateItemValues } from './AttributeValue';
 import { CapacityMeter, parseReturnConsumedCapacity } from './ConsumedCapacity';
 import { checkTableName, findTable, type EngineContext } from './EngineContext';
 import { validationError } from './errors';
+import { checkScanKeyScalars } from './expressions';
 import { checkConsistentRead, checkIndexReads, checkLimit, parseSelect, readPage, readTarget } from './ReadPage';
-import { compileRequest } from './RequestExpressions';
+import { checkExpressionParameters, compileRequest } from './RequestExpressions';
 import { scanEntries, scanSegment, type ParallelScan } from './ScanOrder';
 import { checkStartKey } from './StartKey';
 import type { Wire } from './wire';
@@ -29,18 +30,22 @@ function parallelScan(segment: number | undefined, total: number | undefined): P
 
 export function Scan(context: EngineContext, input: ScanInput): ScanOutput {
   const tableName = checkTableName(input.TableName);
-  // DynamoDB Local looks the table and index up before it checks Limit.
+  // DynamoDB Local's order: table and index, consistent read, expression parameters without
+  // expressions, Limit, the expressions, the start key, Select, segments (and the start key's
+  // segment), key attributes inside the expressions, projected attributes.
   const table = findTable(context, tableName);
   const target = readTarget(context, table, input);
+  checkConsistentRead(target, input);
+  checkExpressionParameters('Scan', input);
   const limit = checkLimit(input.Limit);
   const capacityMode = parseReturnConsumedCapacity(input.ReturnConsumedCapacity);
   const expressions = compileRequest('Scan', input, target.keySchema, table);
-  checkConsistentRead(target, input);
+  const startKey = input.ExclusiveStartKey ? checkStartKey(target, validateItemValues(input.ExclusiveStartKey)) : undefined;
   const select = parseSelect(input, target);
   const parallel = parallelScan(input.Segment, input.TotalSegments);
-  checkIndexReads(target, expressions, 'Scan');
-  const startKey = input.ExclusiveStartKey ? checkStartKey(target, validateItemValues(input.ExclusiveStartKey)) : undefined;
   const bounds = scanSegment(target, parallel, startKey);
+  checkScanKeyScalars(input, table.keyNames());
+  checkIndexReads(target, expressions, 'Scan');
   const meter = new CapacityMeter(table.name);
   const page = readPage(scanEntries(target, bounds, startKey), {
     target,

@@ -44,6 +44,8 @@ export interface UpdateActions {
   order: { clause: UpdateClause; index: number }[];
   /** The refusal of an ADD or DELETE whose operand does not suit the attribute's value. */
   typeMismatch: string;
+  /** The refusal of an update that reads or writes inside a key attribute (see checkKeyScalars). */
+  keyScalarError?: Error | undefined;
 }
 
 function actionAt(actions: UpdateActions, clause: UpdateClause, index: number): UpdateAction {
@@ -208,14 +210,23 @@ class UpdateCompiler {
     const tree = pathTree(paths, (message) => this.error(message));
     const actions = emptyUpdateActions();
     all.forEach((action, i) => {
-      this.deferred.push([]);
+      const checks: (() => void)[] = [];
+      this.deferred.push(checks);
       const path = paths[i] as DocumentPath;
-      if (action.clause === 'SET') pushAction(actions, { clause: 'SET', path, value: this.value(action.value) });
-      else if (action.clause === 'REMOVE') pushAction(actions, { clause: 'REMOVE', path });
-      else {
-        const value = this.context.resolveValue(KIND, action.value.token);
-        const allowed = action.clause === 'ADD' ? ADD_TYPES : DELETE_TYPES;
-        pushAction(actions, { clause: action.clause, path, value: this.operandOf(action.clause, value, allowed) });
+      try {
+        if (action.clause === 'SET') pushAction(actions, { clause: 'SET', path, value: this.value(action.value) });
+        else if (action.clause === 'REMOVE') pushAction(actions, { clause: 'REMOVE', path });
+        else {
+          const value = this.context.resolveValue(KIND, action.value.token);
+          const allowed = action.clause === 'ADD' ? ADD_TYPES : DELETE_TYPES;
+          pushAction(actions, { clause: action.clause, path, value: this.operandOf(action.clause, value, allowed) });
+        }
+      } catch (error) {
+        // An undefined value fails its action before the action's operand checks, and is
+        // reported only if no later action fails too.
+        checks.splice(0, checks.length, () => {
+          throw error;
+        });
       }
     });
     // DynamoDB reports the first operand error of the last offending action.
@@ -268,11 +279,13 @@ export function updateExpressionPaths(actions: UpdateActions): DocumentPath[] {
   return paths;
 }
 
-/** The refusal of an update that writes a key attribute, or undefined when it writes none. */
+/**
+ * The refusal of an update that writes a key attribute, or undefined when it writes none.
+ * DynamoDB Local names the first written one in key schema order (`keyAttributes`: hash, range).
+ */
 export function keyUpdateError(actions: UpdateActions, keyAttributes: readonly string[]): Error | undefined {
-  const name = updatedPaths(actions)
-    .map((path) => path[0])
-    .find((first) => keyAttributes.includes(first));
+  const written = new Set(updatedPaths(actions).map((path) => path[0]));
+  const name = keyAttributes.find((attribute) => written.has(attribute));
   return name === undefined ? undefined : validationError(`One or more parameter values were invalid: Cannot update attribute ${name}. This attribute is part of the key`);
 }
 
@@ -415,6 +428,7 @@ function byPath(direction: 1 | -1): (a: DocumentPath, b: DocumentPath) => number
  */
 export function applyUpdate(actions: UpdateActions, item: Item | undefined, keyAttributes: readonly string[] = []): Item {
   checkKeyNotUpdated(actions, keyAttributes);
+  if (actions.keyScalarError) throw actions.keyScalarError;
   const original: Item = item ?? {};
 
   const setValues: AttributeValue[] = [];

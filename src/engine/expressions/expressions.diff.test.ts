@@ -782,6 +782,11 @@ describe('which error DynamoDB Local reports first', () => {
     ['ADD c :s SET q = if_not_exists(b, b)'],
     ['SET q = if_not_exists(#n0, #n1)', { '#n0': 'b', '#n1': 'b' }],
     ['REMOVE #n0.y SET #n1[2] = :n + :s, l[1] = if_not_exists(#n0, #n0) - :n', { '#n0': 'é', '#n1': 'c' }],
+    ['SET a = :undefined DELETE b :n'],
+    ['DELETE b :n SET a = :undefined'],
+    ['SET a = :undefined, c = list_append(:n, :n)'],
+    ['ADD a :undefined DELETE b :n'],
+    ['SET a = :l + :undefined'],
   ] as [string, Record<string, string>?][])('reports the first operand check of the last failing update action: %s', async (expression, names) => {
     await compareWrite('UpdateItem', { UpdateExpression: expression, ...used(expression), ...(names ? { ExpressionAttributeNames: names } : {}) });
   });

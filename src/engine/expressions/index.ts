@@ -37,7 +37,7 @@ import {
 import { parseCondition, parseProjection, parseUpdate, type ExpressionKind } from './Parser';
 import { compileProjection } from './ProjectionExpression';
 import { ExpressionContext } from './Resolver';
-import { compileUpdate, updatedPaths, updateExpressionPaths, type UpdateActions } from './UpdateExpression';
+import { compileUpdate, updateExpressionPaths, type UpdateActions } from './UpdateExpression';
 
 export { conditionPaths, evaluateCondition, evaluateOperand, type Condition, type Operand } from './ConditionExpression';
 export { applyUpdate, keyUpdateError, updatedPaths, type UpdateAction, type UpdateActions, type UpdateValue } from './UpdateExpression';
@@ -110,8 +110,9 @@ function checkParameterMix(input: ExpressionInput): void {
   }
 }
 
-// An empty map with no expression is accepted. For a Scan's values (not names) an empty
-// FilterExpression counts as absent, as in DynamoDB Local; other actions parse it first.
+// An empty map with no expression at all is accepted; with any expression, even an empty one,
+// it is "must not be empty". For a Scan's values (not names) an empty FilterExpression counts as
+// absent when telling whether values can be used, as in DynamoDB Local; other actions parse it first.
 function namesWithoutExpression(input: ExpressionInput): boolean {
   const names = input.ExpressionAttributeNames;
   if (names === undefined || EXPRESSION_PARAMETERS.some((name) => input[name] !== undefined)) return false;
@@ -127,7 +128,7 @@ function valuesWithoutExpression(operation: ExpressionOperation, input: Expressi
   if (Object.keys(raw).length > 0) {
     throw validationError(`ExpressionAttributeValues can only be specified when using expressions: ${users.join(' and ')} ${users.length > 1 ? 'are' : 'is'} null`);
   }
-  return true;
+  return !EXPRESSION_PARAMETERS.some((name) => input[name] !== undefined);
 }
 
 /**
@@ -194,20 +195,38 @@ export interface ScalarKeys {
   readonly indexKey: readonly string[];
 }
 
-// An update writing into a table key is refused later, after the condition passes (applyUpdate).
-function checkKeyScalars(compiled: CompiledExpressions, scalarKeys: ScalarKeys): void {
-  const written = new Set(compiled.update ? updatedPaths(compiled.update) : []);
-  const paths = [
-    ...(compiled.update ? updateExpressionPaths(compiled.update).filter((path) => !(written.has(path) && scalarKeys.key.includes(path[0]))) : []),
-    ...(compiled.condition ? conditionPaths(compiled.condition) : []),
-    ...(compiled.filter ? conditionPaths(compiled.filter) : []),
-    ...(compiled.projection ?? []),
-  ].filter((path) => path.length > 1);
+/**
+ * The key-scalar check of a Scan's filter and projection, which DynamoDB Local makes after the
+ * start key, Select and segment checks. Call it on a request compileExpressions accepted.
+ */
+export function checkScanKeyScalars(request: ExpressionInput, scalarKeys: ScalarKeys): void {
+  const input = readInput(request);
+  if (input.FilterExpression === undefined && input.ProjectionExpression === undefined) return;
+  checkKeyScalars(compileExpressions('Scan', request), scalarKeys);
+}
+
+function keyScalarError(paths: readonly DocumentPath[], scalarKeys: ScalarKeys): DynamoDBError | undefined {
+  const nested = paths.filter((path) => path.length > 1);
   // DynamoDB Local reports a table key before any index key, whatever the order of the paths.
   for (const [label, names] of [['Key', scalarKeys.key], ['IndexKey', scalarKeys.indexKey]] as const) {
-    const path = paths.find((candidate) => names.includes(candidate[0]));
-    if (path) throw validationError(`Key attributes must be scalars; list random access '[]' and map lookup '.' are not allowed: ${label}: ${path[0]}`);
+    const path = nested.find((candidate) => names.includes(candidate[0]));
+    if (path) return validationError(`Key attributes must be scalars; list random access '[]' and map lookup '.' are not allowed: ${label}: ${path[0]}`);
   }
+  return undefined;
+}
+
+/**
+ * Conditions, filters and projections are checked now. DynamoDB Local checks the update's
+ * paths only once the condition has passed (applyUpdate), after refusing any write into a
+ * table key.
+ */
+function checkKeyScalars(compiled: CompiledExpressions, scalarKeys: ScalarKeys): void {
+  const error = keyScalarError(
+    [...(compiled.condition ? conditionPaths(compiled.condition) : []), ...(compiled.filter ? conditionPaths(compiled.filter) : []), ...(compiled.projection ?? [])],
+    scalarKeys,
+  );
+  if (error) throw error;
+  if (compiled.update) compiled.update.keyScalarError = keyScalarError(updateExpressionPaths(compiled.update), scalarKeys);
 }
 
 function checkFilterKeys(filter: Condition, keySchema: KeySchemaInput, parameter: string): void {
@@ -266,7 +285,8 @@ export function compileExpressions(operation: ExpressionOperation, request: Expr
       : compileConditionExpression(context, 'KeyConditionExpression', input.KeyConditionExpression);
 
   checkUnused(context, names, READ_OPERATIONS.has(operation) ? undefined : values);
-  if (scalarKeys) checkKeyScalars(compiled, scalarKeys);
+  // A Scan checks them later, after its start key, Select and segments (checkScanKeyScalars).
+  if (scalarKeys && operation !== 'Scan') checkKeyScalars(compiled, scalarKeys);
 
   const filterElements = input.QueryFilter ?? input.ScanFilter ?? input.Expected;
   const conditionalOperator = checkConditionalOperator(input.ConditionalOperator, filterElements && Object.keys(filterElements).length);
