@@ -136,6 +136,18 @@ describe('UpdateItem', () => {
     }
   });
 
+  it('returns UPDATED_OLD/UPDATED_NEW only for nested paths present in that image', async () => {
+    const key = post('nested');
+    const item = { ...key, m: { M: { a: { S: 'x' }, b: { S: 'y' } } }, l: { L: [{ S: 'z' }] } };
+    for (const UpdateExpression of ['REMOVE m.y', 'REMOVE m.a', 'REMOVE l[3]', 'REMOVE l[0]', 'SET m.y = :v', 'SET l[5] = :v']) {
+      for (const ReturnValues of ['UPDATED_OLD', 'UPDATED_NEW'] as const) {
+        await same(oracle, PutItemCommand, { TableName: table, Item: item });
+        const values = UpdateExpression.includes(':v') ? { ExpressionAttributeValues: { ':v': { S: 'new' } } } : {};
+        await same(oracle, UpdateItemCommand, { TableName: table, Key: key, UpdateExpression, ...values, ReturnValues });
+      }
+    }
+  });
+
   it('creates missing items, moves index entries and rejects key updates', async () => {
     const key = post('upsert');
     await same(oracle, UpdateItemCommand, { TableName: table, Key: key, UpdateExpression: 'SET GSI2PK = :g', ExpressionAttributeValues: { ':g': { S: 'K#9' } }, ReturnValues: 'ALL_NEW', ReturnConsumedCapacity: 'INDEXES' });

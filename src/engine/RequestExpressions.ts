@@ -9,6 +9,7 @@ import {
   evaluateCondition,
   keyUpdateError,
   projectItem,
+  readPath,
   type DocumentPath,
   type ExpressionInput,
   type ExpressionOperation,
@@ -86,12 +87,18 @@ export function compileRequest(operation: ExpressionOperation, input: object, ke
 
 function updateResult(actions: UpdateActions, old: Item | undefined, key: Item, keyNames: string[]): UpdateResult {
   const item = applyUpdate(actions, old ?? key, keyNames);
-  // DynamoDB Local answers UPDATED_OLD/UPDATED_NEW with whole top-level attributes.
-  const paths = [...new Set(updatedPaths(actions).map((path) => path[0]))].map((name) => [name] as DocumentPath);
+  const updated = updatedPaths(actions);
+  // DynamoDB Local answers UPDATED_OLD/UPDATED_NEW with the whole top-level attribute of each
+  // updated path that exists in that image (a removed or newly set nested path counts only
+  // where it is).
+  const changedIn = (image: Item): Item => {
+    const names = [...new Set(updated.filter((path) => readPath(image, path) !== undefined).map((path) => path[0]))];
+    return projectItem(names.map((name) => [name] as DocumentPath), image);
+  };
   return {
     item,
-    updatedOld: () => (old ? projectItem(paths, old) : {}),
-    updatedNew: () => projectItem(paths, item),
+    updatedOld: () => (old ? changedIn(old) : {}),
+    updatedNew: () => changedIn(item),
   };
 }
 

@@ -329,10 +329,6 @@ function updateItem(shape: TableShape): fc.Arbitrary<Operation> {
       ReturnConsumedCapacity: capacity,
       ReturnItemCollectionMetrics: collectionMetrics,
     })
-    // Narrowed: UPDATED_OLD/UPDATED_NEW come with top-level targets only. DynamoDB Local returns
-    // the attribute of a nested target only when that path exists in the image it returns; the
-    // engine returns it whenever it exists (RequestExpressions.ts; .tmp/findings/property-widen.md).
-    .filter(({ update: actions, ReturnValues }) => !(ReturnValues?.startsWith('UPDATED_') && actions?.actions.some((a) => a.path.rest.length > 0)))
     .map(({ update: actions, condition: tree, faulted: { value: Key, error }, ...input }) => ({
       action: 'UpdateItem' as const,
       input: defined({ Key, ...input, ...renderExpressions({ update: actions, condition: tree && { member: 'ConditionExpression', tree } }, error) }),
