@@ -110,4 +110,12 @@ export const LOCAL_DIFFERENCES: readonly LocalDifference[] = [
       'Charges it by the size of the index entries read (the projected attributes); an LSI read that fetches unprojected attributes is charged for the table items as well. Source: "Global secondary indexes", Read capacity units ("the sum of all projected attribute sizes across all of the items returned").',
     reason: 'Choosing KEYS_ONLY or INCLUDE to cut read cost is a design decision the preview must price as AWS bills it. Not in the usage notes: found by differential testing (finding C29); differential tests and the property suite read such indexes without ReturnConsumedCapacity.',
   },
+  {
+    id: 'index-scan-filter-unprojected',
+    local:
+      'A Scan of a KEYS_ONLY or INCLUDE index evaluates its FilterExpression on the whole table item, attributes the index does not project included, and charges an LSI Scan only for the index read.',
+    service:
+      'A GSI holds only its projected attributes, so a filter sees nothing else there; an LSI fetches unprojected attributes from the table and charges that fetch. Source: "Local secondary indexes", attribute projections ("fetches … from the base table"), and "Global secondary indexes", projections.',
+    reason: 'An access pattern that filters a GSI on an attribute it does not project silently matches nothing in AWS; the designer must show that. Not in the usage notes: found by the property suite; it filters index Scans on projected attributes only.',
+  },
 ];

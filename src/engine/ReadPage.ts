@@ -154,7 +154,10 @@ export function readPage(entries: Iterable<StoredEntry>, request: PageRequest): 
     }
     if (!expressions.filter || expressions.filter(item)) {
       count++;
-      if (select !== 'COUNT') items.push(expressions.projection ? expressions.projection.apply(item) : item);
+      // An LSI fetches the table item to filter or to answer ALL_ATTRIBUTES and projections;
+      // ALL_PROJECTED_ATTRIBUTES still returns the index entry.
+      const source = select === 'ALL_PROJECTED_ATTRIBUTES' ? entry.item : item;
+      if (select !== 'COUNT') items.push(expressions.projection ? expressions.projection.apply(source) : source);
     }
     if (stoppedAt) break;
   }

@@ -2,6 +2,7 @@ import {
   BatchGetItemCommand,
   BatchWriteItemCommand,
   CreateTableCommand,
+  PutItemCommand,
   ScanCommand,
   type AttributeValue,
   type ScanCommandInput,
@@ -91,6 +92,26 @@ describe('Scan', () => {
     ['ALL_PROJECTED_ATTRIBUTES on the table before a bad segment', { Select: 'ALL_PROJECTED_ATTRIBUTES', Segment: 1, TotalSegments: 1 }],
   ])('rejects %s with the same error', async (_label, patch) => {
     await same(oracle, ScanCommand, { TableName: table, ...patch });
+  });
+});
+
+describe('Scan of a KEYS_ONLY LSI', () => {
+  it('filters on attributes the index does not project and still returns the index entries', async () => {
+    const name = oracle.table('lsiscan');
+    await same(oracle, CreateTableCommand, {
+      TableName: name,
+      BillingMode: 'PAY_PER_REQUEST',
+      KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }],
+      AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }, { AttributeName: 'sk', AttributeType: 'S' }, { AttributeName: 'n', AttributeType: 'N' }],
+      LocalSecondaryIndexes: [{ IndexName: 'ByN', KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'n', KeyType: 'RANGE' }], Projection: { ProjectionType: 'KEYS_ONLY' } }],
+    });
+    for (let i = 0; i < 6; i++) {
+      await same(oracle, PutItemCommand, { TableName: name, Item: { pk: { S: `p${i % 2}` }, sk: { S: `s${i}` }, n: { N: String(i) }, a: { S: i % 3 === 0 ? 'yes' : 'no' }, b: { S: 'more' } } });
+    }
+    const filter = { FilterExpression: 'a = :v', ExpressionAttributeValues: { ':v': { S: 'yes' } } };
+    await same(oracle, ScanCommand, { TableName: name, IndexName: 'ByN', ...filter });
+    await same(oracle, ScanCommand, { TableName: name, IndexName: 'ByN', ...filter, Select: 'ALL_PROJECTED_ATTRIBUTES' });
+    await same(oracle, ScanCommand, { TableName: name, IndexName: 'ByN', ...filter, Select: 'COUNT' });
   });
 });
 

@@ -466,10 +466,8 @@ function scan(shape: TableShape): fc.Arbitrary<Operation> {
   return indexChoice(shape).chain((index) => {
     const names = mostlyWithout(shape, [], index);
     // Narrowed: a Scan of an index filters only on attributes the index projects. For others
-    // DynamoDB Local evaluates the filter on the table item (its index is a view of the table),
-    // then returns the index entry; the engine filters the GSI entry as AWS can only do, and
-    // returns the table item of an LSI (ReadPage.ts, LocalDifferences.ts; not this suite's to
-    // change: .tmp/findings/property-widen.md).
+    // DynamoDB Local evaluates the filter on the whole table item; the engine filters a GSI's
+    // entry as AWS can only do (LocalDifferences 'index-scan-filter-unprojected').
     const filterNames = index ? fc.constant(projectedVocabulary(shape, index)) : names;
     return fc
       .record({
