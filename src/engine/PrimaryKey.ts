@@ -13,15 +13,30 @@ function emptyKeyMessage(type: string): string {
   return type === 'B' ? 'binary' : 'string';
 }
 
+function emptyTableKey(attribute: KeyAttribute): Error {
+  return validationError(
+    `One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty ${emptyKeyMessage(attribute.type)} value. Key: ${attribute.name}`,
+  );
+}
+
+function emptyIndexKey(attribute: KeyAttribute, indexName: string): Error {
+  return validationError(
+    `One or more parameter values are not valid. A value specified for a secondary index key is not supported. The AttributeValue for a key attribute cannot contain an empty ${emptyKeyMessage(attribute.type)} value. IndexName: ${indexName}, IndexKey: ${attribute.name}`,
+  );
+}
+
+/** A Query's key condition may not compare a key with an empty string or binary. */
+export function checkKeyConditionValues(values: readonly AttributeValue[], attribute: KeyAttribute, indexName: string | undefined): void {
+  for (const value of values) {
+    if (keyScalar(value, attribute.type) === '') throw indexName === undefined ? emptyTableKey(attribute) : emptyIndexKey(attribute, indexName);
+  }
+}
+
 function checkKeyAttribute(value: AttributeValue | undefined, attribute: KeyAttribute): AttributeValue {
   if (!value) throw validationError('One of the required keys was not given a value');
   checkScalar(value);
   if (keyTypeOf(value) !== attribute.type) throw validationError('One or more parameter values were invalid: Type mismatch for key');
-  if (keyScalar(value, attribute.type) === '') {
-    throw validationError(
-      `One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty ${emptyKeyMessage(attribute.type)} value. Key: ${attribute.name}`,
-    );
-  }
+  if (keyScalar(value, attribute.type) === '') throw emptyTableKey(attribute);
   return value;
 }
 
@@ -65,11 +80,7 @@ export function checkItemKeys(table: Table, item: Item): void {
       if (!value) continue;
       checkScalar(value);
       if (keyTypeOf(value) !== attribute.type) throw validationError('One or more parameter values were invalid: Type mismatch for Index Key');
-      if (keyScalar(value, attribute.type) === '') {
-        throw validationError(
-          `One or more parameter values are not valid. A value specified for a secondary index key is not supported. The AttributeValue for a key attribute cannot contain an empty ${emptyKeyMessage(attribute.type)} value. IndexName: ${index.name}, IndexKey: ${attribute.name}`,
-        );
-      }
+      if (keyScalar(value, attribute.type) === '') throw emptyIndexKey(attribute, index.name);
       const limit = attribute === index.keySchema.hash ? MAX_HASH_BYTES : MAX_RANGE_BYTES;
       if (keyValueBytes(value, attribute.type) > limit) throw validationError('One or more parameter values were invalid: Size limit exceeded');
     }

@@ -122,6 +122,16 @@ describe('Query paging', () => {
     await allPages({ TableName: social, IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :f AND GSI1SK > :s', ExpressionAttributeValues: { ':f': { S: 'FEATURED' }, ':s': { S: '012' } }, Limit: 5, ScanIndexForward: false });
   });
 
+  it.each<[string, Partial<QueryCommandInput>]>([
+    ['an empty partition key value', { KeyConditionExpression: 'PK = :e', ExpressionAttributeValues: { ':e': { S: '' } } }],
+    ['an empty sort key prefix', { KeyConditionExpression: 'PK = :p AND begins_with(SK, :e)', ExpressionAttributeValues: { ':p': { S: 'USER#1' }, ':e': { S: '' } } }],
+    ['an empty BETWEEN bound', { KeyConditionExpression: 'PK = :p AND SK BETWEEN :e AND :z', ExpressionAttributeValues: { ':p': { S: 'USER#1' }, ':e': { S: '' }, ':z': { S: 'z' } } }],
+    ['an empty GSI key value', { IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :e', ExpressionAttributeValues: { ':e': { S: '' } } }],
+    ['an empty GSI sort key value', { IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :p AND GSI1SK < :e', ExpressionAttributeValues: { ':p': { S: 'FEATURED' }, ':e': { S: '' } } }],
+  ])('refuses %s in the key condition', async (_label, patch) => {
+    await same(oracle, QueryCommand, { TableName: social, ...patch } as QueryCommandInput);
+  });
+
   it('pages an LSI, fetching non-projected attributes from the table', async () => {
     await allPages({ TableName: social, IndexName: 'LSI1', KeyConditionExpression: 'PK = :pk AND likes >= :l', ExpressionAttributeValues: { ':pk': { S: 'USER#2' }, ':l': { N: '3' } }, Limit: 6, ReturnConsumedCapacity: 'INDEXES' });
     await same(oracle, QueryCommand, { TableName: social, IndexName: 'LSI1', KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': { S: 'USER#2' } }, Select: 'ALL_ATTRIBUTES', Limit: 5, ReturnConsumedCapacity: 'INDEXES' });

@@ -3,10 +3,11 @@ import { validateItemValues, type AttributeValue, type Item } from './AttributeV
 import { CapacityMeter, parseReturnConsumedCapacity } from './ConsumedCapacity';
 import { checkTableName, findTable, type EngineContext } from './EngineContext';
 import { validationError } from './errors';
-import { compileExpressions } from './expressions';
+import { compileExpressions, conditionValues } from './expressions';
 import type { Cursor, ItemCollection, StoredEntry } from './ItemCollection';
 import { keyToken, partitionToken, type KeySchema } from './KeySchema';
 import { checkConsistentRead, checkIndexReads, checkLimit, parseSelect, readPage, readTarget, type ReadTarget } from './ReadPage';
+import { checkKeyConditionValues } from './PrimaryKey';
 import { compileRequest, type SortKeyCondition } from './RequestExpressions';
 import { checkStartKey, startEntryKey } from './StartKey';
 import type { Wire } from './wire';
@@ -134,6 +135,9 @@ export function Query(context: EngineContext, input: QueryInput): QueryOutput {
   const expressions = compileRequest('Query', input, target.keySchema, table);
   const keyCondition = expressions.keyCondition;
   if (!keyCondition) throw validationError('Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.');
+  const indexName = target.index?.name;
+  checkKeyConditionValues([keyCondition.partitionValue], target.keySchema.hash, indexName);
+  if (keyCondition.sortKey && target.keySchema.range) checkKeyConditionValues(conditionValues(keyCondition.sortKey.condition), target.keySchema.range, indexName);
   const range = sortRange(keyCondition.sortKey?.condition, target.keySchema);
   const hash = partitionToken(keyCondition.partitionValue, target.keySchema.hash.type);
   let startKey: Item | undefined;

@@ -87,7 +87,8 @@ function predicates(condition: Condition, out: KeyPredicate[]): void {
   }
 }
 
-function conditionValues(condition: SortKeyCondition): AttributeValue[] {
+/** The values a sort-key condition compares with. */
+export function conditionValues(condition: SortKeyCondition): AttributeValue[] {
   if (condition.operator === 'BETWEEN') return [condition.low, condition.high];
   if (condition.operator === 'begins_with') return [condition.prefix];
   return [condition.value];

@@ -42,7 +42,7 @@ import { compileUpdate, updateExpressionPaths, type UpdateActions } from './Upda
 export { conditionPaths, evaluateCondition, evaluateOperand, type Condition, type Operand } from './ConditionExpression';
 export { applyUpdate, keyUpdateError, updatedPaths, type UpdateAction, type UpdateActions, type UpdateValue } from './UpdateExpression';
 export { projectItem } from './ProjectionExpression';
-export { matchesSortKey, type KeyCondition, type KeySchemaInput, type SortKeyCondition } from './KeyConditionExpression';
+export { conditionValues, matchesSortKey, type KeyCondition, type KeySchemaInput, type SortKeyCondition } from './KeyConditionExpression';
 export { formatPath, readPath, type DocumentPath, type PathElement } from './DocumentPath';
 
 export type ExpressionOperation =
