@@ -22,7 +22,7 @@
 import { cpus, loadavg } from 'node:os';
 import type { ChildProcess } from 'node:child_process';
 import { BatchWriteItemCommand, CreateTableCommand, DynamoDBClient, QueryCommand } from '@aws-sdk/client-dynamodb';
-import { cpuSeconds, serveCommandStartupMs, spawnTs, startLocal, startNodeEndpoint, stopProcess, type Endpoint, type EndpointName } from './serve/endpoints';
+import { cpuSeconds, median, serveCommandStartupMs, spawnTs, startLocal, startNodeEndpoint, stopProcess, type Endpoint, type EndpointName } from './serve/endpoints';
 import type { GeneratorMessage, GeneratorReply } from './serve/protocol';
 import { socialBenchTable } from './socialTable';
 import { BATCH_SIZE, batchWriteInput, seedBatches, type Operation } from './serve/workload';
@@ -215,8 +215,7 @@ function best(results: PhaseResult[]): PhaseResult {
 
 /** Server CPU milliseconds per 1,000 items, the median over rounds (CPU time barely moves with contention). */
 function serverCpuMsPer1k(results: PhaseResult[]): number {
-  const sorted = results.map((result) => (result.serverCpuSeconds * 1e6) / result.items).sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] as number;
+  return median(results.map((result) => (result.serverCpuSeconds * 1e6) / result.items));
 }
 
 /**
@@ -225,21 +224,24 @@ function serverCpuMsPer1k(results: PhaseResult[]): number {
  * would show, which the wall-clock rate cannot when other tenants take a varying share.
  */
 function perCpuSecond(results: PhaseResult[]): number {
-  const sorted = results.map((result) => (result.rate * result.wallSeconds) / (result.serverCpuSeconds + result.clientCpuSeconds)).sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] as number;
+  return median(results.map((result) => (result.rate * result.wallSeconds) / (result.serverCpuSeconds + result.clientCpuSeconds)));
 }
 
 function report(rounds: Map<EndpointName, Rounds>, startup: { inProcessMs: number; commandMs: number }, loadAverageAtStart: number): void {
   const two = (value: number) => Math.round(value * 100) / 100;
   const rate = (name: EndpointName, op: Operation) => best(rounds.get(name)?.[op] ?? []).rate;
   const cpu = (name: EndpointName) => serverCpuMsPer1k(rounds.get(name)?.batch ?? []);
+  // The same comparisons, by wall-clock rate and by rate per CPU-second.
+  const compared = (metric: (name: EndpointName, op: Operation) => number) => ({
+    putItemVsFloor: two(metric('tablesmith', 'put') / metric('noop', 'put')),
+    queryVsFloor: two(metric('tablesmith', 'query') / metric('noop', 'query')),
+    dynamodbLocalPutItemVsFloor: two(metric('dynamodbLocal', 'put') / metric('noop', 'put')),
+    dynamodbLocalQueryVsFloor: two(metric('dynamodbLocal', 'query') / metric('noop', 'query')),
+    batchWriteVsDynalite: two(metric('tablesmith', 'batch') / metric('dynalite', 'batch')),
+    batchWriteVsDynamodbLocal: two(metric('tablesmith', 'batch') / metric('dynamodbLocal', 'batch')),
+  });
   const ratios = {
-    putItemVsFloor: two(rate('tablesmith', 'put') / rate('noop', 'put')),
-    queryVsFloor: two(rate('tablesmith', 'query') / rate('noop', 'query')),
-    dynamodbLocalPutItemVsFloor: two(rate('dynamodbLocal', 'put') / rate('noop', 'put')),
-    dynamodbLocalQueryVsFloor: two(rate('dynamodbLocal', 'query') / rate('noop', 'query')),
-    batchWriteVsDynalite: two(rate('tablesmith', 'batch') / rate('dynalite', 'batch')),
-    batchWriteVsDynamodbLocal: two(rate('tablesmith', 'batch') / rate('dynamodbLocal', 'batch')),
+    ...compared(rate),
     // The ceiling any server could show in this run: the floor's rate over the peers'.
     floorBatchWriteVsDynalite: two(rate('noop', 'batch') / rate('dynalite', 'batch')),
     floorBatchWriteVsDynamodbLocal: two(rate('noop', 'batch') / rate('dynamodbLocal', 'batch')),
@@ -251,14 +253,7 @@ function report(rounds: Map<EndpointName, Rounds>, startup: { inProcessMs: numbe
     batchWriteVsDynamodbLocal: two(cpu('dynamodbLocal') / cpu('tablesmith')),
   };
   const perCpu = (name: EndpointName, op: Operation) => perCpuSecond(rounds.get(name)?.[op] ?? []);
-  const cpuBound = {
-    putItemVsFloor: two(perCpu('tablesmith', 'put') / perCpu('noop', 'put')),
-    queryVsFloor: two(perCpu('tablesmith', 'query') / perCpu('noop', 'query')),
-    dynamodbLocalPutItemVsFloor: two(perCpu('dynamodbLocal', 'put') / perCpu('noop', 'put')),
-    dynamodbLocalQueryVsFloor: two(perCpu('dynamodbLocal', 'query') / perCpu('noop', 'query')),
-    batchWriteVsDynalite: two(perCpu('tablesmith', 'batch') / perCpu('dynalite', 'batch')),
-    batchWriteVsDynamodbLocal: two(perCpu('tablesmith', 'batch') / perCpu('dynamodbLocal', 'batch')),
-  };
+  const cpuBound = compared(perCpu);
   const target = (value: number, minimum: number) => ({ value, minimum, met: value >= minimum });
   console.log(
     JSON.stringify({

@@ -70,8 +70,13 @@ export async function serveCommandStartupMs(runs = 5): Promise<number> {
     times.push(performance.now() - started);
     await stopProcess(child);
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] as number;
+  return median(times);
+}
+
+/** The middle value (the upper one of an even count). */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
 }
 
 export async function startLocal(): Promise<Endpoint> {
