@@ -4,6 +4,7 @@ import { HttpResponse, type HttpHandler, type HttpRequest } from '@smithy/protoc
 import type { Engine } from './Engine';
 import { DynamoDBError } from './errors';
 import { errorResult } from './Engine';
+import { responseBody } from './ResponseBody';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -32,48 +33,9 @@ async function readBody(body: unknown): Promise<string> {
 
 let requestCounter = 0;
 
-// Stored items are immutable (writes replace them), and Query/Scan hand them out as they are
-// stored, so each item's UTF-8 JSON is built once and reused by every response that returns
-// it: serialising and encoding the Items is otherwise as costly as running the Query itself.
-const itemBytes = new WeakMap<object, Uint8Array>();
-
-function itemJson(item: unknown): Uint8Array {
-  if (typeof item !== 'object' || item === null) return encoder.encode(JSON.stringify(item));
-  let bytes = itemBytes.get(item);
-  if (bytes === undefined) {
-    bytes = encoder.encode(JSON.stringify(item));
-    itemBytes.set(item, bytes);
-  }
-  return bytes;
-}
-
-const ITEMS_OPEN = encoder.encode('{"Items":[');
-const COMMA = 0x2c;
-
-function payloadBytes(payload: Record<string, unknown>): Uint8Array {
-  const items = payload.Items;
-  if (!Array.isArray(items)) return encoder.encode(JSON.stringify(payload));
-  let others = '';
-  for (const key in payload) if (key !== 'Items') others += `,${JSON.stringify(key)}:${JSON.stringify(payload[key])}`;
-  const tail = encoder.encode(`]${others}}`);
-  const parts = items.map(itemJson);
-  let length = ITEMS_OPEN.length + tail.length + Math.max(0, parts.length - 1);
-  for (const part of parts) length += part.length;
-  const body = new Uint8Array(length);
-  body.set(ITEMS_OPEN, 0);
-  let offset = ITEMS_OPEN.length;
-  parts.forEach((part, i) => {
-    if (i > 0) body[offset++] = COMMA;
-    body.set(part, offset);
-    offset += part.length;
-  });
-  body.set(tail, offset);
-  return body;
-}
-
 // The SDK's stream collector accepts a Uint8Array as the body in Node and in browsers.
 function respond(status: number, payload: Record<string, unknown>): { response: HttpResponse } {
-  const body = payloadBytes(payload);
+  const body = responseBody(payload);
   return {
     response: new HttpResponse({
       statusCode: status,

@@ -30,6 +30,11 @@ export interface StoredEntry extends EntryKey {
   readonly size: number;
   /** Size of `item` itself: what reads of an index entry are charged for. */
   readonly readSize: number;
+  /**
+   * `item` as JSON text, made the first time a response returns the entry (see ResponseBody.ts);
+   * an entry is replaced, never changed, when its item is written.
+   */
+  wire?: string | undefined;
 }
 
 /** An index's order of entries with equal index keys, from the base table's key attributes. */

@@ -21,6 +21,7 @@ export function javaTableSizeFor(expected: number): number {
  * (16 by default) doubling whenever it is more than 3/4 full), then in insertion order within a bucket.
  */
 export function javaHashMapOrder<T>(entries: readonly T[], hash: (entry: T) => number, initialCapacity = 16): T[] {
+  if (entries.length < 2) return [...entries];
   let capacity = initialCapacity;
   while (entries.length > capacity * 0.75) capacity *= 2;
   return entries

@@ -150,7 +150,7 @@ export function Query(context: EngineContext, input: QueryInput): QueryOutput {
     }
   }
   // The filter's half of checkIndexReads comes before Select, the projection's after.
-  checkIndexReads(target, { ...expressions, projectionNames: [] }, 'Query');
+  if (target.index) checkIndexReads(target, { ...expressions, projectionNames: [] }, 'Query');
   const select = parseSelect(input, target);
   checkIndexReads(target, expressions, 'Query');
   const forward = input.ScanIndexForward !== false;

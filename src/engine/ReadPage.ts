@@ -127,11 +127,21 @@ function needsTableFetch(request: PageRequest): boolean {
   return names.some((name) => !index.projected?.has(name));
 }
 
+// The stored entry behind each item of a page (undefined for a projected item), so a response
+// can reuse what it cached on the entry (StoredEntry.wire).
+const pageEntries = new WeakMap<readonly Item[], readonly (StoredEntry | undefined)[]>();
+
+/** The stored entries a page's Items came from, index for index, when `items` is a page's. */
+export function storedEntriesOf(items: readonly Item[]): readonly (StoredEntry | undefined)[] | undefined {
+  return pageEntries.get(items);
+}
+
 /** Reads entries in order into one page, stopping at Limit or 1 MB as DynamoDB does. */
 export function readPage(entries: Iterable<StoredEntry>, request: PageRequest): Page {
   const { target, select, limit, expressions, meter } = request;
   const fetch = needsTableFetch(request);
   const items: Item[] = [];
+  const stored: (StoredEntry | undefined)[] = [];
   let scanned = 0;
   let count = 0;
   let bytes = 0;
@@ -157,7 +167,10 @@ export function readPage(entries: Iterable<StoredEntry>, request: PageRequest): 
       // An LSI fetches the table item to filter or to answer ALL_ATTRIBUTES and projections;
       // ALL_PROJECTED_ATTRIBUTES still returns the index entry.
       const source = select === 'ALL_PROJECTED_ATTRIBUTES' ? entry.item : item;
-      if (select !== 'COUNT') items.push(expressions.projection ? expressions.projection.apply(source) : source);
+      if (select !== 'COUNT') {
+        items.push(expressions.projection ? expressions.projection.apply(source) : source);
+        stored.push(!expressions.projection && source === entry.item ? entry : undefined);
+      }
     }
     if (stoppedAt) break;
   }
@@ -169,7 +182,10 @@ export function readPage(entries: Iterable<StoredEntry>, request: PageRequest): 
     meter.addTable(units);
   }
   const page: Page = { Count: count, ScannedCount: scanned };
-  if (select !== 'COUNT') page.Items = items;
+  if (select !== 'COUNT') {
+    page.Items = items;
+    pageEntries.set(items, stored);
+  }
   if (stoppedAt) page.LastEvaluatedKey = lastEvaluatedKey(target, stoppedAt.item);
   return page;
 }

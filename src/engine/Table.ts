@@ -276,6 +276,7 @@ function indexPut(index: SecondaryIndex, item: Item, bytes: number, tableHash: s
     item: projected,
     size: bytes,
     readSize: index.projected ? itemSize(projected) : bytes,
+    wire: undefined,
   });
 }
 
@@ -290,7 +291,7 @@ function indexRemove(index: SecondaryIndex, item: Item, tableHash: string, table
  */
 export function storeItem(table: Table, key: ItemTokens, next: Item | undefined, nextSize: number): Item | undefined {
   let old: StoredEntry | undefined;
-  if (next) old = table.partitions.put(key.partition, { sort: key.sort, tieHash: '', tieRange: '', item: next, size: nextSize, readSize: nextSize });
+  if (next) old = table.partitions.put(key.partition, { sort: key.sort, tieHash: '', tieRange: '', item: next, size: nextSize, readSize: nextSize, wire: undefined });
   else old = table.partitions.remove(key.partition, { sort: key.sort, tieHash: '', tieRange: '', item: {} });
   for (const index of table.indexes) {
     if (old) indexRemove(index, old.item, key.partition, key.sort);

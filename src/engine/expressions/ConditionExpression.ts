@@ -210,6 +210,7 @@ class ConditionCompiler {
         this.requireTypes('BETWEEN', [subject, low, high], SCALAR_TYPES);
         this.requireDistinct('BETWEEN', subject, [low, high]);
         if (low.kind === 'value' && high.kind === 'value') {
+          this.context.readsValueContent = true;
           const bounds = `lower bound operand: ${describeValue(low.value)}, upper bound operand: ${describeValue(high.value)}`;
           if (typeOf(low.value) !== typeOf(high.value)) {
             throw this.error(`The BETWEEN operator requires same data type for lower and upper bounds; ${bounds}`);
@@ -249,6 +250,7 @@ class ConditionCompiler {
         if (second.kind === 'size') throw this.incorrectType(name, 'N');
         if (second.kind !== 'value') throw this.incorrectType(name, ATTRIBUTE_TYPE_OPERAND_TYPES);
         if (!('S' in second.value)) throw this.incorrectType(name, typeOf(second.value));
+        this.context.readsValueContent = true;
         if (!VALID_TYPE_NAMES.split(',').includes(second.value.S)) {
           throw this.error(`Invalid attribute type name found; type: ${second.value.S}, valid types: {${VALID_TYPE_NAMES}}`);
         }

@@ -355,17 +355,18 @@ function checkSource(kind: ExpressionKind, source: string): void {
 // Applications send the same few expressions over and over; syntax trees are never modified
 // after parsing, so they are shared.
 const MAX_CACHED_TREES = 2000;
-const trees = new Map<string, unknown>();
+const trees = new Map<ExpressionKind, Map<string, unknown>>();
 
 function parse<T>(kind: ExpressionKind, source: string, build: (parser: Parser) => T): T {
-  const key = `${kind}\u0000${source}`;
-  const cached = trees.get(key);
+  let ofKind = trees.get(kind);
+  if (ofKind === undefined) trees.set(kind, (ofKind = new Map()));
+  const cached = ofKind.get(source);
   if (cached !== undefined) return cached as T;
   checkSource(kind, source);
   const parser = new Parser(source);
   const tree = parser.run(kind, () => build(parser));
-  if (trees.size >= MAX_CACHED_TREES) trees.clear();
-  trees.set(key, tree);
+  if (ofKind.size >= MAX_CACHED_TREES) ofKind.clear();
+  ofKind.set(source, tree);
   return tree;
 }
 

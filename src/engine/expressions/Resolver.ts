@@ -10,9 +10,15 @@ import { MAX_PATH_DEPTH, type DocumentPath, type PathElement } from './DocumentP
 
 const MAX_LIST_INDEX = 2 ** 31 - 1;
 
+// The parser shares syntax trees between requests with the same expression, and whether a
+// path passes these checks depends on nothing else, so each path is checked once.
+const checkedPaths = new WeakSet<SyntaxPath>();
+
 export class ExpressionContext {
   readonly usedNames = new Set<string>();
   readonly usedValues = new Set<string>();
+  /** Set by a check that compared values rather than their types (see CompiledTemplates.ts). */
+  readsValueContent = false;
 
   constructor(
     readonly names: Readonly<Record<string, string>> = {},
@@ -28,6 +34,7 @@ export class ExpressionContext {
    * list index range and reserved words.
    */
   checkPath(kind: ExpressionKind, syntax: SyntaxPath): void {
+    if (checkedPaths.has(syntax)) return;
     if (syntax.elements.length > MAX_PATH_DEPTH) {
       throw this.error(kind, `The document path has too many nesting levels; nesting levels: ${syntax.elements.length}`);
     }
@@ -41,6 +48,7 @@ export class ExpressionContext {
         throw this.error(kind, `Attribute name is a reserved keyword; reserved keyword: ${text}`);
       }
     }
+    checkedPaths.add(syntax);
   }
 
   resolveName(kind: ExpressionKind, token: Token): string {

@@ -38,6 +38,7 @@ import { parseCondition, parseProjection, parseUpdate, type ExpressionKind } fro
 import { compileProjection } from './ProjectionExpression';
 import { ExpressionContext } from './Resolver';
 import { compileUpdate, updateExpressionPaths, type UpdateActions } from './UpdateExpression';
+import { bindTemplate, findTemplate, keepTemplate, templateKey } from './CompiledTemplates';
 
 export { conditionPaths, evaluateCondition, evaluateOperand, type Condition, type Operand } from './ConditionExpression';
 export { applyUpdate, keyUpdateError, updatedPaths, type UpdateAction, type UpdateActions, type UpdateValue } from './UpdateExpression';
@@ -207,6 +208,7 @@ export function checkScanKeyScalars(request: ExpressionInput, scalarKeys: Scalar
 
 function keyScalarError(paths: readonly DocumentPath[], scalarKeys: ScalarKeys): DynamoDBError | undefined {
   const nested = paths.filter((path) => path.length > 1);
+  if (nested.length === 0) return undefined;
   // DynamoDB Local reports a table key before any index key, whatever the order of the paths.
   for (const [label, names] of [['Key', scalarKeys.key], ['IndexKey', scalarKeys.indexKey]] as const) {
     const path = nested.find((candidate) => names.includes(candidate[0]));
@@ -250,18 +252,47 @@ function compileConditionExpression(context: ExpressionContext, kind: Expression
  * Requests arrive as parsed JSON of any shape. DynamoDB reads a JSON null as "absent" and
  * other scalars where text is expected as their text; an empty AttributesToGet counts as absent.
  */
+const NULLABLE_PARAMETERS = [...LEGACY_PARAMETERS, 'ExpressionAttributeNames', 'ExpressionAttributeValues'] as const;
+
 function readInput(raw: ExpressionInput): ExpressionInput {
+  if (isReadable(raw)) return raw;
   const input: Record<string, unknown> = { ...raw };
   for (const name of EXPRESSION_PARAMETERS) {
     const value = input[name];
     if (value === null) delete input[name];
     else if (value !== undefined && typeof value !== 'string') input[name] = typeof value === 'object' ? JSON.stringify(value) : String(value);
   }
-  for (const name of [...LEGACY_PARAMETERS, 'ExpressionAttributeNames', 'ExpressionAttributeValues']) {
+  for (const name of NULLABLE_PARAMETERS) {
     if (input[name] === null) delete input[name];
   }
   if (Array.isArray(input.AttributesToGet) && input.AttributesToGet.length === 0) delete input.AttributesToGet;
   return input as ExpressionInput;
+}
+
+/** Whether a request needs none of readInput's rewriting, as well-formed requests do. */
+function isReadable(raw: ExpressionInput): boolean {
+  for (const name of EXPRESSION_PARAMETERS) {
+    const value = raw[name];
+    if (value !== undefined && typeof value !== 'string') return false;
+  }
+  for (const name of NULLABLE_PARAMETERS) if (raw[name] === null) return false;
+  return !(Array.isArray(raw.AttributesToGet) && raw.AttributesToGet.length === 0);
+}
+
+/**
+ * The key of a request's compilation among the templates, or undefined for one that is not
+ * kept: legacy parameters carry their values inside them, and names that are not all text make
+ * an error (which is never kept) or would not survive JSON.
+ */
+function compilationKey(operation: ExpressionOperation, input: ExpressionInput, names: Record<string, string> | undefined, values: Record<string, AttributeValue> | undefined, keySchema: KeySchemaInput | undefined, scalarKeys: ScalarKeys | undefined): string | undefined {
+  if (LEGACY_PARAMETERS.some((name) => input[name] !== undefined)) return undefined;
+  if (names !== undefined && Object.values(names).some((name) => typeof name !== 'string')) return undefined;
+  return templateKey(operation, {
+    expressions: EXPRESSION_PARAMETERS.map((name) => input[name]),
+    names,
+    values,
+    context: [keySchema, scalarKeys],
+  });
 }
 
 export function compileExpressions(operation: ExpressionOperation, request: ExpressionInput, keySchema?: KeySchemaInput, scalarKeys?: ScalarKeys): CompiledExpressions {
@@ -269,9 +300,27 @@ export function compileExpressions(operation: ExpressionOperation, request: Expr
   checkParameterMix(input);
   const rawNames = readNames(input);
   const values = readValues(operation, input);
+  // Everything checked from here on depends only on what the key holds (see CompiledTemplates.ts).
+  const key = compilationKey(operation, input, rawNames, values, keySchema, scalarKeys);
+  const template = key === undefined ? undefined : findTemplate<CompiledExpressions>(key);
+  if (template) return bindTemplate(template, values);
+  const compiled = compileRequestExpressions(operation, input, rawNames, values, keySchema, scalarKeys);
+  if (key !== undefined && !compiled.readsValueContent) keepTemplate(key, { compiled: compiled.expressions, values: values ?? {} });
+  return compiled.expressions;
+}
+
+function compileRequestExpressions(
+  operation: ExpressionOperation,
+  input: ExpressionInput,
+  rawNames: Record<string, string> | undefined,
+  values: Record<string, AttributeValue> | undefined,
+  keySchema: KeySchemaInput | undefined,
+  scalarKeys: ScalarKeys | undefined,
+): { expressions: CompiledExpressions; readsValueContent: boolean } {
   const names = checkNameValues(rawNames);
   const context = new ExpressionContext(names, values);
   const compiled: CompiledExpressions = {};
+  const result = () => ({ expressions: compiled, readsValueContent: context.readsValueContent });
 
   if (input.UpdateExpression !== undefined) compiled.update = compileUpdate(context, parseUpdate(input.UpdateExpression));
   if (input.ConditionExpression !== undefined) {
@@ -297,7 +346,7 @@ export function compileExpressions(operation: ExpressionOperation, request: Expr
   if (input.AttributeUpdates !== undefined) compiled.update = legacyAttributeUpdates(input.AttributeUpdates);
   const keyConditions = input.KeyConditions === undefined ? undefined : legacyKeyConditions(input.KeyConditions);
 
-  if (keySchema === undefined) return compiled;
+  if (keySchema === undefined) return result();
   if (operation === 'Query') {
     const keyCondition = keyExpression ?? keyConditions;
     if (keyCondition === undefined) {
@@ -308,5 +357,5 @@ export function compileExpressions(operation: ExpressionOperation, request: Expr
       checkFilterKeys(compiled.filter, keySchema, input.FilterExpression !== undefined ? 'Filter Expression' : 'QueryFilter');
     }
   }
-  return compiled;
+  return result();
 }

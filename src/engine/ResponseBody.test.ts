@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { createEngine } from './index';
+import { responseBody } from './ResponseBody';
+
+const decoder = new TextDecoder();
+const text = (payload: Record<string, unknown>) => decoder.decode(responseBody(payload));
+
+function socialEngine() {
+  const engine = createEngine();
+  engine.CreateTable({
+    TableName: 'Social',
+    BillingMode: 'PAY_PER_REQUEST',
+    KeySchema: [
+      { AttributeName: 'PK', KeyType: 'HASH' },
+      { AttributeName: 'SK', KeyType: 'RANGE' },
+    ],
+    AttributeDefinitions: [
+      { AttributeName: 'PK', AttributeType: 'S' },
+      { AttributeName: 'SK', AttributeType: 'S' },
+    ],
+  });
+  for (let i = 0; i < 5; i++) {
+    engine.PutItem({ TableName: 'Social', Item: { PK: { S: 'USER#1' }, SK: { S: `POST#${i}` }, title: { S: `Grüße ${i} 🎉` }, likes: { N: String(i) } } });
+  }
+  return engine;
+}
+
+describe('responseBody', () => {
+  it('is the payload’s JSON in UTF-8, with or without Items', () => {
+    const payloads = [
+      { Items: [{ a: { S: 'ü "quoted" \\ \u0001' } }, { b: { L: [{ N: '1' }, { NULL: true }] } }], Count: 2, ScannedCount: 2, LastEvaluatedKey: { PK: { S: 'é' } } },
+      { Items: [], Count: 0, ScannedCount: 0 },
+      { Item: { PK: { S: '𝄞' } } },
+      { __type: 'com.amazonaws.dynamodb.v20120810#ValidationException', message: 'bad' },
+    ];
+    for (const payload of payloads) expect(text(payload)).toBe(JSON.stringify(payload));
+  });
+
+  it('keeps every body intact while later ones are written, also past a slab and for large bodies', () => {
+    const payloads = Array.from({ length: 3000 }, (_, i) => ({ Items: [{ n: { N: String(i) }, s: { S: 'x'.repeat(i % 300) + 'ß' } }], Count: 1 }));
+    payloads.push({ Items: [{ n: { N: '1' }, s: { S: '€'.repeat(40_000) } }], Count: 1 });
+    const bodies = payloads.map((payload) => responseBody(payload));
+    bodies.forEach((body, i) => expect(decoder.decode(body)).toBe(JSON.stringify(payloads[i])));
+  });
+
+  it('answers pages of a Query with their items as stored, and projected items as projected', () => {
+    const engine = socialEngine();
+    const input = { TableName: 'Social', KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': { S: 'USER#1' } }, Limit: 3 };
+    const first = engine.Query(input) as Record<string, unknown>;
+    const stored = JSON.parse(JSON.stringify(first));
+    expect(JSON.parse(text(first))).toEqual(stored);
+    expect(JSON.parse(text(engine.Query(input) as Record<string, unknown>))).toEqual(stored);
+    const projected = engine.Query({ ...input, ProjectionExpression: 'title' }) as Record<string, unknown>;
+    expect(JSON.parse(text(projected))).toEqual(JSON.parse(JSON.stringify(projected)));
+    expect(JSON.parse(text(projected)).Items[0]).toEqual({ title: { S: 'Grüße 0 🎉' } });
+  });
+
+  it('answers with an item’s new value once it is written again', () => {
+    const engine = socialEngine();
+    const input = { TableName: 'Social', KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': { S: 'USER#1' } } };
+    text(engine.Query(input) as Record<string, unknown>);
+    engine.UpdateItem({ TableName: 'Social', Key: { PK: { S: 'USER#1' }, SK: { S: 'POST#2' } }, UpdateExpression: 'SET likes = :n', ExpressionAttributeValues: { ':n': { N: '99' } } });
+    const after = JSON.parse(text(engine.Query(input) as Record<string, unknown>));
+    expect(after.Items[2].likes).toEqual({ N: '99' });
+  });
+});

@@ -1,0 +1,71 @@
+// The JSON 1.0 bytes of a response payload, made for the in-process SDK handler.
+//
+// Two costs dominate a small response there, and neither is DynamoDB's work: serialising the
+// returned items, and allocating typed arrays (each one is a separate off-heap buffer, slow to
+// make and a burden on every garbage collection). So the JSON text of an item a Query or Scan
+// returns as stored is kept on its stored entry (read just before, so at hand), and bodies are
+// written into shared slabs, bump-allocated and never reused, so a body stays valid for as long
+// as the SDK holds it, however many requests are in flight.
+import { storedEntriesOf } from './ReadPage';
+
+const encoder = new TextEncoder();
+
+const SLAB_BYTES = 256 * 1024;
+
+let slab = new Uint8Array(SLAB_BYTES);
+let used = 0;
+
+/** Writes the texts one after another from `start`; returns where they end, or undefined if they do not fit. */
+function writeTexts(target: Uint8Array, start: number, texts: readonly string[]): number | undefined {
+  let at = start;
+  for (const text of texts) {
+    // The separators between items: one ASCII character, not worth a call into the encoder.
+    if (text.length === 1 && text.charCodeAt(0) < 0x80) {
+      if (at >= target.length) return undefined;
+      target[at++] = text.charCodeAt(0);
+      continue;
+    }
+    const { read, written } = encoder.encodeInto(text, target.subarray(at));
+    if (read < text.length) return undefined;
+    at += written;
+  }
+  return at;
+}
+
+/** The texts' UTF-8 bytes, concatenated, as a view into a slab. */
+function encodeTexts(texts: readonly string[]): Uint8Array {
+  let length = 0;
+  for (const text of texts) length += text.length;
+  // UTF-8 needs at most 3 bytes per UTF-16 code unit; a body that might not fit in a quarter
+  // of a slab gets a buffer of its own rather than wasting the rest of the current slab.
+  if (length * 3 > SLAB_BYTES / 4) {
+    const own = new Uint8Array(length * 3);
+    return own.subarray(0, writeTexts(own, 0, texts));
+  }
+  let end = writeTexts(slab, used, texts);
+  if (end === undefined) {
+    slab = new Uint8Array(SLAB_BYTES);
+    used = 0;
+    end = writeTexts(slab, used, texts) as number;
+  }
+  const body = slab.subarray(used, end);
+  used = end;
+  return body;
+}
+
+/** `JSON.stringify(payload)` as UTF-8 bytes. */
+export function responseBody(payload: Record<string, unknown>): Uint8Array {
+  const items = payload.Items;
+  if (!Array.isArray(items)) return encodeTexts([JSON.stringify(payload)]);
+  const texts: string[] = ['{"Items":['];
+  const entries = storedEntriesOf(items);
+  for (let i = 0; i < items.length; i++) {
+    if (i > 0) texts.push(',');
+    const entry = entries?.[i];
+    texts.push(entry !== undefined && entry.item === items[i] ? (entry.wire ??= JSON.stringify(entry.item)) : JSON.stringify(items[i]));
+  }
+  let tail = ']';
+  for (const key in payload) if (key !== 'Items') tail += `,${JSON.stringify(key)}:${JSON.stringify(payload[key])}`;
+  texts.push(`${tail}}`);
+  return encodeTexts(texts);
+}
