@@ -22,6 +22,20 @@ describe('ItemCollection', () => {
     expect(collection.count).toBe(3000);
   });
 
+  it('walks between two positions in both directions, across chunks', () => {
+    const collection = new ItemCollection();
+    const keys = Array.from({ length: 3000 }, (_, i) => String(i).padStart(5, '0'));
+    for (const key of keys) collection.put(entry(key));
+    const at = (key: string) => collection.seek((e) => e.sort < key);
+    const walked = (from: string, forward: boolean, to: string) => [...collection.walk(at(from), forward, at(to))].map((e) => e.sort);
+    expect(walked('00400', true, '02100')).toEqual(keys.slice(400, 2100));
+    expect(walked('02100', false, '00400')).toEqual(keys.slice(400, 2100).reverse());
+    expect(walked('00700', true, '00700')).toEqual([]);
+    expect(walked('00700', false, '00700')).toEqual([]);
+    expect([...collection.walk(at('02998'), true)].map((e) => e.sort)).toEqual(['02998', '02999']);
+    expect([...collection.walk(at('00002'), false)].map((e) => e.sort)).toEqual(['00001', '00000']);
+  });
+
   it('replaces an entry with the same keys and tracks bytes', () => {
     const collection = new ItemCollection();
     collection.put(entry('a'));

@@ -46,6 +46,11 @@ export interface Cursor {
   offset: number;
 }
 
+/** Orders two positions in one partition (as the collection's seeks and ends return them). */
+export function compareCursors(a: Cursor, b: Cursor): number {
+  return a.chunk - b.chunk || a.offset - b.offset;
+}
+
 const MAX_CHUNK = 512;
 
 export class ItemCollection {
@@ -135,9 +140,12 @@ export class ItemCollection {
     return entry && this.compare(entry, key) === 0 ? entry : undefined;
   }
 
-  /** Entries from `cursor` onwards (forward) or from just before it backwards. */
-  walk(cursor: Cursor, forward: boolean): IterableIterator<StoredEntry> {
-    return new EntryWalk(this.chunks, cursor, forward);
+  /**
+   * Entries from `cursor` onwards (forward) or from just before it backwards, stopping at
+   * `stop` (forward: before the entry there; backwards: after it).
+   */
+  walk(cursor: Cursor, forward: boolean, stop: Cursor = forward ? this.end() : this.first()): IterableIterator<StoredEntry> {
+    return new EntryWalk(this.chunks, cursor, forward, stop);
   }
 
 
@@ -199,6 +207,7 @@ class EntryWalk implements IterableIterator<StoredEntry> {
     private readonly chunks: readonly StoredEntry[][],
     cursor: Cursor,
     private readonly forward: boolean,
+    private readonly stop: Cursor,
   ) {
     this.chunk = cursor.chunk;
     this.offset = forward ? cursor.offset : cursor.offset - 1;
@@ -206,17 +215,24 @@ class EntryWalk implements IterableIterator<StoredEntry> {
 
   next(): IteratorResult<StoredEntry> {
     const chunks = this.chunks;
+    const stop = this.stop;
     if (this.forward) {
       while (this.chunk < chunks.length) {
         const chunk = chunks[this.chunk] as StoredEntry[];
-        if (this.offset < chunk.length) return { value: chunk[this.offset++] as StoredEntry, done: false };
+        if (this.offset < chunk.length) {
+          if (this.chunk > stop.chunk || (this.chunk === stop.chunk && this.offset >= stop.offset)) break;
+          return { value: chunk[this.offset++] as StoredEntry, done: false };
+        }
         this.chunk++;
         this.offset = 0;
       }
     } else {
       while (this.chunk >= 0) {
         const chunk = chunks[this.chunk];
-        if (chunk && this.offset >= 0) return { value: chunk[this.offset--] as StoredEntry, done: false };
+        if (chunk && this.offset >= 0) {
+          if (this.chunk < stop.chunk || (this.chunk === stop.chunk && this.offset < stop.offset)) break;
+          return { value: chunk[this.offset--] as StoredEntry, done: false };
+        }
         this.chunk--;
         this.offset = (chunks[this.chunk]?.length ?? 0) - 1;
       }

@@ -4,7 +4,7 @@ import { CapacityMeter, parseReturnConsumedCapacity } from './ConsumedCapacity';
 import { checkTableName, findTable, type EngineContext } from './EngineContext';
 import { validationError } from './errors';
 import { compileExpressions, conditionValues } from './expressions';
-import type { Cursor, ItemCollection, StoredEntry } from './ItemCollection';
+import { compareCursors, type Cursor, type ItemCollection, type StoredEntry } from './ItemCollection';
 import { keyToken, partitionToken, type KeySchema } from './KeySchema';
 import { checkConsistentRead, checkIndexReads, checkLimit, parseSelect, readPage, readTarget, type ReadTarget } from './ReadPage';
 import { checkKeyConditionValues } from './PrimaryKey';
@@ -46,64 +46,30 @@ function sortRange(condition: SortKeyCondition | undefined, schema: KeySchema): 
   }
 }
 
-function inRange(sort: string, range: SortRange): boolean {
-  if (range.low && (range.low.inclusive ? sort < range.low.token : sort <= range.low.token)) return false;
-  if (range.high && (range.high.inclusive ? sort > range.high.token : sort >= range.high.token)) return false;
-  return range.prefix === undefined || sort.startsWith(range.prefix);
+function isBelow(sort: string, range: SortRange): boolean {
+  return range.low !== undefined && (range.low.inclusive ? sort < range.low.token : sort <= range.low.token);
 }
 
-function rangeEntries(collection: ItemCollection, range: SortRange, forward: boolean, start: Cursor | undefined): IterableIterator<StoredEntry> {
-  let cursor = start;
-  if (!cursor) {
-    if (forward) {
-      const low = range.low;
-      cursor = low ? collection.seek((entry) => (low.inclusive ? entry.sort < low.token : entry.sort <= low.token)) : collection.first();
-    } else {
-      const { high, prefix } = range;
-      if (high) cursor = collection.seek((entry) => (high.inclusive ? entry.sort <= high.token : entry.sort < high.token));
-      else if (prefix !== undefined) cursor = collection.seek((entry) => entry.sort < prefix || entry.sort.startsWith(prefix));
-      else cursor = collection.end();
-    }
-  }
-  return new RangeWalk(collection.walk(cursor, forward), range, forward);
-}
-
-/** The entries of a walk that lie in the key range; a plain iterator for the same reason as EntryWalk. */
-class RangeWalk implements IterableIterator<StoredEntry> {
-  private done = false;
-
-  constructor(
-    private readonly entries: Iterator<StoredEntry>,
-    private readonly range: SortRange,
-    private readonly forward: boolean,
-  ) {}
-
-  next(): IteratorResult<StoredEntry> {
-    while (!this.done) {
-      const step = this.entries.next();
-      if (step.done) break;
-      const entry = step.value;
-      if (inRange(entry.sort, this.range)) return { value: entry, done: false };
-      // Past the far bound nothing more can match; before the near bound (only after a
-      // start key outside it) keep walking towards the range.
-      if (this.forward ? isAbove(entry.sort, this.range) : isBelow(entry.sort, this.range)) break;
-    }
-    this.done = true;
-    return { value: undefined, done: true };
-  }
-
-  [Symbol.iterator](): IterableIterator<StoredEntry> {
-    return this;
-  }
-}
-
+// A prefix is also the range's low bound, so past it only what lies above remains to check.
 function isAbove(sort: string, range: SortRange): boolean {
   if (range.high && (range.high.inclusive ? sort > range.high.token : sort >= range.high.token)) return true;
   return range.prefix !== undefined && sort > range.prefix && !sort.startsWith(range.prefix);
 }
 
-function isBelow(sort: string, range: SortRange): boolean {
-  return range.low !== undefined && (range.low.inclusive ? sort < range.low.token : sort <= range.low.token);
+function inRange(sort: string, range: SortRange): boolean {
+  return !isBelow(sort, range) && !isAbove(sort, range);
+}
+
+/**
+ * The entries of the key range in the direction of travel, from `start` (just past a start key)
+ * if given. Entries in a key range are contiguous, so its two ends are found once, by binary
+ * search, and the walk between them reads no keys.
+ */
+function rangeEntries(collection: ItemCollection, range: SortRange, forward: boolean, start: Cursor | undefined): IterableIterator<StoredEntry> {
+  const low = range.low ? collection.seek((entry) => isBelow(entry.sort, range)) : collection.first();
+  const high = range.high || range.prefix !== undefined ? collection.seek((entry) => !isAbove(entry.sort, range)) : collection.end();
+  if (forward) return collection.walk(start && compareCursors(start, low) > 0 ? start : low, true, high);
+  return collection.walk(start && compareCursors(start, high) < 0 ? start : high, false, low);
 }
 
 /** The position just past the start key in the direction of travel. */

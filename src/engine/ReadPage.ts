@@ -127,13 +127,14 @@ function needsTableFetch(request: PageRequest): boolean {
   return names.some((name) => !index.projected?.has(name));
 }
 
-// The stored entry behind each item of a page (undefined for a projected item), so a response
-// can reuse what it cached on the entry (StoredEntry.wire).
-const pageEntries = new WeakMap<readonly Item[], readonly (StoredEntry | undefined)[]>();
+// The page read last, with the stored entry behind each of its items (undefined for a projected
+// item): the in-process handler answers right after reading a page, and reuses what it cached
+// on the entries (StoredEntry.wire). One slot, as remembering every page would cost more.
+let recentPage: { items: readonly Item[]; entries: readonly (StoredEntry | undefined)[] } | undefined;
 
-/** The stored entries a page's Items came from, index for index, when `items` is a page's. */
+/** The stored entries `items` came from, index for index, when they are the page read last. */
 export function storedEntriesOf(items: readonly Item[]): readonly (StoredEntry | undefined)[] | undefined {
-  return pageEntries.get(items);
+  return recentPage?.items === items ? recentPage.entries : undefined;
 }
 
 /** Reads entries in order into one page, stopping at Limit or 1 MB as DynamoDB does. */
@@ -184,7 +185,7 @@ export function readPage(entries: Iterable<StoredEntry>, request: PageRequest): 
   const page: Page = { Count: count, ScannedCount: scanned };
   if (select !== 'COUNT') {
     page.Items = items;
-    pageEntries.set(items, stored);
+    recentPage = { items, entries: stored };
   }
   if (stoppedAt) page.LastEvaluatedKey = lastEvaluatedKey(target, stoppedAt.item);
   return page;

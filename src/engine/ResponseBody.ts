@@ -65,7 +65,10 @@ export function responseBody(payload: Record<string, unknown>): Uint8Array {
     texts.push(entry !== undefined && entry.item === items[i] ? (entry.wire ??= JSON.stringify(entry.item)) : JSON.stringify(items[i]));
   }
   let tail = ']';
-  for (const key in payload) if (key !== 'Items') tail += `,${JSON.stringify(key)}:${JSON.stringify(payload[key])}`;
+  for (const key in payload) {
+    const value = payload[key];
+    if (key !== 'Items') tail += `,${JSON.stringify(key)}:${typeof value === 'number' && Number.isFinite(value) ? String(value) : JSON.stringify(value)}`;
+  }
   texts.push(`${tail}}`);
   return encodeTexts(texts);
 }
