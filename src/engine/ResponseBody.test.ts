@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from './index';
-import { responseBody } from './ResponseBody';
+import { attributeValue } from './property/values';
+import { itemJson, responseBody } from './ResponseBody';
 
 const decoder = new TextDecoder();
 const text = (payload: Record<string, unknown>) => decoder.decode(responseBody(payload));
@@ -24,6 +26,25 @@ function socialEngine() {
   }
   return engine;
 }
+
+describe('itemJson', () => {
+  const anyText = fc.string({ unit: fc.oneof(fc.constantFrom('"', '\\', '\u0000', '\u001f', '\ud800', '\udc00', 'é', '😀'), fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 1 })) });
+
+  it('writes items exactly as JSON.stringify does', () => {
+    const item = fc.dictionary(fc.oneof(anyText, fc.constantFrom('a', '0', '12')), attributeValue, { maxKeys: 6 });
+    fc.assert(fc.property(item, (value) => itemJson(value) === JSON.stringify(value)), { numRuns: 2000 });
+  });
+
+  it('writes anything else exactly as JSON.stringify does', () => {
+    const loose = fc.oneof(
+      fc.jsonValue(),
+      fc.dictionary(anyText, fc.record({ S: fc.oneof(anyText, fc.integer()), SS: fc.array(fc.oneof(anyText, fc.constant(undefined))) }, { requiredKeys: [] })),
+      fc.dictionary(anyText, fc.dictionary(fc.constantFrom('M', 'L', 'BOOL', 'NULL', 'X'), fc.jsonValue(), { maxKeys: 2 })),
+      fc.dictionary(anyText, fc.constantFrom(undefined, { N: '1' }, { NULL: true })),
+    );
+    fc.assert(fc.property(loose, (value) => itemJson(value) === JSON.stringify(value)), { numRuns: 2000 });
+  });
+});
 
 describe('responseBody', () => {
   it('is the payload’s JSON in UTF-8, with or without Items', () => {
