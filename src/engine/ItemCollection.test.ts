@@ -36,6 +36,26 @@ describe('ItemCollection', () => {
     expect([...collection.walk(at('00002'), false)].map((e) => e.sort)).toEqual(['00001', '00000']);
   });
 
+  it('finds where a walk of at most n entries leaves a contiguous range, in both directions', () => {
+    const collection = new ItemCollection();
+    const keys = Array.from({ length: 1500 }, (_, i) => String(i).padStart(5, '0'));
+    for (const key of keys) collection.put(entry(key));
+    const at = (key: string) => collection.seek((e) => e.sort < key);
+    const walk = (from: string, count: number, forward: boolean, beyond: (sort: string) => boolean) =>
+      [...collection.walk(at(from), forward, collection.seekWithin(at(from), count, forward, (e) => beyond(e.sort)))].map((e) => e.sort);
+    const above = (sort: string) => sort >= '01000';
+    expect(walk('00500', 20, true, above)).toEqual(keys.slice(500, 520));
+    expect(walk('00990', 20, true, above)).toEqual(keys.slice(990, 1000));
+    expect(walk('00300', 900, true, above)).toEqual(keys.slice(300, 1000));
+    expect(walk('01490', 20, true, () => false)).toEqual(keys.slice(1490));
+    expect(walk('01200', 5, true, above)).toEqual([]);
+    const below = (sort: string) => sort < '00512';
+    expect(walk('01000', 20, false, below)).toEqual(keys.slice(980, 1000).reverse());
+    expect(walk('00520', 20, false, below)).toEqual(keys.slice(512, 520).reverse());
+    expect(walk('00010', 20, false, () => false)).toEqual(keys.slice(0, 10).reverse());
+    expect(walk('00500', 0, true, above)).toEqual([]);
+  });
+
   it('replaces an entry with the same keys and tracks bytes', () => {
     const collection = new ItemCollection();
     collection.put(entry('a'));

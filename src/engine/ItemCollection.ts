@@ -126,6 +126,47 @@ export class ItemCollection {
     return { chunk: lo, offset: a };
   }
 
+  /**
+   * Where a walk from `from` must stop to end before the first entry that is `beyond` (a
+   * monotonic test in the direction of travel), when it reads at most `count` entries anyway:
+   * only those are searched, the last of them first, as the range usually covers them all.
+   */
+  seekWithin(from: Cursor, count: number, forward: boolean, beyond: (entry: StoredEntry) => boolean): Cursor {
+    const step = forward ? 1 : -1;
+    // The walk's k-th entry sits at from + k going forward and at from - 1 - k going backwards.
+    const inside = (k: number): boolean => {
+      const position = this.move(from, forward ? k : -1 - k);
+      const entry = position && this.at(position);
+      return entry !== undefined && !beyond(entry);
+    };
+    let lo = 0;
+    let hi = count - 1;
+    if (count > 0 && inside(hi)) lo = count;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (inside(mid)) lo = mid + 1;
+      else hi = mid;
+    }
+    return this.move(from, step * lo) as Cursor;
+  }
+
+  /** The position `delta` entries away, the end if past it, undefined if before the first. */
+  private move(cursor: Cursor, delta: number): Cursor | undefined {
+    const chunks = this.chunks;
+    let chunk = cursor.chunk;
+    let offset = cursor.offset + delta;
+    while (offset < 0) {
+      if (chunk === 0) return undefined;
+      chunk--;
+      offset += (chunks[chunk] as StoredEntry[]).length;
+    }
+    while (chunk < chunks.length && offset >= (chunks[chunk] as StoredEntry[]).length) {
+      offset -= (chunks[chunk] as StoredEntry[]).length;
+      chunk++;
+    }
+    return chunk < chunks.length ? { chunk, offset } : this.end();
+  }
+
   at(cursor: Cursor): StoredEntry | undefined {
     return this.chunks[cursor.chunk]?.[cursor.offset];
   }

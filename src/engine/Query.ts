@@ -62,14 +62,23 @@ function inRange(sort: string, range: SortRange): boolean {
 
 /**
  * The entries of the key range in the direction of travel, from `start` (just past a start key)
- * if given. Entries in a key range are contiguous, so its two ends are found once, by binary
- * search, and the walk between them reads no keys.
+ * if given. Entries in a key range are contiguous, so its ends are found by binary search, the
+ * far one only among the `limit` entries a page may read, and the walk between them reads no keys.
  */
-function rangeEntries(collection: ItemCollection, range: SortRange, forward: boolean, start: Cursor | undefined): IterableIterator<StoredEntry> {
-  const low = range.low ? collection.seek((entry) => isBelow(entry.sort, range)) : collection.first();
-  const high = range.high || range.prefix !== undefined ? collection.seek((entry) => !isAbove(entry.sort, range)) : collection.end();
-  if (forward) return collection.walk(start && compareCursors(start, low) > 0 ? start : low, true, high);
-  return collection.walk(start && compareCursors(start, high) < 0 ? start : high, false, low);
+function rangeEntries(collection: ItemCollection, range: SortRange, forward: boolean, start: Cursor | undefined, limit: number | undefined): IterableIterator<StoredEntry> {
+  const below = (entry: StoredEntry) => isBelow(entry.sort, range);
+  const above = (entry: StoredEntry) => isAbove(entry.sort, range);
+  const bounded = range.high !== undefined || range.prefix !== undefined;
+  if (forward) {
+    const low = range.low ? collection.seek(below) : collection.first();
+    const from = start && compareCursors(start, low) > 0 ? start : low;
+    if (!bounded) return collection.walk(from, true);
+    return collection.walk(from, true, limit === undefined ? collection.seek((entry) => !above(entry)) : collection.seekWithin(from, Math.ceil(limit), true, above));
+  }
+  const high = bounded ? collection.seek((entry) => !above(entry)) : collection.end();
+  const from = start && compareCursors(start, high) < 0 ? start : high;
+  if (!range.low) return collection.walk(from, false);
+  return collection.walk(from, false, limit === undefined ? collection.seek(below) : collection.seekWithin(from, Math.ceil(limit), false, below));
 }
 
 /** The position just past the start key in the direction of travel. */
@@ -124,7 +133,7 @@ export function Query(context: EngineContext, input: QueryInput): QueryOutput {
   const collection = partitions.get(hash);
   const meter = new CapacityMeter(table.name);
   const entries = collection
-    ? rangeEntries(collection, range, forward, startKey ? cursorAfter(collection, target, startKey, forward) : undefined)
+    ? rangeEntries(collection, range, forward, startKey ? cursorAfter(collection, target, startKey, forward) : undefined, limit)
     : [];
   const page = readPage(entries, { target, select, limit, consistent: input.ConsistentRead === true, expressions, meter });
   // A partition of a table without sort key holds one item, so its page is always complete;
