@@ -1,27 +1,61 @@
-// ExclusiveStartKey checks for Query and Scan, in DynamoDB Local's words, and the start key's
-// place among a table's or index's entries.
+// ExclusiveStartKey checks for Query and Scan, in DynamoDB Local's words and order, and the
+// start key's place among a table's or index's entries.
 import type { AttributeValue, Item } from './AttributeValue';
-import { validationError } from './errors';
+import { DynamoDBError, validationError } from './errors';
 import type { EntryKey } from './ItemCollection';
-import { keyAttributeNames, keyScalar, keyToken, keyTypeOf, partitionToken } from './KeySchema';
+import { keyScalar, keyToken, keyTypeOf, partitionToken, type KeyAttribute } from './KeySchema';
+import { checkKeyConditionValues } from './PrimaryKey';
 import type { ReadTarget } from './ReadPage';
 
+const INVALID = 'The provided starting key is invalid';
+
+/** The attributes a start key must hold: the table's key, then the index's own key attributes. */
+function startKeyAttributes(target: ReadTarget): KeyAttribute[] {
+  const table = target.table.keySchema;
+  const candidates = [table.hash, table.range, target.index?.keySchema.hash, target.index?.keySchema.range];
+  const attributes = new Map<string, KeyAttribute>();
+  for (const attribute of candidates) if (attribute && !attributes.has(attribute.name)) attributes.set(attribute.name, attribute);
+  return [...attributes.values()];
+}
+
+/**
+ * DynamoDB Local refuses an empty key value in the words of a key condition (naming the index
+ * for an index-only attribute) behind the start-key prefix, and adds the "one row" sentence for
+ * a hash key, the table's or the index's.
+ */
+function checkNotEmpty(target: ReadTarget, attribute: KeyAttribute, value: AttributeValue): void {
+  const table = target.table.keySchema;
+  const ownedByTable = attribute.name === table.hash.name || attribute.name === table.range?.name;
+  const isHash = ownedByTable ? attribute.name === table.hash.name : attribute.name === target.index?.keySchema.hash.name;
+  try {
+    checkKeyConditionValues([value], attribute, ownedByTable ? undefined : target.index?.name);
+  } catch (error) {
+    if (!(error instanceof DynamoDBError)) throw error;
+    const restart = isHash ? 'The query can return at most one row and cannot be restarted. ' : '';
+    throw validationError(`${restart}${INVALID}: ${error.message}`);
+  }
+}
+
+/**
+ * DynamoDB Local checks the size first (an empty start key, or a GSI's of another size, is
+ * merely "invalid"), then each attribute's presence and type, table key first, and only then
+ * empty values, in the same order.
+ */
 export function checkStartKey(target: ReadTarget, key: Item): Item {
-  const tableSchema = target.table.keySchema;
-  const attributes = target.index
-    ? [...new Map([tableSchema.hash, tableSchema.range, target.index.keySchema.hash, target.index.keySchema.range].filter((a) => a !== undefined).map((a) => [a.name, a])).values()]
-    : [tableSchema.hash, ...(tableSchema.range ? [tableSchema.range] : [])];
-  const count = Object.keys(key).length;
-  if (!target.index && count !== keyAttributeNames(tableSchema).length) {
-    throw validationError("Exclusive Start Key must have same size as table's key schema");
+  const attributes = startKeyAttributes(target);
+  const size = Object.keys(key).length;
+  if (size === 0) throw validationError(INVALID);
+  if (size !== attributes.length) {
+    throw validationError(target.index?.kind === 'GSI' ? INVALID : "Exclusive Start Key must have same size as table's key schema");
   }
   for (const attribute of attributes) {
     const value = key[attribute.name];
-    if (!value || (target.index && count !== attributes.length)) throw validationError('The provided starting key is invalid');
+    if (!value) throw validationError(INVALID);
     if (keyTypeOf(value) !== attribute.type || keyScalar(value, attribute.type) === undefined) {
       throw validationError('Type mismatch for attribute to update');
     }
   }
+  for (const attribute of attributes) checkNotEmpty(target, attribute, key[attribute.name] as AttributeValue);
   return key;
 }
 
