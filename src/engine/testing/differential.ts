@@ -131,9 +131,22 @@ export interface CompareOptions {
   unordered?: boolean;
 }
 
+/**
+ * DynamoDB Local, busy on a loaded machine, now and then fails a request with its generic
+ * InternalFailure ("The request processing has failed because of an unknown error…"). That is
+ * not an answer to compare with, so the request is sent again, a few times at most.
+ */
+async function localOutcome(client: DynamoDBClient, command: () => unknown): Promise<Outcome> {
+  for (let attempt = 1; ; attempt++) {
+    const result = await outcome(client, command());
+    if (!('error' in result) || result.error.name !== 'InternalFailure' || attempt === 3) return result;
+    await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+  }
+}
+
 /** Sends one command to both sides and expects the same normalized answer; returns the engine's. */
 export async function same<I>(oracle: Oracle, Command: CommandClass<I>, input: I, options: CompareOptions = {}): Promise<Outcome> {
-  const [local, engine] = await Promise.all([outcome(oracle.local, new Command(input)), outcome(oracle.engine, new Command(input))]);
+  const [local, engine] = await Promise.all([localOutcome(oracle.local, () => new Command(input)), outcome(oracle.engine, new Command(input))]);
   const view = (o: Outcome) => {
     const timed = normalize(o) as Outcome;
     return options.unordered && 'output' in timed ? { output: unorder(timed.output) } : timed;
