@@ -6,10 +6,9 @@ import {
   GetItemCommand,
   PutItemCommand,
   type AttributeValue,
-  type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { createOracle, same, type Oracle } from '../testing/differential';
+import { createOracle, localOutcome, outcome, same, type Oracle, type Outcome } from '../testing/differential';
 
 let oracle: Oracle;
 let T: string;
@@ -53,26 +52,6 @@ beforeAll(async () => {
   }
 });
 
-type Outcome = { output: unknown } | { error: { name: string; message: string; CancellationReasons?: unknown; Item?: unknown } };
-
-async function outcome(client: DynamoDBClient, command: unknown): Promise<Outcome> {
-  try {
-    const { $metadata: _m, ...output } = (await client.send(command as never)) as unknown as Record<string, unknown>;
-    return { output };
-  } catch (error) {
-    const e = error as { name: string; message: string; CancellationReasons?: unknown; Item?: unknown; $metadata?: unknown };
-    if (!e.$metadata) throw error;
-    return {
-      error: {
-        name: e.name,
-        message: e.message,
-        ...(e.CancellationReasons ? { CancellationReasons: e.CancellationReasons } : {}),
-        ...(e.Item ? { Item: e.Item } : {}),
-      },
-    };
-  }
-}
-
 // NextToken is opaque (it embeds a creation time); only its presence is compared.
 function view(result: Outcome): unknown {
   if ('error' in result) return result;
@@ -81,7 +60,7 @@ function view(result: Outcome): unknown {
 }
 
 async function both(make: () => unknown): Promise<[Outcome, Outcome]> {
-  const [local, engine] = await Promise.all([outcome(oracle.local, make()), outcome(oracle.engine, make())]);
+  const [local, engine] = await Promise.all([localOutcome(oracle.local, make), outcome(oracle.engine, make())]);
   expect(view(engine), JSON.stringify(make(), null, 0).slice(0, 300)).toEqual(view(local));
   return [local, engine];
 }
@@ -126,7 +105,7 @@ describe('ExecuteStatement against DynamoDB Local', () => {
       let tokens: [string | undefined, string | undefined] = [undefined, undefined];
       for (let page = 0; page < 5; page++) {
         const [local, engine] = await Promise.all([
-          outcome(oracle.local, statement(text, { Limit: 2, ...(tokens[0] ? { NextToken: tokens[0] } : {}) })),
+          localOutcome(oracle.local, () => statement(text, { Limit: 2, ...(tokens[0] ? { NextToken: tokens[0] } : {}) })),
           outcome(oracle.engine, statement(text, { Limit: 2, ...(tokens[1] ? { NextToken: tokens[1] } : {}) })),
         ]);
         expect(view(engine)).toEqual(view(local));

@@ -51,7 +51,8 @@ export type Outcome = { output: unknown } | { error: { name: string; message: st
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type CommandClass<I> = new (input: I) => any;
 
-async function outcome(client: DynamoDBClient, command: unknown): Promise<Outcome> {
+/** A client's answer to a command: its output, or the error DynamoDB returned. */
+export async function outcome(client: DynamoDBClient, command: unknown): Promise<Outcome> {
   try {
     const output = (await client.send(command as never)) as unknown as Record<string, unknown>;
     const { $metadata: _metadata, ...rest } = output;
@@ -136,7 +137,7 @@ export interface CompareOptions {
  * InternalFailure ("The request processing has failed because of an unknown error…"). That is
  * not an answer to compare with, so the request is sent again, a few times at most.
  */
-async function localOutcome(client: DynamoDBClient, command: () => unknown): Promise<Outcome> {
+export async function localOutcome(client: DynamoDBClient, command: () => unknown): Promise<Outcome> {
   for (let attempt = 1; ; attempt++) {
     const result = await outcome(client, command());
     if (!('error' in result) || result.error.name !== 'InternalFailure' || attempt === 3) return result;
