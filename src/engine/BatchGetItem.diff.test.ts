@@ -4,6 +4,7 @@
 import { BatchGetItemCommand, CreateTableCommand, PutItemCommand, type AttributeValue, type BatchGetItemCommandInput } from '@aws-sdk/client-dynamodb';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createOracle, same, type Oracle } from './testing/differential';
+import { keyTable } from './testing/tables';
 
 type Item = Record<string, AttributeValue>;
 
@@ -21,24 +22,8 @@ beforeAll(async () => {
   oracle = createOracle(inject('dynamodbLocalEndpoint'));
   pair = oracle.table('batchget-pair');
   single = oracle.table('batchget-single');
-  await same(oracle, CreateTableCommand, {
-    TableName: pair,
-    BillingMode: 'PAY_PER_REQUEST',
-    KeySchema: [
-      { AttributeName: 'pk', KeyType: 'HASH' },
-      { AttributeName: 'sk', KeyType: 'RANGE' },
-    ],
-    AttributeDefinitions: [
-      { AttributeName: 'pk', AttributeType: 'S' },
-      { AttributeName: 'sk', AttributeType: 'N' },
-    ],
-  });
-  await same(oracle, CreateTableCommand, {
-    TableName: single,
-    BillingMode: 'PAY_PER_REQUEST',
-    KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
-    AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
-  });
+  await same(oracle, CreateTableCommand, keyTable(pair, ['pk', 'S'], ['sk', 'N']));
+  await same(oracle, CreateTableCommand, keyTable(single, ['pk', 'S']));
   await same(oracle, PutItemCommand, { TableName: pair, Item: { pk: S('k0'), sk: N('0') } });
 });
 

@@ -3,24 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { createEngine } from './index';
 import { attributeValue } from './property/values';
 import { itemJson, responseBody } from './ResponseBody';
+import { keyTable } from './testing/tables';
 
 const decoder = new TextDecoder();
 const text = (payload: Record<string, unknown>) => decoder.decode(responseBody(payload));
 
 function socialEngine() {
   const engine = createEngine();
-  engine.CreateTable({
-    TableName: 'Social',
-    BillingMode: 'PAY_PER_REQUEST',
-    KeySchema: [
-      { AttributeName: 'PK', KeyType: 'HASH' },
-      { AttributeName: 'SK', KeyType: 'RANGE' },
-    ],
-    AttributeDefinitions: [
-      { AttributeName: 'PK', AttributeType: 'S' },
-      { AttributeName: 'SK', AttributeType: 'S' },
-    ],
-  });
+  engine.CreateTable(keyTable('Social', ['PK', 'S'], ['SK', 'S']) as never);
   for (let i = 0; i < 5; i++) {
     engine.PutItem({ TableName: 'Social', Item: { PK: { S: 'USER#1' }, SK: { S: `POST#${i}` }, title: { S: `Grüße ${i} 🎉` }, likes: { N: String(i) } } });
   }

@@ -20,6 +20,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { output, same, type Oracle } from '../engine/testing/differential';
+import { keyTable } from '../engine/testing/tables';
 import { startHttpOracle } from './testing';
 
 let oracle: Oracle;
@@ -62,18 +63,7 @@ describe('the engine over HTTP against DynamoDB Local', () => {
 
   it('reads and writes items with conditions, ReturnValues, pages, batches, transactions and PartiQL', async () => {
     const table = oracle.table('items');
-    await same(oracle, CreateTableCommand, {
-      TableName: table,
-      BillingMode: 'PAY_PER_REQUEST',
-      KeySchema: [
-        { AttributeName: 'PK', KeyType: 'HASH' },
-        { AttributeName: 'SK', KeyType: 'RANGE' },
-      ],
-      AttributeDefinitions: [
-        { AttributeName: 'PK', AttributeType: 'S' },
-        { AttributeName: 'SK', AttributeType: 'S' },
-      ],
-    });
+    await same(oracle, CreateTableCommand, keyTable(table, ['PK', 'S'], ['SK', 'S']));
     for (let i = 0; i < 12; i++) {
       await same(oracle, PutItemCommand, {
         TableName: table,

@@ -9,6 +9,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createOracle, localOutcome, outcome, same, type Oracle, type Outcome } from '../testing/differential';
+import { keyTable } from '../testing/tables';
 
 let oracle: Oracle;
 let T: string;
@@ -18,18 +19,7 @@ beforeAll(async () => {
   oracle = createOracle(inject('dynamodbLocalEndpoint'));
   T = oracle.table('pql');
   G = oracle.table('pqlgsi');
-  await same(oracle, CreateTableCommand, {
-    TableName: T,
-    BillingMode: 'PAY_PER_REQUEST',
-    KeySchema: [
-      { AttributeName: 'pk', KeyType: 'HASH' },
-      { AttributeName: 'sk', KeyType: 'RANGE' },
-    ],
-    AttributeDefinitions: [
-      { AttributeName: 'pk', AttributeType: 'S' },
-      { AttributeName: 'sk', AttributeType: 'N' },
-    ],
-  });
+  await same(oracle, CreateTableCommand, keyTable(T, ['pk', 'S'], ['sk', 'N']));
   await same(oracle, CreateTableCommand, {
     TableName: G,
     BillingMode: 'PAY_PER_REQUEST',

@@ -45,3 +45,16 @@ export function socialTable(name: string): CreateTableCommandInput {
     ],
   };
 }
+
+type KeyAttribute = readonly [name: string, type: 'S' | 'N' | 'B'];
+
+/** An on-demand table with just a primary key: partition key, and sort key if given. */
+export function keyTable(name: string, hash: KeyAttribute, range?: KeyAttribute): CreateTableCommandInput {
+  const attributes = range ? [hash, range] : [hash];
+  return {
+    TableName: name,
+    BillingMode: 'PAY_PER_REQUEST',
+    KeySchema: attributes.map(([AttributeName], i) => ({ AttributeName, KeyType: i === 0 ? 'HASH' : 'RANGE' })),
+    AttributeDefinitions: attributes.map(([AttributeName, AttributeType]) => ({ AttributeName, AttributeType })),
+  };
+}
