@@ -22,7 +22,8 @@
 import { cpus, loadavg } from 'node:os';
 import type { ChildProcess } from 'node:child_process';
 import { BatchWriteItemCommand, CreateTableCommand, DynamoDBClient, QueryCommand } from '@aws-sdk/client-dynamodb';
-import { cpuSeconds, median, serveCommandStartupMs, spawnTs, startLocal, startNodeEndpoint, stopProcess, type Endpoint, type EndpointName } from './serve/endpoints';
+import { cpuSeconds, serveCommandStartupMs, spawnTs, startLocal, startNodeEndpoint, stopProcess, type Endpoint, type EndpointName } from './serve/endpoints';
+import { median } from './stats';
 import type { GeneratorMessage, GeneratorReply } from './serve/protocol';
 import { socialBenchTable } from './socialTable';
 import { BATCH_SIZE, batchWriteInput, seedBatches, type Operation } from './serve/workload';

@@ -3,6 +3,7 @@ import { spawn, spawnSync, type ChildProcess, type StdioOptions } from 'node:chi
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { bundle } from '../../bin/bundle.js';
+import { median } from '../stats';
 import { startDynamoDBLocal } from '../../src/testing/dynamodbLocal';
 
 export type EndpointName = 'tablesmith' | 'dynamodbLocal' | 'dynalite' | 'noop';
@@ -74,11 +75,6 @@ export async function serveCommandStartupMs(runs = 5): Promise<number> {
 }
 
 /** The middle value (the upper one of an even count). */
-export function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] as number;
-}
-
 export async function startLocal(): Promise<Endpoint> {
   const local = await startDynamoDBLocal();
   return { name: 'dynamodbLocal', url: local.endpoint, pid: local.pid, stop: () => local.stop() };
