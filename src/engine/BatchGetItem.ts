@@ -136,7 +136,7 @@ export function BatchGetItem(context: EngineContext, input: BatchGetItemInput): 
     for (const index of keyCheckOrder(rawKeys)) checkKey(table, keys[index] as Item);
     return { table, keys, request };
   });
-  const capacityMode = parseReturnConsumedCapacity(input.ReturnConsumedCapacity);
+  const capacityMode = parseReturnConsumedCapacity(input.ReturnConsumedCapacity) ?? 'NONE';
   const prepared = checked.map(({ table, keys, request }) => ({ table, keys, request, expressions: compileRequest('BatchGetItem', request, table.keySchema, table) }));
   const responses: Record<string, Item[]> = {};
   const consumed: ConsumedCapacity[] = [];

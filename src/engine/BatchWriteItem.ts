@@ -29,7 +29,7 @@ export function BatchWriteItem(context: EngineContext, input: BatchWriteItemInpu
       ),
     ]),
   );
-  const capacityMode = parseReturnConsumedCapacity(input.ReturnConsumedCapacity);
+  const capacityMode = parseReturnConsumedCapacity(input.ReturnConsumedCapacity) ?? 'NONE';
   let total = 0;
   for (const [name, list] of requests) {
     checkTableName(name);

@@ -1,7 +1,6 @@
 // Capacity units by DynamoDB's rules: reads in 4 KB steps (halved when eventually
 // consistent), writes in 1 KB steps, each index charged apart, reported TOTAL or INDEXES.
 import type { ConsumedCapacity as SdkConsumedCapacity } from '@aws-sdk/client-dynamodb';
-import { validationError } from './errors';
 import { javaHashMapOrder, javaStringHash, javaTableSizeFor } from './JavaHashOrder';
 import type { Wire } from './wire';
 
@@ -26,12 +25,36 @@ export function writeUnits(bytes: number): number {
   return Math.max(1, Math.ceil(bytes / WRITE_UNIT_BYTES));
 }
 
-export function parseReturnConsumedCapacity(raw: unknown): ReturnConsumedCapacity {
+function isReturnConsumedCapacity(text: string): text is ReturnConsumedCapacity {
+  return text === 'NONE' || text === 'TOTAL' || text === 'INDEXES';
+}
+
+/**
+ * ReturnConsumedCapacity as DynamoDB Local reads it outside Query: in any case, with null and ""
+ * as NONE. Local refuses no value (AWS does, with a validation error); undefined stands for one
+ * outside the enum, which each action reads its own way: GetItem and TransactGetItems as
+ * INDEXES, Scan as unknownReadCapacity, TransactWriteItems as an empty report, the other writes
+ * and BatchGetItem as NONE.
+ */
+export function parseReturnConsumedCapacity(raw: unknown): ReturnConsumedCapacity | undefined {
   if (raw === undefined || raw === null) return 'NONE';
-  if (raw === 'NONE' || raw === 'TOTAL' || raw === 'INDEXES') return raw;
-  throw validationError(
-    `1 validation error detected: Value '${String(raw)}' at 'returnConsumedCapacity' failed to satisfy constraint: Member must satisfy enum value set: [INDEXES, TOTAL, NONE]`,
-  );
+  const text = String(raw).toUpperCase();
+  if (text === '') return 'NONE';
+  return isReturnConsumedCapacity(text) ? text : undefined;
+}
+
+/** Query matches the names exactly: any other value, "" and "total" too, is unknownReadCapacity. */
+export function parseQueryReturnConsumedCapacity(raw: unknown, readsIndex: boolean): ReturnConsumedCapacity {
+  if (raw === undefined || raw === null) return 'NONE';
+  return typeof raw === 'string' && isReturnConsumedCapacity(raw) ? raw : unknownReadCapacity(readsIndex);
+}
+
+/**
+ * DynamoDB Local answers a Query or Scan with an unknown ReturnConsumedCapacity as INDEXES would
+ * when it reads the table, but with the total alone when it reads an index.
+ */
+export function unknownReadCapacity(readsIndex: boolean): ReturnConsumedCapacity {
+  return readsIndex ? 'TOTAL' : 'INDEXES';
 }
 
 /** Units one request consumed on one table and its indexes. */

@@ -18,7 +18,7 @@ export function DeleteItem(context: EngineContext, input: DeleteItemInput): Dele
   if (input.Key === undefined || input.Key === null) throw validationError(NULL_KEY_MESSAGE);
   const returnValues = parseReturnValues(input.ReturnValues, ['NONE', 'ALL_OLD']);
   const onFailure = parseReturnValuesOnConditionCheckFailure(input.ReturnValuesOnConditionCheckFailure);
-  const capacityMode = parseReturnConsumedCapacity(input.ReturnConsumedCapacity);
+  const capacityMode = parseReturnConsumedCapacity(input.ReturnConsumedCapacity) ?? 'NONE';
   const table = findTable(context, tableName);
   checkExpressionParameters('DeleteItem', input);
   const key = checkKey(table, validateItemValues(input.Key));

@@ -15,7 +15,7 @@ export const NULL_KEY_MESSAGE = 'Cannot have null key for GetItem, DeleteItem, o
 export function GetItem(context: EngineContext, input: GetItemInput): GetItemOutput {
   const tableName = checkTableName(input.TableName);
   if (input.Key === undefined || input.Key === null) throw validationError(NULL_KEY_MESSAGE);
-  const capacityMode = parseReturnConsumedCapacity(input.ReturnConsumedCapacity);
+  const capacityMode = parseReturnConsumedCapacity(input.ReturnConsumedCapacity) ?? 'INDEXES';
   const table = findTable(context, tableName);
   // DynamoDB Local compiles the expressions before it looks at the key.
   const expressions = compileRequest('GetItem', input, table.keySchema, table);

@@ -17,7 +17,7 @@ export function PutItem(context: EngineContext, input: PutItemInput): PutItemOut
   const tableName = checkTableName(input.TableName);
   const returnValues = parseReturnValues(input.ReturnValues, ['NONE', 'ALL_OLD']);
   const onFailure = parseReturnValuesOnConditionCheckFailure(input.ReturnValuesOnConditionCheckFailure);
-  const capacityMode = parseReturnConsumedCapacity(input.ReturnConsumedCapacity);
+  const capacityMode = parseReturnConsumedCapacity(input.ReturnConsumedCapacity) ?? 'NONE';
   const table = findTable(context, tableName);
   if (input.Item === undefined || input.Item === null) throw validationError('Item to put in PutItem cannot be null');
   checkExpressionParameters('PutItem', input);

@@ -1,6 +1,6 @@
 import type { QueryInput as SdkQueryInput, QueryOutput as SdkQueryOutput } from '@aws-sdk/client-dynamodb';
 import { validateItemValues, type AttributeValue, type Item } from './AttributeValue';
-import { CapacityMeter, parseReturnConsumedCapacity } from './ConsumedCapacity';
+import { CapacityMeter, parseQueryReturnConsumedCapacity } from './ConsumedCapacity';
 import { checkTableName, findTable, type EngineContext } from './EngineContext';
 import { validationError } from './errors';
 import { compileExpressions, conditionValues } from './expressions';
@@ -92,15 +92,23 @@ function inclusiveEnd(condition: SortKeyCondition | undefined, forward: boolean)
   return undefined;
 }
 
+/** The key attributes (of the index queried) are selected by the key condition, never filtered. */
+function checkFilterKeys(input: QueryInput, filterNames: readonly string[], schema: KeySchema): void {
+  const key = filterNames.find((name) => name === schema.hash.name || name === schema.range?.name);
+  if (key === undefined) return;
+  const parameter = input.FilterExpression === undefined || input.FilterExpression === null ? 'QueryFilter' : 'Filter Expression';
+  throw validationError(`${parameter} can only contain non-primary key attributes: Primary key attribute: ${key}`);
+}
+
 export function Query(context: EngineContext, input: QueryInput): QueryOutput {
   const tableName = checkTableName(input.TableName);
   // DynamoDB Local's order: table and index, Limit, the expressions, consistent read, the key
-  // condition against the key schema, the start key, filter attributes the index does not
-  // project, Select, projected attributes.
+  // condition against the key schema, the start key, key attributes in the filter, filter
+  // attributes the index does not project, Select, projected attributes.
   const table = findTable(context, tableName);
   const target = readTarget(context, table, input);
   const limit = checkLimit(input.Limit);
-  const capacityMode = parseReturnConsumedCapacity(input.ReturnConsumedCapacity);
+  const capacityMode = parseQueryReturnConsumedCapacity(input.ReturnConsumedCapacity, target.index !== undefined);
   // A consistent read of a GSI is refused after the expressions' own checks but before the key
   // condition is matched to the index's key schema.
   if (target.index?.kind === 'GSI' && input.ConsistentRead === true) {
@@ -124,6 +132,7 @@ export function Query(context: EngineContext, input: QueryInput): QueryOutput {
       throw validationError('The provided starting key does not match the range key predicate');
     }
   }
+  checkFilterKeys(input, expressions.filterNames, target.keySchema);
   // The filter's half of checkIndexReads comes before Select, the projection's after.
   if (target.index) checkIndexReads(target, { ...expressions, projectionNames: [] }, 'Query');
   const select = parseSelect(input, target);

@@ -1,6 +1,6 @@
 import type { ScanInput as SdkScanInput, ScanOutput as SdkScanOutput } from '@aws-sdk/client-dynamodb';
 import { validateItemValues } from './AttributeValue';
-import { CapacityMeter, parseReturnConsumedCapacity } from './ConsumedCapacity';
+import { CapacityMeter, parseReturnConsumedCapacity, unknownReadCapacity } from './ConsumedCapacity';
 import { checkTableName, findTable, type EngineContext } from './EngineContext';
 import { validationError } from './errors';
 import { checkScanKeyScalars } from './expressions';
@@ -38,7 +38,7 @@ export function Scan(context: EngineContext, input: ScanInput): ScanOutput {
   checkConsistentRead(target, input);
   checkExpressionParameters('Scan', input);
   const limit = checkLimit(input.Limit);
-  const capacityMode = parseReturnConsumedCapacity(input.ReturnConsumedCapacity);
+  const capacityMode = parseReturnConsumedCapacity(input.ReturnConsumedCapacity) ?? unknownReadCapacity(target.index !== undefined);
   const expressions = compileRequest('Scan', input, target.keySchema, table);
   const startKey = input.ExclusiveStartKey ? checkStartKey(target, validateItemValues(input.ExclusiveStartKey)) : undefined;
   const select = parseSelect(input, target);

@@ -28,7 +28,7 @@ export function TransactGetItems(context: EngineContext, input: TransactGetItems
   const elements = input.TransactItems;
   if (elements === undefined || elements === null || elements.length === 0) throw validationError(NULL_ITEMS);
   checkItemCount(elements.length);
-  const capacityMode = parseReturnConsumedCapacity(input.ReturnConsumedCapacity);
+  const capacityMode = parseReturnConsumedCapacity(input.ReturnConsumedCapacity) ?? 'INDEXES';
   const identities = new ItemIdentities();
   const reads = elements.map((element) => {
     const get = element?.Get;

@@ -231,7 +231,8 @@ export function TransactWriteItems(context: EngineContext, input: TransactWriteI
   }
 
   const output: TransactWriteItemsOutput = {};
-  const consumed = meters.report(capacityMode);
+  // DynamoDB Local answers a ReturnConsumedCapacity outside the enum with an empty report.
+  const consumed = capacityMode === undefined ? [] : meters.report(capacityMode);
   if (consumed) output.ConsumedCapacity = consumed;
   if (Object.keys(metrics).length > 0) output.ItemCollectionMetrics = metrics as TransactWriteItemsOutput['ItemCollectionMetrics'];
   if (token) tokens.set(token, { fingerprint: fingerprintOf(input), at: now, output });

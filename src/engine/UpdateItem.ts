@@ -18,7 +18,7 @@ export function UpdateItem(context: EngineContext, input: UpdateItemInput): Upda
   if (input.Key === undefined || input.Key === null) throw validationError(NULL_KEY_MESSAGE);
   const returnValues = parseReturnValues(input.ReturnValues, ['NONE', 'ALL_OLD', 'UPDATED_OLD', 'ALL_NEW', 'UPDATED_NEW']);
   const onFailure = parseReturnValuesOnConditionCheckFailure(input.ReturnValuesOnConditionCheckFailure);
-  const capacityMode = parseReturnConsumedCapacity(input.ReturnConsumedCapacity);
+  const capacityMode = parseReturnConsumedCapacity(input.ReturnConsumedCapacity) ?? 'NONE';
   const table = findTable(context, tableName);
   checkExpressionParameters('UpdateItem', input);
   const key = checkKey(table, validateItemValues(input.Key));

@@ -13,9 +13,10 @@
 // compileExpressions validates in DynamoDB Local's order: expression vs legacy parameters,
 // ExpressionAttributeNames/Values (syntax, values, emptiness), each expression (syntax, then
 // names and values, then operand checks), unused names/values, key attributes read or written
-// below their top level, and finally checks against the key schema (key attributes in filters,
-// the key condition's shape and types). An update of a table key attribute is refused only when
-// applied (applyUpdate), after the condition passed, as DynamoDB Local does.
+// below their top level, and finally the key condition's shape and types against the key schema.
+// Query refuses key attributes in its filter itself, after the start key (Query.ts). An update of
+// a table key attribute is refused only when applied (applyUpdate), after the condition passed,
+// as DynamoDB Local does.
 // Names and values are resolved at compile time; evaluation does no lookups.
 import { validateAttributeValue, type AttributeValue } from '../AttributeValue';
 import { DynamoDBError, validationError } from '../errors';
@@ -231,14 +232,6 @@ function checkKeyScalars(compiled: CompiledExpressions, scalarKeys: ScalarKeys):
   if (compiled.update) compiled.update.keyScalarError = keyScalarError(updateExpressionPaths(compiled.update), scalarKeys);
 }
 
-function checkFilterKeys(filter: Condition, keySchema: KeySchemaInput, parameter: string): void {
-  for (const path of conditionPaths(filter)) {
-    if (path[0] === keySchema.partitionKey || path[0] === keySchema.sortKey) {
-      throw validationError(`${parameter} can only contain non-primary key attributes: Primary key attribute: ${path[0]}`);
-    }
-  }
-}
-
 function compileConditionExpression(context: ExpressionContext, kind: ExpressionKind, source: string): Condition {
   return compileCondition(context, kind, parseCondition(kind, source));
 }
@@ -353,9 +346,6 @@ function compileRequestExpressions(
       throw validationError('Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.');
     }
     compiled.keyCondition = toKeyCondition(keyCondition, keySchema);
-    if (compiled.filter !== undefined) {
-      checkFilterKeys(compiled.filter, keySchema, input.FilterExpression !== undefined ? 'Filter Expression' : 'QueryFilter');
-    }
   }
   return result();
 }
