@@ -73,6 +73,12 @@ export const LOCAL_DIFFERENCES: readonly LocalDifference[] = [
     reason: 'Capacity estimates must match the bill. Differential tests avoid those two shapes.',
   },
   {
+    id: 'delete-missing-item-capacity',
+    local: 'Answers a DeleteItem of an item that does not exist with ConsumedCapacity (1 unit) even when ReturnConsumedCapacity is NONE or absent.',
+    service: 'Returns ConsumedCapacity only when ReturnConsumedCapacity is TOTAL or INDEXES. Source: DeleteItem API reference, ConsumedCapacity.',
+    reason: 'Code written against the engine must see the documented response shape. Not in the usage notes: found by probing; differential tests and the property suite ask for capacity on DeleteItem.',
+  },
+  {
     id: 'update-index-key-type',
     local: 'UpdateItem accepts setting a secondary index key attribute to a value of the wrong type (the item silently leaves the index); PutItem rejects it.',
     service: 'Rejects the update: "One or more parameter values were invalid: Type mismatch for Index Key …".',

@@ -348,7 +348,8 @@ function deleteItem(shape: TableShape): fc.Arbitrary<Operation> {
       ReturnValues: optional(fc.constantFrom('NONE' as const, 'ALL_OLD' as const)),
       ReturnValuesOnConditionCheckFailure: optional(fc.constantFrom('ALL_OLD' as const, 'NONE' as const), 30),
       // Narrowed: only named values. DynamoDB Local reports the capacity of deleting a missing
-      // item even unasked, the engine only when asked, as AWS documents.
+      // item even unasked, the engine only when asked, as AWS documents
+      // (LocalDifferences 'delete-missing-item-capacity').
       ReturnConsumedCapacity: namedCapacity,
       ReturnItemCollectionMetrics: collectionMetrics,
     })
