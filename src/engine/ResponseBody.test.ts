@@ -30,7 +30,7 @@ describe('itemJson', () => {
       fc.jsonValue(),
       fc.dictionary(anyText, fc.record({ S: fc.oneof(anyText, fc.integer()), SS: fc.array(fc.oneof(anyText, fc.constant(undefined))) }, { requiredKeys: [] })),
       fc.dictionary(anyText, fc.dictionary(fc.constantFrom('M', 'L', 'BOOL', 'NULL', 'X'), fc.jsonValue(), { maxKeys: 2 })),
-      fc.dictionary(anyText, fc.constantFrom(undefined, { N: '1' }, { NULL: true })),
+      fc.dictionary(anyText, fc.constantFrom(undefined, { N: '1' }, { NULL: true }, { L: [undefined, { S: 'x' }] }, { M: new Date(0) }, new Date(0), { S: () => 1 })),
     );
     fc.assert(fc.property(loose, (value) => itemJson(value) === JSON.stringify(value)), { numRuns: 2000 });
   });

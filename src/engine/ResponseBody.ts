@@ -25,8 +25,16 @@ function listJson<T>(list: readonly T[], json: (element: T) => string): string {
   return `${out}]`;
 }
 
+/** A plain object (not an array, a Date or other class instance), the only shape written here. */
+function isRecord(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
+/** An attribute value's JSON; in a list, what JSON.stringify writes for an element (null for undefined). */
 function valueJson(value: unknown): string {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return JSON.stringify(value);
+  if (!isRecord(value)) return JSON.stringify(value) ?? 'null';
   let out: string | undefined;
   for (const type in value) {
     if (out !== undefined) return JSON.stringify(value);
@@ -44,11 +52,12 @@ function valueJson(value: unknown): string {
 
 /** `JSON.stringify(item)` for an item or key (a map of attribute values). */
 export function itemJson(item: unknown): string {
-  if (typeof item !== 'object' || item === null || Array.isArray(item)) return JSON.stringify(item);
+  if (!isRecord(item)) return JSON.stringify(item);
   let out = '{';
   for (const name in item) {
-    const value = (item as Record<string, unknown>)[name];
-    if (value === undefined) return JSON.stringify(item);
+    const value = item[name];
+    // JSON.stringify leaves such members out.
+    if (value === undefined || typeof value === 'function' || typeof value === 'symbol') return JSON.stringify(item);
     out += `${out.length === 1 ? '' : ','}${stringJson(name)}:${valueJson(value)}`;
   }
   return `${out}}`;
