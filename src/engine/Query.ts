@@ -93,7 +93,7 @@ function inclusiveEnd(condition: SortKeyCondition | undefined, forward: boolean)
 }
 
 /** The key attributes (of the index queried) are selected by the key condition, never filtered. */
-function checkFilterKeys(input: QueryInput, filterNames: readonly string[], schema: KeySchema): void {
+export function checkFilterKeys(input: { FilterExpression?: string | null }, filterNames: readonly string[], schema: KeySchema): void {
   const key = filterNames.find((name) => name === schema.hash.name || name === schema.range?.name);
   if (key === undefined) return;
   const parameter = input.FilterExpression === undefined || input.FilterExpression === null ? 'QueryFilter' : 'Filter Expression';

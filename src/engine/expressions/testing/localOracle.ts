@@ -4,9 +4,11 @@
 // (the SDK would reject or reshape it client-side).
 import { compareValues, type AttributeValue, type Item } from '../../AttributeValue';
 import { DynamoDBError } from '../../errors';
+import { checkFilterKeys } from '../../Query';
 import {
   applyUpdate,
   compileExpressions,
+  conditionPaths,
   evaluateCondition,
   matchesSortKey,
   projectItem,
@@ -109,6 +111,10 @@ export function referenceOutcome(
       case 'Query':
       case 'Scan': {
         const keyCondition = compiled.keyCondition;
+        if (operation === 'Query' && compiled.filter) {
+          const schema = { hash: { name: table.partitionKey, type: 'S' as const }, range: { name: table.sortKey, type: table.sortKeyType } };
+          checkFilterKeys(request, conditionPaths(compiled.filter).map((path) => path[0]), schema);
+        }
         const sorted = [...items].sort((a, b) => compareValues(a[table.sortKey] as AttributeValue, b[table.sortKey] as AttributeValue));
         const matched = sorted.filter((item) => {
           if (keyCondition) {
