@@ -1,5 +1,5 @@
 import type { BatchWriteItemInput as SdkBatchWriteItemInput, BatchWriteItemOutput as SdkBatchWriteItemOutput } from '@aws-sdk/client-dynamodb';
-import { validateItemValues } from './AttributeValue';
+import { validateItemValues, type Item } from './AttributeValue';
 import { CapacityMeter, parseReturnConsumedCapacity, writeUnits, type ConsumedCapacity } from './ConsumedCapacity';
 import { inJavaHashOrder } from './ConsumedCapacity';
 import { checkTableName, findTable, type EngineContext } from './EngineContext';
@@ -20,34 +20,31 @@ const ONE_TYPE = 'Supplied AttributeValue has more than one datatypes set, must 
 export function BatchWriteItem(context: EngineContext, input: BatchWriteItemInput): BatchWriteItemOutput {
   const requests = Object.entries(input.RequestItems ?? {});
   if (requests.length === 0) throw validationError('BatchWriteItem cannot have a null or no requests set');
-  // DynamoDB Local checks every attribute value while reading the request, before anything else.
-  const values = new Map(
-    requests.map(([name, list]) => [
-      name,
-      (Array.isArray(list) ? list : []).map((request) =>
-        request.PutRequest ? validateItemValues(request.PutRequest.Item ?? {}) : request.DeleteRequest ? validateItemValues(request.DeleteRequest.Key ?? {}) : undefined,
-      ),
-    ]),
-  );
-  const capacityMode = parseReturnConsumedCapacity(input.ReturnConsumedCapacity) ?? 'NONE';
+  // DynamoDB Local reads the request table by table, as sent, stopping at the first empty list,
+  // request that is not exactly one write, 26th request or bad value; table names come after.
+  const values = new Map<string, Item[]>();
   let total = 0;
   for (const [name, list] of requests) {
-    checkTableName(name);
     if (!Array.isArray(list) || list.length === 0) throw validationError(`The batch write request list for a table cannot be null or empty: ${name}`);
-    total += list.length;
+    const read = list.map((request) => {
+      const put = request.PutRequest;
+      const del = request.DeleteRequest;
+      if ((put === undefined) === (del === undefined)) throw validationError(ONE_TYPE);
+      if (++total > MAX_BATCH_WRITES) throw validationError('Too many items requested for the BatchWriteItem call');
+      return validateItemValues((put ? put.Item : del?.Key) ?? {});
+    });
+    values.set(name, read);
   }
-  if (total > MAX_BATCH_WRITES) throw validationError('Too many items requested for the BatchWriteItem call');
+  const capacityMode = parseReturnConsumedCapacity(input.ReturnConsumedCapacity) ?? 'NONE';
+  for (const [name] of requests) checkTableName(name);
   // Everything is validated before anything is written: a bad request writes nothing.
   const prepared = requests.map(([name, list]) => {
     const table = findTable(context, name);
     const seen = new Set<string>();
     const validated = values.get(name) ?? [];
     const writes = list.map((request, i): PreparedWrite => {
-      const put = request.PutRequest;
-      const del = request.DeleteRequest;
-      if ((put === undefined) === (del === undefined)) throw validationError(ONE_TYPE);
       let write: PreparedWrite;
-      if (put) {
+      if (request.PutRequest) {
         const item = validated[i] ?? {};
         if (Object.keys(item).length === 0) throw validationError('Item to put in PutItem cannot be null');
         checkItemKeys(table, item);

@@ -203,6 +203,55 @@ describe('Query pages that stop on the end of the key range', () => {
   });
 });
 
+describe('Query start keys at the end of the key range', () => {
+  it('refuse a start key on the closed end in the direction of travel, on the table sort key only', async () => {
+    const name = oracle.table('start-at-end');
+    const N = (n: string) => ({ N: n });
+    const gsi = (IndexName: string, range: string) => ({ IndexName, KeySchema: [{ AttributeName: 'g', KeyType: 'HASH' as const }, { AttributeName: range, KeyType: 'RANGE' as const }], Projection: { ProjectionType: 'ALL' as const } });
+    await same(oracle, CreateTableCommand, {
+      TableName: name,
+      BillingMode: 'PAY_PER_REQUEST',
+      KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }],
+      AttributeDefinitions: [
+        { AttributeName: 'pk', AttributeType: 'S' },
+        { AttributeName: 'g', AttributeType: 'S' },
+        ...['sk', 'lsk', 'hsk'].map((AttributeName) => ({ AttributeName, AttributeType: 'N' as const })),
+      ],
+      GlobalSecondaryIndexes: [gsi('bySk', 'sk'), gsi('byHsk', 'hsk')],
+      LocalSecondaryIndexes: [{ IndexName: 'byLsk', KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'lsk', KeyType: 'RANGE' }], Projection: { ProjectionType: 'ALL' } }],
+    });
+    for (const n of ['-2', '-1', '0', '1']) await same(oracle, PutItemCommand, { TableName: name, Item: { pk: { S: 'b' }, sk: N(n), lsk: N(n), hsk: N(n), g: { S: 'g' } } });
+    const conditions: [string, Record<string, AttributeValue>][] = [
+      ['BETWEEN :a AND :b', { ':a': N('-1'), ':b': N('0') }],
+      ['<= :b', { ':b': N('0') }],
+      ['>= :a', { ':a': N('-1') }],
+      ['= :a', { ':a': N('-1') }],
+    ];
+    const targets: [string | undefined, string, string, (n: string) => Item][] = [
+      [undefined, 'pk', 'sk', (n) => ({ pk: { S: 'b' }, sk: N(n) })],
+      ['bySk', 'g', 'sk', (n) => ({ pk: { S: 'b' }, sk: N(n), g: { S: 'g' } })],
+      ['byHsk', 'g', 'hsk', (n) => ({ pk: { S: 'b' }, sk: N(n), g: { S: 'g' }, hsk: N(n) })],
+      ['byLsk', 'pk', 'lsk', (n) => ({ pk: { S: 'b' }, sk: N(n), lsk: N(n) })],
+    ];
+    for (const [IndexName, hash, range, startKey] of targets) {
+      for (const [condition, values] of conditions) {
+        for (const ScanIndexForward of [true, false]) {
+          for (const start of ['-1', '0']) {
+            await same(oracle, QueryCommand, {
+              TableName: name,
+              IndexName,
+              KeyConditionExpression: `${hash} = :h AND ${range} ${condition}`,
+              ExpressionAttributeValues: { ':h': { S: hash === 'g' ? 'g' : 'b' }, ...values },
+              ScanIndexForward,
+              ExclusiveStartKey: startKey(start),
+            });
+          }
+        }
+      }
+    }
+  });
+});
+
 describe('Query on a table without sort key', () => {
   it('never returns a LastEvaluatedKey, as a partition holds one item', async () => {
     const name = oracle.table('hash');

@@ -86,10 +86,19 @@ function cursorAfter(collection: ItemCollection, target: ReadTarget, startKey: I
   return collection.seekKey(startEntryKey(target, startKey), forward);
 }
 
-function inclusiveEnd(condition: SortKeyCondition | undefined, forward: boolean): AttributeValue | undefined {
-  if (condition?.operator === 'BETWEEN') return forward ? condition.high : condition.low;
-  if (condition?.operator === (forward ? '<=' : '>=')) return condition.value;
-  return undefined;
+/**
+ * The key token of the range's inclusive end in the direction of travel, when DynamoDB Local
+ * takes it for the end of the range for good: a range over the table's own sort key (a GSI's
+ * too, but no other attribute). A page stopping there is complete, and a start key there
+ * matches nothing.
+ */
+function closedEndToken(target: ReadTarget, condition: SortKeyCondition | undefined, forward: boolean): string | undefined {
+  const rangeKey = target.keySchema.range;
+  if (!rangeKey || rangeKey.name !== target.table.keySchema.range?.name) return undefined;
+  let end: AttributeValue | undefined;
+  if (condition?.operator === 'BETWEEN') end = forward ? condition.high : condition.low;
+  else if (condition?.operator === (forward ? '<=' : '>=')) end = condition.value;
+  return end && keyToken(end, rangeKey.type);
 }
 
 /** The key attributes (of the index queried) are selected by the key condition, never filtered. */
@@ -123,12 +132,14 @@ export function Query(context: EngineContext, input: QueryInput): QueryOutput {
   if (keyCondition.sortKey && target.keySchema.range) checkKeyConditionValues(conditionValues(keyCondition.sortKey.condition), target.keySchema.range, indexName);
   const range = sortRange(keyCondition.sortKey?.condition, target.keySchema);
   const hash = partitionToken(keyCondition.partitionValue, target.keySchema.hash.type);
+  const forward = input.ScanIndexForward !== false;
+  const endToken = closedEndToken(target, keyCondition.sortKey?.condition, forward);
   let startKey: Item | undefined;
   if (input.ExclusiveStartKey) {
     startKey = checkStartKey(target, validateItemValues(input.ExclusiveStartKey));
     const startHash = partitionToken(startKey[target.keySchema.hash.name] as AttributeValue, target.keySchema.hash.type);
     const startRange = target.keySchema.range ? keyToken(startKey[target.keySchema.range.name] as AttributeValue, target.keySchema.range.type) : '';
-    if (startHash !== hash || (target.keySchema.range && !inRange(startRange, range))) {
+    if (startHash !== hash || (target.keySchema.range && (!inRange(startRange, range) || startRange === endToken))) {
       throw validationError('The provided starting key does not match the range key predicate');
     }
   }
@@ -137,7 +148,6 @@ export function Query(context: EngineContext, input: QueryInput): QueryOutput {
   if (target.index) checkIndexReads(target, { ...expressions, projectionNames: [] }, 'Query');
   const select = parseSelect(input, target);
   checkIndexReads(target, expressions, 'Query');
-  const forward = input.ScanIndexForward !== false;
   const partitions = target.index ? target.index.partitions : table.partitions;
   const collection = partitions.get(hash);
   const meter = new CapacityMeter(table.name);
@@ -145,14 +155,12 @@ export function Query(context: EngineContext, input: QueryInput): QueryOutput {
     ? rangeEntries(collection, range, forward, startKey ? cursorAfter(collection, target, startKey, forward) : undefined, limit)
     : [];
   const page = readPage(entries, { target, select, limit, consistent: input.ConsistentRead === true, expressions, meter });
-  // A partition of a table without sort key holds one item, so its page is always complete;
-  // DynamoDB Local also knows a page that stops on an inclusive end bound of the range is, when
-  // that range is over the table's own sort key (a GSI's too), not over any other attribute.
+  // A partition of a table without sort key holds one item, so its page is always complete, as
+  // is one that stops on the range's closed end.
   if (!target.index && !table.keySchema.range) delete page.LastEvaluatedKey;
-  const rangeKey = target.keySchema.range?.name === table.keySchema.range?.name ? target.keySchema.range : undefined;
-  const end = inclusiveEnd(keyCondition.sortKey?.condition, forward);
+  const rangeKey = target.keySchema.range;
   const last = rangeKey && page.LastEvaluatedKey?.[rangeKey.name];
-  if (rangeKey && end && last && keyToken(last, rangeKey.type) === keyToken(end, rangeKey.type)) delete page.LastEvaluatedKey;
+  if (endToken !== undefined && rangeKey && last && keyToken(last, rangeKey.type) === endToken) delete page.LastEvaluatedKey;
   const output: QueryOutput = page;
   const consumed = meter.report(capacityMode);
   if (consumed) output.ConsumedCapacity = consumed;

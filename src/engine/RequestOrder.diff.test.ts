@@ -1,7 +1,7 @@
 // Where DynamoDB Local checks parts of a request that the service refuses on their own: a Query
 // filter on a key attribute (after the key condition's values and the start key, before index
 // projections and Select), and ReturnConsumedCapacity values outside the enum, which Local
-// never refuses but reads differently per action.
+// never refuses but reads differently per action; and the order BatchWriteItem reads its tables in.
 import {
   BatchGetItemCommand,
   BatchWriteItemCommand,
@@ -127,5 +127,27 @@ describe('ReturnConsumedCapacity outside the enum', () => {
     for (const ReturnConsumedCapacity of values) {
       await same(oracle, TransactWriteItemsCommand, { TransactItems: [{ Put: { TableName: table, Item: item } }], ReturnConsumedCapacity });
     }
+  });
+});
+
+describe('BatchWriteItem read table by table', () => {
+  const puts = (count: number, badAt?: number) =>
+    Array.from({ length: count }, (_, i) => ({ PutRequest: { Item: { ...key, sk: S(`s${i}`), ...(i === badAt ? { n: { N: 'abc' } } : {}) } } }));
+
+  it('stops at the first empty list, malformed request, 26th request or bad value, and checks table names after', async () => {
+    const cases: Record<string, unknown[]>[] = [
+      { [table]: puts(26, 25) },
+      { [table]: puts(26), nosuch: [] },
+      { nosuch: [], [table]: puts(26) },
+      { [table]: puts(20), nosuch: puts(6, 5) },
+      { [table]: puts(20), nosuch: puts(6, 4) },
+      { x: puts(26) },
+      { x: [] },
+      { x: puts(1), [table]: [] },
+      { [table]: [...puts(25), {}] },
+      { [table]: [{}], nosuch: [] },
+      { nosuch: [], [table]: [{}] },
+    ];
+    for (const RequestItems of cases) await same(oracle, BatchWriteItemCommand, { RequestItems: RequestItems as never });
   });
 });
