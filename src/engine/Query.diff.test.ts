@@ -27,6 +27,9 @@ async function allPages(input: QueryCommandInput): Promise<number> {
   return pages;
 }
 
+/** A GSI keyed on `g` and `range`, projecting ALL. */
+const gsi = (IndexName: string, range: string) => ({ IndexName, KeySchema: [{ AttributeName: 'g', KeyType: 'HASH' as const }, { AttributeName: range, KeyType: 'RANGE' as const }], Projection: { ProjectionType: 'ALL' as const } });
+
 const strings = ['a', 'B', 'aa', 'a b', 'é', 'z', '\u00ff', '\u0800', '\ue000', '\uffff', '😀', '𝄞', '0', '~', 'A#1', 'A#10', 'A#2'];
 const numbers = ['-1e10', '-100', '-99.99', '-1', '-0.001', '0', '0.001', '1', '1.5', '2', '10', '99.99', '100', '12345678901234567890123456789012345678', '1e100', '-1e-100'];
 const binaries = [[0], [0, 0], [1], [127], [128], [255], [255, 0], [1, 2, 3], [0x80, 0x01]];
@@ -178,7 +181,6 @@ describe('Query pages that stop on the end of the key range', () => {
   it('omit it on an index only when the index sorts by the table sort key', async () => {
     const name = oracle.table('index-range-end');
     const S = (s: string) => ({ S: s });
-    const gsi = (IndexName: string, range: string) => ({ IndexName, KeySchema: [{ AttributeName: 'g', KeyType: 'HASH' as const }, { AttributeName: range, KeyType: 'RANGE' as const }], Projection: { ProjectionType: 'ALL' as const } });
     await same(oracle, CreateTableCommand, {
       TableName: name,
       BillingMode: 'PAY_PER_REQUEST',
@@ -207,7 +209,6 @@ describe('Query start keys at the end of the key range', () => {
   it('refuse a start key on the closed end in the direction of travel, on the table sort key only', async () => {
     const name = oracle.table('start-at-end');
     const N = (n: string) => ({ N: n });
-    const gsi = (IndexName: string, range: string) => ({ IndexName, KeySchema: [{ AttributeName: 'g', KeyType: 'HASH' as const }, { AttributeName: range, KeyType: 'RANGE' as const }], Projection: { ProjectionType: 'ALL' as const } });
     await same(oracle, CreateTableCommand, {
       TableName: name,
       BillingMode: 'PAY_PER_REQUEST',

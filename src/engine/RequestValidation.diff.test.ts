@@ -179,6 +179,12 @@ describe('Query and Scan checks', () => {
     const outsideSegment = { Segment: 0, TotalSegments: 1000, ExclusiveStartKey: { GSI2PK: { S: 'x' }, ...key } };
     await same(oracle, ScanCommand, { ...scan, ...outsideSegment, ProjectionExpression: 'PK.x' });
     await same(oracle, ScanCommand, { ...scan, ...outsideSegment, ProjectionExpression: 'body' });
+    // Naming SPECIFIC_ATTRIBUTES moves the projection check up to Select.
+    const named = { ...scan, Select: 'SPECIFIC_ATTRIBUTES' as const, ProjectionExpression: 'PK.y, body' };
+    await same(oracle, ScanCommand, named);
+    await same(oracle, ScanCommand, { ...named, FilterExpression: 'attribute_exists(SK.x)' });
+    await same(oracle, ScanCommand, { ...named, Segment: 5, TotalSegments: 2 });
+    await same(oracle, ScanCommand, { ...named, ExclusiveStartKey: { PK: { S: 'a' } } });
   });
 });
 

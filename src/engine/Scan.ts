@@ -32,7 +32,8 @@ export function Scan(context: EngineContext, input: ScanInput): ScanOutput {
   const tableName = checkTableName(input.TableName);
   // DynamoDB Local's order: table and index, consistent read, expression parameters without
   // expressions, Limit, the expressions, the start key, Select, segments (and the start key's
-  // segment), key attributes inside the expressions, projected attributes.
+  // segment), key attributes inside the expressions, projected attributes (with Select when it
+  // names SPECIFIC_ATTRIBUTES).
   const table = findTable(context, tableName);
   const target = readTarget(context, table, input);
   checkConsistentRead(target, input);
@@ -42,10 +43,13 @@ export function Scan(context: EngineContext, input: ScanInput): ScanOutput {
   const expressions = compileRequest('Scan', input, target.keySchema, table);
   const startKey = input.ExclusiveStartKey ? checkStartKey(target, validateItemValues(input.ExclusiveStartKey)) : undefined;
   const select = parseSelect(input, target);
+  // A Select of SPECIFIC_ATTRIBUTES by name has its projection checked against a GSI's at once.
+  const namedProjection = input.Select === 'SPECIFIC_ATTRIBUTES';
+  if (namedProjection) checkIndexReads(target, expressions, 'Scan');
   const parallel = parallelScan(input.Segment, input.TotalSegments);
   const bounds = scanSegment(target, parallel, startKey);
   checkScanKeyScalars(input, table.keyNames());
-  checkIndexReads(target, expressions, 'Scan');
+  if (!namedProjection) checkIndexReads(target, expressions, 'Scan');
   const meter = new CapacityMeter(table.name);
   const page = readPage(scanEntries(target, bounds, startKey), {
     target,
