@@ -236,17 +236,12 @@ function compileConditionExpression(context: ExpressionContext, kind: Expression
   return compileCondition(context, kind, parseCondition(kind, source));
 }
 
-/**
- * Validates and compiles every expression (or legacy parameter) of one request.
- * `keySchema` is the key schema of the table or index the request addresses; without it the
- * key-dependent checks are skipped.
- */
+const NULLABLE_PARAMETERS = [...LEGACY_PARAMETERS, 'ExpressionAttributeNames', 'ExpressionAttributeValues'] as const;
+
 /**
  * Requests arrive as parsed JSON of any shape. DynamoDB reads a JSON null as "absent" and
  * other scalars where text is expected as their text; an empty AttributesToGet counts as absent.
  */
-const NULLABLE_PARAMETERS = [...LEGACY_PARAMETERS, 'ExpressionAttributeNames', 'ExpressionAttributeValues'] as const;
-
 function readInput(raw: ExpressionInput): ExpressionInput {
   if (isReadable(raw)) return raw;
   const input: Record<string, unknown> = { ...raw };
@@ -288,6 +283,11 @@ function compilationKey(operation: ExpressionOperation, input: ExpressionInput, 
   });
 }
 
+/**
+ * Validates and compiles every expression (or legacy parameter) of one request.
+ * `keySchema` is the key schema of the table or index the request addresses; without it the
+ * key-dependent checks are skipped.
+ */
 export function compileExpressions(operation: ExpressionOperation, request: ExpressionInput, keySchema?: KeySchemaInput, scalarKeys?: ScalarKeys): CompiledExpressions {
   const input = readInput(request);
   checkParameterMix(input);
