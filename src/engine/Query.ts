@@ -101,9 +101,12 @@ function closedEndToken(target: ReadTarget, condition: SortKeyCondition | undefi
   return end && keyToken(end, rangeKey.type);
 }
 
-/** The key attributes (of the index queried) are selected by the key condition, never filtered. */
+/**
+ * The key attributes (of the index queried) are selected by the key condition, never filtered;
+ * DynamoDB Local names the partition key if the filter reads both.
+ */
 export function checkFilterKeys(input: { FilterExpression?: string | null }, filterNames: readonly string[], schema: KeySchema): void {
-  const key = filterNames.find((name) => name === schema.hash.name || name === schema.range?.name);
+  const key = [schema.hash.name, schema.range?.name].find((name) => name !== undefined && filterNames.includes(name));
   if (key === undefined) return;
   const parameter = input.FilterExpression === undefined || input.FilterExpression === null ? 'QueryFilter' : 'Filter Expression';
   throw validationError(`${parameter} can only contain non-primary key attributes: Primary key attribute: ${key}`);

@@ -59,6 +59,12 @@ describe('Query with a filter on a key attribute', () => {
     ...extra,
   });
 
+  it('names the partition key when the filter reads both key attributes, whatever their order', async () => {
+    await same(oracle, QueryCommand, query(undefined, 'pk = :p', 'sk = :x AND pk = :x', { ':p': 'a', ':x': 'b' }));
+    await same(oracle, QueryCommand, query('gsi', 'gpk = :p', 'gsk BETWEEN pk AND :x AND gpk = :x', { ':p': 'g', ':x': 'b' }));
+    await same(oracle, QueryCommand, query('lsi', 'pk = :p', 'lsk = :x OR pk = :x', { ':p': 'a', ':x': 'b' }));
+  });
+
   it('refuses empty key condition values first', async () => {
     await same(oracle, QueryCommand, query(undefined, 'pk = :e', 'sk = :x', { ':e': '', ':x': 'b' }));
     await same(oracle, QueryCommand, query(undefined, 'pk = :p AND sk > :e', 'sk = :x', { ':p': 'a', ':e': '', ':x': 'b' }));
