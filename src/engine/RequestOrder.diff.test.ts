@@ -1,7 +1,8 @@
 // Where DynamoDB Local checks parts of a request that the service refuses on their own: a Query
 // filter on a key attribute (after the key condition's values and the start key, before index
 // projections and Select), and ReturnConsumedCapacity values outside the enum, which Local
-// never refuses but reads differently per action; and the order BatchWriteItem reads its tables in.
+// never refuses but reads differently per action; the order BatchWriteItem reads its tables in;
+// and which key attribute read below its top level is named.
 import {
   BatchGetItemCommand,
   BatchWriteItemCommand,
@@ -155,5 +156,15 @@ describe('BatchWriteItem read table by table', () => {
       { nosuch: [], [table]: [{}] },
     ];
     for (const RequestItems of cases) await same(oracle, BatchWriteItemCommand, { RequestItems: RequestItems as never });
+  });
+});
+
+describe('Key attributes read below their top level', () => {
+  it('are reported in key schema order, whatever the order of the paths', async () => {
+    await same(oracle, ScanCommand, { TableName: table, ProjectionExpression: 'sk.x, pk.y' });
+    await same(oracle, ScanCommand, { TableName: table, IndexName: 'gsi', FilterExpression: 'attribute_exists(gsk.x) AND attribute_exists(gpk.y)' });
+    await same(oracle, GetItemCommand, { TableName: table, Key: key, ProjectionExpression: 'gsk.x, lsk[0], gpk.y' });
+    await same(oracle, PutItemCommand, { TableName: table, Item: item, ConditionExpression: 'attribute_exists(sk.x) AND attribute_exists(pk.y)' });
+    await same(oracle, UpdateItemCommand, { TableName: table, Key: key, UpdateExpression: 'SET gsk.x = :v, gpk.y = :v', ExpressionAttributeValues: { ':v': S('v') } });
   });
 });

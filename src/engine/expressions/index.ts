@@ -210,10 +210,11 @@ export function checkScanKeyScalars(request: ExpressionInput, scalarKeys: Scalar
 function keyScalarError(paths: readonly DocumentPath[], scalarKeys: ScalarKeys): DynamoDBError | undefined {
   const nested = paths.filter((path) => path.length > 1);
   if (nested.length === 0) return undefined;
-  // DynamoDB Local reports a table key before any index key, whatever the order of the paths.
+  // DynamoDB Local goes through the key attributes in key schema order, the table's before any
+  // index's, whatever the order of the paths.
   for (const [label, names] of [['Key', scalarKeys.key], ['IndexKey', scalarKeys.indexKey]] as const) {
-    const path = nested.find((candidate) => names.includes(candidate[0]));
-    if (path) return validationError(`Key attributes must be scalars; list random access '[]' and map lookup '.' are not allowed: ${label}: ${path[0]}`);
+    const name = names.find((candidate) => nested.some((path) => path[0] === candidate));
+    if (name) return validationError(`Key attributes must be scalars; list random access '[]' and map lookup '.' are not allowed: ${label}: ${name}`);
   }
   return undefined;
 }
