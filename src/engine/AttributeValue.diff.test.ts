@@ -93,6 +93,9 @@ describe('item size', () => {
     { L: [{ S: 'x' }, { N: '1' }] }, { SS: ['a', 'bc'] }, { NS: ['1', '123'] }, { BS: ['AA==', 'AAA='] },
     { M: { a: { M: { b: { L: [] } } } } }, { L: [{ NULL: true }] }, { S: '' }, { B: '' }, { NS: ['-1', '0.5'] },
     { M: { 'ключ': { L: [{ M: { x: { BOOL: false } } }] } } },
+    // Negative numbers whose digits fill all 20 base-100 pairs have no terminator byte.
+    { N: '-9.2684814521742879811602236400922996101' }, { N: '-926848145.21742879811602236400922996101' },
+    { N: '-12345678901234567890123456789012345678' }, { N: '-1234567890123456789012345678901234567.8' },
   ];
   // pk "p" (2+1), sk (2 + digits), v (1 + size), x (1 + padding): fill to exactly 400 KB.
   it.each(values)('sizes %j like DynamoDB Local', async (value) => {

@@ -382,13 +382,16 @@ export function utf8Encode(text: string): Uint8Array {
 }
 
 /** Numbers are stored as base-100 digit pairs plus one byte (and one more when negative). */
+const MAX_NUMBER_PAIRS = 20;
+
 export function numberSize(text: string): number {
   const value = cachedNumber(text);
   if (value.isZero()) return 1;
   const digits = value.sd();
   const exponent = value.e;
   const pairs = Math.floor(exponent / 2) - Math.floor((exponent - digits + 1) / 2) + 1;
-  return pairs + 1 + (value.isNegative() ? 1 : 0);
+  // A negative number ends with a terminator byte, unless its digits fill all 20 pairs.
+  return pairs + 1 + (value.isNegative() && pairs < MAX_NUMBER_PAIRS ? 1 : 0);
 }
 
 export function attributeValueSize(v: AttributeValue): number {
