@@ -30,7 +30,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx vite build --logLevel warn && npx vite preview --port ${port} --strictPort --host 127.0.0.1`,
+    // One build folder per port, so two e2e runs on one machine never overwrite each other's build.
+    command: `npx vite build --logLevel warn --outDir .tmp/e2e-dist-${port} && npx vite preview --outDir .tmp/e2e-dist-${port} --port ${port} --strictPort --host 127.0.0.1`,
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 240_000,
