@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_PRICES, estimateCost, parseAmount, type CostInputs } from './cost';
 import type { SampleItem } from './sampleData';
 import { tableDesign } from './tableDesign';
-import type { AccessPattern, DesignModel } from './types';
+import { MODEL_VERSION, type AccessPattern, type DesignModel } from './types';
 
 const getThing: AccessPattern = {
   id: 'ap-get',
@@ -39,7 +39,7 @@ const statement: AccessPattern = {
 
 function model(): DesignModel {
   return {
-    version: 1,
+    version: MODEL_VERSION,
     name: 'T',
     table: tableDesign('Things', { name: 'PK', type: 'S' }, { name: 'SK', type: 'S' }),
     globalSecondaryIndexes: [{ id: 'g1', name: 'ByEmail', partitionKey: { name: 'GPK', type: 'S' }, projection: { type: 'KEYS_ONLY' } }],

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { defaultModel } from './examples';
 import { migrateModel, type DesignV0 } from './migrate';
+import { MODEL_VERSION } from './types';
 import { parseModel } from './parse';
 import { validateModel } from './validate';
 
@@ -24,7 +26,7 @@ describe('migrateModel', () => {
     if (!('model' in result)) throw new Error(JSON.stringify(result.issues));
     expect(result.migratedFrom).toBe(0);
     const { model } = result;
-    expect(model.version).toBe(1);
+    expect(model.version).toBe(MODEL_VERSION);
     expect(model.table).toMatchObject({ name: 'SocialMediaApp', partitionKey: { name: 'PK', type: 'S' }, sortKey: { name: 'SK', type: 'S' } });
     expect(model.globalSecondaryIndexes.map((gsi) => [gsi.id, gsi.projection])).toEqual([
       ['gsi-GSI1', { type: 'ALL' }],
@@ -71,7 +73,14 @@ describe('migrateModel', () => {
   });
 
   it('leaves a current document as it is', () => {
-    const doc = { version: 1, name: 'x' };
-    expect(migrateModel(doc)).toEqual({ document: doc, fromVersion: 1, notes: [] });
+    const doc = { version: MODEL_VERSION, name: 'x' };
+    expect(migrateModel(doc)).toEqual({ document: doc, fromVersion: MODEL_VERSION, notes: [] });
+  });
+
+  it('reads a version 1 design, which had one table and no fixed items, as it was', () => {
+    const model = defaultModel();
+    const result = parseModel({ ...model, version: 1 });
+    if (!('model' in result)) throw new Error(JSON.stringify(result.issues));
+    expect(result).toEqual({ model, migratedFrom: 1, notes: [] });
   });
 });

@@ -18,7 +18,12 @@ export interface Migrated {
 type Step = (document: Json, notes: ModelIssue[]) => Json;
 
 /** steps[n] lifts version n to n + 1. */
-const steps: Record<number, Step> = { 0: fromV0 };
+const steps: Record<number, Step> = { 0: fromV0, 1: fromV1 };
+
+/** Version 2 added fixed items and further tables, both optional: a version 1 design is already one. */
+function fromV1(document: Json): Json {
+  return document;
+}
 
 export function migrateModel(json: unknown): Migrated | { issues: ModelIssue[] } {
   if (!isObject(json)) {

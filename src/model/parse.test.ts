@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultModel } from './examples';
 import { parseModel } from './parse';
+import { MODEL_VERSION } from './types';
 import { computePreview } from './preview';
 import { generateSampleItems, SampleCache } from './sampleData';
 import { designModelSchema } from './schema';
@@ -53,12 +54,12 @@ describe('parseModel', () => {
   });
 
   it('refuses a design from a newer version with a clear message', () => {
-    expect(issuesOf({ ...defaultModel(), version: 2 })).toEqual([
+    expect(issuesOf({ ...defaultModel(), version: MODEL_VERSION + 1 })).toEqual([
       {
         severity: 'error',
         path: '/version',
         code: 'migrate.newerVersion',
-        message: 'this design was saved by a newer Tablesmith (format version 2); this one reads up to version 1',
+        message: `this design was saved by a newer Tablesmith (format version ${MODEL_VERSION + 1}); this one reads up to version ${MODEL_VERSION}`,
       },
     ]);
   });
@@ -113,7 +114,7 @@ describe('parseModel', () => {
   }, 60_000);
 
   it('exports a JSON Schema document for other tools', () => {
-    expect(designModelSchema.properties.version).toEqual({ const: 1 });
+    expect(designModelSchema.properties.version).toEqual({ const: MODEL_VERSION });
     expect(JSON.parse(JSON.stringify(designModelSchema))).toEqual(designModelSchema);
   });
 });

@@ -3,12 +3,12 @@ import { itemSize, type Item } from '../engine/AttributeValue';
 import { socialMediaModel } from './examples/socialMedia';
 import { computePreview } from './preview';
 import { generateSampleItems, SampleCache, type SampleItem } from './sampleData';
-import type { DesignModel } from './types';
+import { MODEL_VERSION, type DesignModel } from './types';
 import { tableDesign } from './tableDesign';
 
 function model(): DesignModel {
   return {
-    version: 1,
+    version: MODEL_VERSION,
     name: 'T',
     table: tableDesign('Things', { name: 'PK', type: 'S' }, { name: 'SK', type: 'S' }),
     globalSecondaryIndexes: [

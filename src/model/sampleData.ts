@@ -9,8 +9,11 @@ import { keyText, parseKeyTemplate, renderKeyTemplate } from './keyTemplate';
 import type { AttributeType, DesignModel, Entity, EntityAttribute, Generator, KeyAttribute, Relationship } from './types';
 
 export interface SampleItem {
+  /** The entity the item belongs to; '' for a fixed item no entity claims. */
   entityId: string;
   item: Item;
+  /** A fixed item the user brought (see `FixedItem`), not a generated one. */
+  imported?: true;
 }
 
 type Column = (AttributeValue | undefined)[];
@@ -111,7 +114,8 @@ export function generateSampleItems(model: DesignModel, cache: SampleCache = sha
     resolveCopies(entity, entityColumns, cache);
   }
 
-  const items: SampleItem[] = [];
+  const fixed = fixedSamples(model, cache);
+  const items: SampleItem[] = [...fixed.items];
   for (const entity of model.entities) {
     const entityColumns = columns.get(entity.id) ?? new Map<string, Column>();
     const attributeColumns = entity.attributes.flatMap((attribute) => {
@@ -127,9 +131,24 @@ export function generateSampleItems(model: DesignModel, cache: SampleCache = sha
       `items|${signature}`,
       () => assemble(entity, attributeColumns, keys),
     );
-    for (const item of entityItems) items.push(item);
+    for (const item of entityItems) if (!fixed.keys.has(primaryKeyText(model, item.item))) items.push(item);
   }
   return items;
+}
+
+function primaryKeyText(model: DesignModel, item: Item): string {
+  const sortKey = model.table.sortKey;
+  return JSON.stringify([item[model.table.partitionKey.name] ?? null, sortKey === undefined ? null : (item[sortKey.name] ?? null)]);
+}
+
+/** The design's fixed items as samples, and their primary keys, which generated items must not take. */
+function fixedSamples(model: DesignModel, cache: SampleCache): { items: SampleItem[]; keys: Set<string> } {
+  const fixed = model.items ?? [];
+  if (fixed.length === 0) return { items: [], keys: new Set() };
+  return cache.derived([fixed, model.table], 'fixed', () => {
+    const items = fixed.map((entry): SampleItem => ({ entityId: entry.entity ?? '', item: entry.item as Item, imported: true }));
+    return { items, keys: new Set(items.map((sample) => primaryKeyText(model, sample.item))) };
+  });
 }
 
 function assemble(entity: Entity, attributeColumns: readonly { name: string; column: Column }[], keys: readonly KeyDefinition[]): SampleItem[] {

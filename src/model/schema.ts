@@ -215,9 +215,94 @@ const accessPattern = {
   },
 } as const;
 
+const fixedItem = {
+  type: 'object',
+  required: ['item'],
+  additionalProperties: false,
+  properties: { entity: id, item: { type: 'object' } },
+} as const;
+
+/** What each table of a design holds: the top level (the table being edited) and each of `otherTables`. */
+const tableSpaceProperties = {
+  table: {
+    type: 'object',
+    required: ['name', 'partitionKey', 'billing', 'deletionProtection', 'pointInTimeRecovery', 'encryption', 'tableClass', 'tags'],
+    additionalProperties: false,
+    properties: {
+      name: { type: 'string' },
+      partitionKey: keyAttribute,
+      sortKey: keyAttribute,
+      billing: {
+        type: 'object',
+        required: ['mode'],
+        discriminator: { propertyName: 'mode' },
+        oneOf: [
+          { type: 'object', required: ['mode'], additionalProperties: false, properties: { mode: { const: 'PAY_PER_REQUEST' } } },
+          {
+            type: 'object',
+            required: ['mode', 'read', 'write'],
+            additionalProperties: false,
+            properties: { mode: { const: 'PROVISIONED' }, read: throughputSetting, write: throughputSetting },
+          },
+        ],
+      },
+      streamViewType: { enum: ['KEYS_ONLY', 'NEW_IMAGE', 'OLD_IMAGE', 'NEW_AND_OLD_IMAGES'] },
+      ttlAttribute: nonEmptyString,
+      deletionProtection: { type: 'boolean' },
+      pointInTimeRecovery: { type: 'boolean' },
+      encryption: {
+        type: 'object',
+        required: ['type'],
+        discriminator: { propertyName: 'type' },
+        oneOf: [
+          { type: 'object', required: ['type'], additionalProperties: false, properties: { type: { const: 'AWS_OWNED' } } },
+          { type: 'object', required: ['type'], additionalProperties: false, properties: { type: { const: 'AWS_MANAGED' } } },
+          {
+            type: 'object',
+            required: ['type', 'kmsKeyArn'],
+            additionalProperties: false,
+            properties: { type: { const: 'CUSTOMER_MANAGED' }, kmsKeyArn: nonEmptyString },
+          },
+        ],
+      },
+      tableClass: { enum: ['STANDARD', 'STANDARD_INFREQUENT_ACCESS'] },
+      tags: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['key', 'value'],
+          additionalProperties: false,
+          properties: { key: { type: 'string' }, value: { type: 'string' } },
+        },
+      },
+    },
+  },
+  globalSecondaryIndexes: {
+    type: 'array',
+    items: {
+      type: 'object',
+      required: ['id', 'name', 'partitionKey', 'projection'],
+      additionalProperties: false,
+      properties: { id, name: { type: 'string' }, partitionKey: keyAttribute, sortKey: keyAttribute, projection, throughput: readWrite },
+    },
+  },
+  localSecondaryIndexes: {
+    type: 'array',
+    items: {
+      type: 'object',
+      required: ['id', 'name', 'sortKey', 'projection'],
+      additionalProperties: false,
+      properties: { id, name: { type: 'string' }, sortKey: keyAttribute, projection },
+    },
+  },
+  entities: { type: 'array', items: entity },
+  accessPatterns: { type: 'array', items: accessPattern },
+  items: { type: 'array', items: fixedItem },
+} as const;
+
 export const designModelSchema = {
   $schema: 'http://json-schema.org/draft-07/schema#',
-  $id: 'https://tablesmith.dev/schema/design-model-v1.json',
+  $id: 'https://tablesmith.dev/schema/design-model-v2.json',
   title: 'Tablesmith design model',
   type: 'object',
   required: [
@@ -236,79 +321,16 @@ export const designModelSchema = {
     version: { const: MODEL_VERSION },
     name: { type: 'string' },
     description: { type: 'string' },
-    table: {
-      type: 'object',
-      required: ['name', 'partitionKey', 'billing', 'deletionProtection', 'pointInTimeRecovery', 'encryption', 'tableClass', 'tags'],
-      additionalProperties: false,
-      properties: {
-        name: { type: 'string' },
-        partitionKey: keyAttribute,
-        sortKey: keyAttribute,
-        billing: {
-          type: 'object',
-          required: ['mode'],
-          discriminator: { propertyName: 'mode' },
-          oneOf: [
-            { type: 'object', required: ['mode'], additionalProperties: false, properties: { mode: { const: 'PAY_PER_REQUEST' } } },
-            {
-              type: 'object',
-              required: ['mode', 'read', 'write'],
-              additionalProperties: false,
-              properties: { mode: { const: 'PROVISIONED' }, read: throughputSetting, write: throughputSetting },
-            },
-          ],
-        },
-        streamViewType: { enum: ['KEYS_ONLY', 'NEW_IMAGE', 'OLD_IMAGE', 'NEW_AND_OLD_IMAGES'] },
-        ttlAttribute: nonEmptyString,
-        deletionProtection: { type: 'boolean' },
-        pointInTimeRecovery: { type: 'boolean' },
-        encryption: {
-          type: 'object',
-          required: ['type'],
-          discriminator: { propertyName: 'type' },
-          oneOf: [
-            { type: 'object', required: ['type'], additionalProperties: false, properties: { type: { const: 'AWS_OWNED' } } },
-            { type: 'object', required: ['type'], additionalProperties: false, properties: { type: { const: 'AWS_MANAGED' } } },
-            {
-              type: 'object',
-              required: ['type', 'kmsKeyArn'],
-              additionalProperties: false,
-              properties: { type: { const: 'CUSTOMER_MANAGED' }, kmsKeyArn: nonEmptyString },
-            },
-          ],
-        },
-        tableClass: { enum: ['STANDARD', 'STANDARD_INFREQUENT_ACCESS'] },
-        tags: {
-          type: 'array',
-          items: {
-            type: 'object',
-            required: ['key', 'value'],
-            additionalProperties: false,
-            properties: { key: { type: 'string' }, value: { type: 'string' } },
-          },
-        },
-      },
-    },
-    globalSecondaryIndexes: {
+    ...tableSpaceProperties,
+    otherTables: {
       type: 'array',
       items: {
         type: 'object',
-        required: ['id', 'name', 'partitionKey', 'projection'],
+        required: ['table', 'globalSecondaryIndexes', 'localSecondaryIndexes', 'entities', 'accessPatterns'],
         additionalProperties: false,
-        properties: { id, name: { type: 'string' }, partitionKey: keyAttribute, sortKey: keyAttribute, projection, throughput: readWrite },
+        properties: tableSpaceProperties,
       },
     },
-    localSecondaryIndexes: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['id', 'name', 'sortKey', 'projection'],
-        additionalProperties: false,
-        properties: { id, name: { type: 'string' }, sortKey: keyAttribute, projection },
-      },
-    },
-    entities: { type: 'array', items: entity },
-    accessPatterns: { type: 'array', items: accessPattern },
     sampleSeed: { type: 'integer' },
   },
 } as const;

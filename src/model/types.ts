@@ -2,7 +2,7 @@
 // the exports generate from and the imports produce. It is plain JSON (no classes, no
 // Maps) so it can be autosaved, put in a URL and diffed; `version` drives migrations.
 
-export const MODEL_VERSION = 1;
+export const MODEL_VERSION = 2;
 
 /** Types a key attribute can have. */
 export type KeyType = 'S' | 'N' | 'B';
@@ -202,17 +202,41 @@ export interface AccessPattern {
   request: Record<string, unknown>;
 }
 
-export interface DesignModel {
-  version: typeof MODEL_VERSION;
-  name: string;
-  description?: string;
+/**
+ * An item kept exactly as a file gave it (a NoSQL Workbench model's `TableData`, a Scan dump):
+ * shown in the preview, loaded for patterns and exported back unchanged. Generated samples
+ * never overwrite one: a generated item with the same primary key is left out.
+ */
+export interface FixedItem {
+  /** The entity the item belongs to, when the import could tell. */
+  entity?: string;
+  /** The item in DynamoDB's wire shape (`{ "PK": { "S": "USER#1" } }`). */
+  item: Record<string, unknown>;
+}
+
+/** One table of a design with everything that lives in it. */
+export interface TableSpace {
   table: TableDesign;
   globalSecondaryIndexes: GlobalSecondaryIndex[];
   localSecondaryIndexes: LocalSecondaryIndex[];
   entities: Entity[];
   accessPatterns: AccessPattern[];
+  /** Items the user brought (imports); absent or empty for a design drawn in Tablesmith. */
+  items?: FixedItem[];
+}
+
+/**
+ * A design: the table being edited at the top level, so every single-table function takes the
+ * design as it is, and any further tables (NoSQL Workbench models hold several) in
+ * `otherTables`. Switching tables swaps one in (see `tables.ts`).
+ */
+export interface DesignModel extends TableSpace {
+  version: typeof MODEL_VERSION;
+  name: string;
+  description?: string;
   /** Seed for the sample-data generator, so previews are reproducible. */
   sampleSeed: number;
+  otherTables?: TableSpace[];
 }
 
 /** A located problem with a model: `path` is a JSON pointer into the model document. */

@@ -3,7 +3,7 @@
 // is accepted.
 import { describe, expect, inject, it } from 'vitest';
 import { toCreateTableInput } from './createTableInput';
-import type { DesignModel } from './types';
+import { MODEL_VERSION, type DesignModel } from './types';
 import { validateModel } from './validate';
 import { tableDesign } from './tableDesign';
 
@@ -27,7 +27,7 @@ let counter = 0;
 function base(change: (m: DesignModel) => void = () => {}): DesignModel {
   counter += 1;
   const model: DesignModel = {
-    version: 1,
+    version: MODEL_VERSION,
     name: 'limits',
     table: tableDesign(`model-limits-${Date.now()}-${counter}`, { name: 'PK', type: 'S' }, { name: 'SK', type: 'S' }),
     globalSecondaryIndexes: [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DesignModel, Entity, ModelIssue } from './types';
+import { MODEL_VERSION, type DesignModel, type Entity, type ModelIssue } from './types';
 import { pointer, validateModel } from './validate';
 import { tableDesign } from './tableDesign';
 
@@ -24,7 +24,7 @@ function entity(id: string, name: string, partitionKey: string, sortKey: string 
 
 function model(change: (m: DesignModel) => void = () => {}): DesignModel {
   const m: DesignModel = {
-    version: 1,
+    version: MODEL_VERSION,
     name: 'Shop',
     table: tableDesign('Shop', { name: 'PK', type: 'S' }, { name: 'SK', type: 'S' }),
     globalSecondaryIndexes: [
