@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { request as httpRequest, type ClientRequest } from 'node:http';
+import type { Socket } from 'node:net';
 import { crc32 } from 'node:zlib';
-import { listen, MAX_REQUEST_BYTES, type RunningServer, type Service } from './HttpServer';
+import { listen, MAX_REQUEST_BYTES, type HttpServerOptions, type RunningServer, type Service } from './HttpServer';
 import type { CredentialScope } from './Credentials';
 
 const AUTH = (key: string, region = 'us-east-1') =>
@@ -8,28 +10,59 @@ const AUTH = (key: string, region = 'us-east-1') =>
 
 // The dispatcher records what reached it, so each test can tell what the HTTP layer let through.
 const calls: { scope: CredentialScope; service: Service; operation: string; body: unknown }[] = [];
+const logged: string[] = [];
 let server: RunningServer;
+// Started as `serve --cors https://app.example --allow-host dynamodb` would start it.
+let guarded: RunningServer;
+
+const recording: HttpServerOptions = {
+  port: 0,
+  log: (line) => logged.push(line),
+  engineFor: (scope) => ({
+    dispatch: async (service, operation, body) => {
+      calls.push({ scope, service, operation, body });
+      // Yield so concurrent requests genuinely interleave.
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      return { status: 200, body: { echo: operation, n: (body as { n?: number }).n } };
+    },
+  }),
+};
 
 beforeAll(async () => {
-  server = await listen({
-    port: 0,
-    engineFor: (scope) => ({
-      dispatch: async (service, operation, body) => {
-        calls.push({ scope, service, operation, body });
-        // Yield so concurrent requests genuinely interleave.
-        await new Promise((resolve) => setTimeout(resolve, 1));
-        return { status: 200, body: { echo: operation, n: (body as { n?: number }).n } };
-      },
-    }),
-  });
+  server = await listen(recording);
+  guarded = await listen({ ...recording, cors: ['https://app.example'], allowedHosts: ['dynamodb'] });
 });
-afterAll(() => server.close());
+afterAll(() => Promise.all([server.close(), guarded.close()]));
 
-function post(target: string, body: string, headers: Record<string, string> = {}) {
-  return fetch(server.url, {
+function post(target: string, body: string, headers: Record<string, string> = {}, url = server.url) {
+  return fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': target, authorization: AUTH('k1'), ...headers },
     body,
+  });
+}
+
+/** A request written by hand (fetch cannot set Host, nor leave a body open). */
+function rawRequest(
+  headers: Record<string, string>,
+  writeBody: (request: ClientRequest) => void,
+  port = server.port,
+): Promise<{ status: number | undefined; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(
+      { port, method: 'POST', headers: { 'x-amz-target': 'DynamoDB_20120810.ListTables', authorization: AUTH('k1'), ...headers } },
+      (response) => {
+        let body = '';
+        response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        response.on('end', () => {
+          request.destroy();
+          resolve({ status: response.statusCode, body });
+        });
+      },
+    );
+    request.on('error', reject);
+    request.flushHeaders();
+    writeBody(request);
   });
 }
 
@@ -78,31 +111,106 @@ describe('HttpServer', () => {
 
   it('rejects a body over 16 MB with 413 and accepts one at the limit', async () => {
     const before = calls.length;
-    const over = await post('DynamoDB_20120810.PutItem', `{"n":"${'x'.repeat(MAX_REQUEST_BYTES)}"}`);
-    expect(over.status).toBe(413);
-    expect(await over.json()).toEqual({ Message: '' });
+    const over = await post('DynamoDB_20120810.PutItem', `{"n":"${'x'.repeat(MAX_REQUEST_BYTES)}"}`).catch((error: Error) => error);
+    // The server may close before the client finished sending; either way nothing was dispatched.
+    if (!(over instanceof Error)) {
+      expect(over.status).toBe(413);
+      expect(await over.json()).toEqual({ Message: '' });
+    }
     expect(calls.length).toBe(before);
     const padding = MAX_REQUEST_BYTES - '{"n":1,"p":""}'.length;
     const at = await post('DynamoDB_20120810.PutItem', `{"n":1,"p":"${'x'.repeat(padding)}"}`);
     expect(at.status).toBe(200);
   });
 
-  it('answers CORS preflight and exposes the protocol headers to pages on other origins', async () => {
-    const preflight = await fetch(server.url, {
-      method: 'OPTIONS',
-      headers: {
-        origin: 'http://app.example',
-        'access-control-request-method': 'POST',
-        'access-control-request-headers': 'content-type,x-amz-target,authorization,x-amz-date',
-      },
+  it('refuses an oversized body from its Content-Length before any of it is sent', async () => {
+    const { status, body } = await rawRequest({ 'content-length': String(MAX_REQUEST_BYTES + 1) }, () => {});
+    expect(status).toBe(413);
+    expect(JSON.parse(body)).toEqual({ Message: '' });
+  });
+
+  it('refuses a chunked body as soon as it passes 16 MB, without waiting for its end', async () => {
+    const before = calls.length;
+    const { status } = await rawRequest({ 'transfer-encoding': 'chunked' }, (request) => {
+      // More than the limit, then the body stays open: only an early answer ends this request.
+      for (let sent = 0; sent <= MAX_REQUEST_BYTES; sent += 1024 * 1024) request.write(Buffer.alloc(1024 * 1024, 120));
     });
-    expect(preflight.status).toBe(200);
-    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
-    expect(preflight.headers.get('access-control-allow-methods')).toContain('POST');
-    expect(preflight.headers.get('access-control-allow-headers')).toBe('content-type,x-amz-target,authorization,x-amz-date');
-    const actual = await post('DynamoDB_20120810.ListTables', '{}', { origin: 'http://app.example' });
-    expect(actual.headers.get('access-control-allow-origin')).toBe('*');
-    expect(actual.headers.get('access-control-expose-headers')).toContain('x-amz-crc32');
+    expect(status).toBe(413);
+    expect(calls.length).toBe(before);
+  });
+
+  it('allows pages served from loopback and --cors origins, with preflight', async () => {
+    for (const origin of ['http://localhost:5173', 'http://127.0.0.1:4183', 'https://[::1]:8443', 'https://app.example']) {
+      const preflight = await fetch(guarded.url, {
+        method: 'OPTIONS',
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type,x-amz-target,authorization,x-amz-date',
+        },
+      });
+      expect(preflight.status, origin).toBe(200);
+      expect(preflight.headers.get('access-control-allow-origin')).toBe(origin);
+      expect(preflight.headers.get('access-control-allow-methods')).toContain('POST');
+      expect(preflight.headers.get('access-control-allow-headers')).toBe('content-type,x-amz-target,authorization,x-amz-date');
+      const actual = await post('DynamoDB_20120810.ListTables', '{}', { origin }, guarded.url);
+      expect(actual.status).toBe(200);
+      expect(actual.headers.get('access-control-allow-origin')).toBe(origin);
+      expect(actual.headers.get('access-control-expose-headers')).toContain('x-amz-crc32');
+    }
+  });
+
+  it('refuses other origins, preflight and request alike, without dispatching', async () => {
+    const before = calls.length;
+    for (const [url, origin] of [
+      [server.url, 'https://app.example'],
+      [guarded.url, 'http://evil.example'],
+      [guarded.url, 'http://localhost.evil.example:5173'],
+      [guarded.url, 'null'],
+    ] as const) {
+      const preflight = await fetch(url, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' } });
+      expect(preflight.status, origin).toBe(403);
+      expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+      const actual = await post('DynamoDB_20120810.ListTables', '{}', { origin }, url);
+      expect(actual.status).toBe(403);
+      expect(actual.headers.get('access-control-allow-origin')).toBeNull();
+      expect(((await actual.json()) as { Message: string }).Message).toContain(`--cors ${origin}`);
+    }
+    expect(calls.length).toBe(before);
+  });
+
+  it('refuses a Host header naming another machine (DNS rebinding), and accepts loopback, IP literals and --allow-host', async () => {
+    const before = calls.length;
+    for (const host of ['attacker.example', `attacker.example:${guarded.port}`, '127.0.0.1.nip.io', 'dynamodb.attacker.example']) {
+      const { status, body } = await rawRequest({ host, 'content-length': '2' }, (request) => request.end('{}'), guarded.port);
+      expect(status, host).toBe(403);
+      expect(JSON.parse(body).Message).toContain('--allow-host');
+    }
+    expect(calls.length).toBe(before);
+    for (const host of ['localhost', `localhost:${guarded.port}`, 'db.localhost', '127.0.0.1', '[::1]:8000', '192.168.1.20', 'dynamodb:8000']) {
+      const { status } = await rawRequest({ host, 'content-length': '2' }, (request) => request.end('{}'), guarded.port);
+      expect(status, host).toBe(200);
+    }
+  });
+
+  it('does not report a client that disconnects mid-body', async () => {
+    const before = calls.length;
+    const closedOnServer = new Promise<void>((resolve) =>
+      server.server.once('connection', (socket: Socket) => socket.once('close', () => setImmediate(resolve))),
+    );
+    await new Promise<void>((resolve) => {
+      const request = httpRequest({
+        port: server.port,
+        method: 'POST',
+        headers: { 'content-length': '1000', 'x-amz-target': 'DynamoDB_20120810.ListTables', authorization: AUTH('k1') },
+      });
+      request.on('error', () => resolve());
+      request.on('close', () => resolve());
+      request.write('{"n":', () => request.destroy());
+    });
+    await closedOnServer;
+    expect(logged).toEqual([]);
+    expect(calls.length).toBe(before);
   });
 
   it('says which port is taken when it cannot listen', async () => {
