@@ -24,7 +24,7 @@ const NATIVE_TYPES: Record<AttributeType, string> = {
   BS: 'Set<Uint8Array>',
 };
 
-const PARAMETER_TYPES: Record<PatternParameter['type'], string> = { S: 'string', N: 'number', B: 'string', BOOL: 'boolean' };
+const PARAMETER_TYPES: Record<PatternParameter['type'], string> = { S: 'string', N: 'number', B: 'string', BOOL: 'boolean', M: NATIVE_TYPES.M, L: NATIVE_TYPES.L, SS: NATIVE_TYPES.SS, NS: NATIVE_TYPES.NS, BS: NATIVE_TYPES.BS };
 
 /** Request members whose values are attribute values (or maps/lists of them), wherever they sit. */
 const ITEM_MAPS = new Set(['Key', 'Item', 'ExclusiveStartKey', 'ExpressionAttributeValues']);

@@ -208,7 +208,7 @@ const accessPattern = {
         type: 'object',
         required: ['name', 'type'],
         additionalProperties: false,
-        properties: { name: nonEmptyString, type: { enum: ['S', 'N', 'B', 'BOOL'] }, example: { type: 'string' } },
+        properties: { name: nonEmptyString, type: { enum: ['S', 'N', 'B', 'BOOL', 'M', 'L', 'SS', 'NS', 'BS'] }, example: { type: 'string' } },
       },
     },
     request: { type: 'object' },

@@ -177,9 +177,16 @@ export type PatternOperation =
   | 'BatchWriteItem'
   | 'ExecuteStatement';
 
+/**
+ * The type of a parameter's value. A scalar (S, N, B, BOOL) fills a placeholder inside a value;
+ * a document type (M, L, SS, NS, BS) is a whole attribute value (`{ "SS": "{{tags}}" }`) whose
+ * example is written as DynamoDB JSON of that member (`["a","b"]`, `{"city":{"S":"Lisbon"}}`).
+ */
+export type ParameterType = Exclude<AttributeType, 'NULL'>;
+
 export interface PatternParameter {
   name: string;
-  type: KeyType | 'BOOL';
+  type: ParameterType;
   /** Example value used when the pattern is run in the designer; when absent it is taken from sample data. */
   example?: string;
 }

@@ -1,7 +1,9 @@
 // Turns a stored pattern into the concrete request an SDK client sends: TableName and
 // IndexName filled from the model, `{{param}}` placeholders replaced by the caller's values.
 import type { AccessPattern, DesignModel, PatternOperation, PatternParameter } from '../types';
-import { TABLE_PLACEHOLDER, placeholdersIn, substitute, wholePlaceholder } from './placeholders';
+import { isItemMember, optionalParameters } from './entityWrites';
+import { DOCUMENT_TYPES, documentValue } from './parameterValues';
+import { TABLE_PLACEHOLDER, placeholdersIn, requestPlaceholders, substitute, wholePlaceholder } from './placeholders';
 
 export interface BuiltRequest {
   operation: PatternOperation;
@@ -86,11 +88,10 @@ function renameTableKeys(node: unknown, table: string): unknown {
   if (!isRecord(node)) {
     return typeof node === 'string' ? substitute(node, (n) => (n === TABLE_PLACEHOLDER ? table : undefined)) : node;
   }
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(node)) {
-    out[substitute(key, (n) => (n === TABLE_PLACEHOLDER ? table : undefined))] = renameTableKeys(value, table);
-  }
-  return out;
+  // Built from entries so an attribute named `__proto__` stays an attribute.
+  return Object.fromEntries(
+    Object.entries(node).map(([key, value]) => [substitute(key, (n) => (n === TABLE_PLACEHOLDER ? table : undefined)), renameTableKeys(value, table)]),
+  );
 }
 
 function checkValue(param: PatternParameter, value: string): string | undefined {
@@ -100,10 +101,17 @@ function checkValue(param: PatternParameter, value: string): string | undefined 
   if (param.type === 'BOOL' && value !== 'true' && value !== 'false') {
     return `Parameter "${param.name}" must be true or false, got ${JSON.stringify(value)}`;
   }
+  if (DOCUMENT_TYPES.has(param.type)) {
+    const parsed = documentValue(param.type, value);
+    if (!parsed.ok) return `Parameter "${param.name}" ${parsed.message}, got ${JSON.stringify(value)}`;
+  }
   return undefined;
 }
 
-/** The concrete wire-shape request for `pattern` with `params` substituted. */
+/**
+ * The concrete wire-shape request for `pattern` with `params` substituted. A member of a put
+ * item that uses an optional parameter (see `optionalParameters`) with no value is left out.
+ */
 export function buildRequest(model: DesignModel, pattern: AccessPattern, params: ParameterValues): BuiltRequest {
   const declared = new Map(pattern.parameters.map((p, i) => [p.name, { param: p, index: i }]));
   for (const [name, { param, index }] of declared) {
@@ -112,6 +120,9 @@ export function buildRequest(model: DesignModel, pattern: AccessPattern, params:
     const problem = checkValue(param, value);
     if (problem) throw new AccessPatternError(problem, `/parameters/${index}`);
   }
+  const optional = optionalParameters(model, pattern);
+  const unfilled = (key: string, value: unknown): boolean =>
+    requestPlaceholders({ [key]: value }).some((name) => optional.has(name) && params[name] === undefined);
   const lookup = (name: string, path: string): string => {
     const value = params[name];
     if (!declared.has(name)) {
@@ -127,6 +138,10 @@ export function buildRequest(model: DesignModel, pattern: AccessPattern, params:
     if (typeof node === 'string') {
       const whole = wholePlaceholder(node);
       const param = whole === undefined ? undefined : declared.get(whole)?.param;
+      if (whole !== undefined && param && DOCUMENT_TYPES.has(param.type)) {
+        const parsed = documentValue(param.type, lookup(whole, path));
+        return parsed.ok ? parsed.value : node;
+      }
       if (whole !== undefined && param && !STRING_MEMBERS.has(parentKey ?? '')) {
         const value = lookup(whole, path);
         if (param.type === 'BOOL') return value === 'true';
@@ -138,13 +153,13 @@ export function buildRequest(model: DesignModel, pattern: AccessPattern, params:
     }
     if (Array.isArray(node)) return node.map((n, i) => fill(n, `${path}/${i}`, parentKey));
     if (!isRecord(node)) return node;
-    const out: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(node)) {
-      const childPath = `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-      const filledKey = fill(key, childPath, undefined);
-      out[String(filledKey)] = fill(value, childPath, key);
-    }
-    return out;
+    const entries = Object.entries(node).filter(([key, value]) => !(isItemMember(parentKey) && unfilled(key, value)));
+    return Object.fromEntries(
+      entries.map(([key, value]) => {
+        const childPath = `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+        return [String(fill(key, childPath, undefined)), fill(value, childPath, key)];
+      }),
+    );
   };
 
   const template = requestTemplate(model, pattern);

@@ -14,4 +14,6 @@ export { resolveTarget } from './target';
 export type { PatternTarget } from './target';
 export { requestSchema } from './requestSchema';
 export { starterRequest } from './starter';
+export { createTemplate, itemTemplate, optionalParameters, parameterType, updateTemplate } from './entityWrites';
+export { documentValue, parameterText } from './parameterValues';
 export { patternWrites, WRITE_OPERATIONS } from './patternWrites';

@@ -4,17 +4,38 @@ import type { AccessPattern, PatternParameter } from '../types';
 
 export const TABLE_PLACEHOLDER = 'table';
 
-const PLACEHOLDER = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
-const WHOLE_PLACEHOLDER = /^\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}$/;
+// The key-template syntax: any name without braces, trimmed, so every attribute a key
+// template can name (quotes, spaces, non-ASCII) is a placeholder here too.
+const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
+
+/** A piece of a string with placeholders: literal text, or a placeholder's name. */
+export type TextPart = { kind: 'literal'; text: string } | { kind: 'placeholder'; name: string; text: string };
+
+/** `text` split into literal runs and placeholders, in order; `text` of a placeholder is its source. */
+export function textParts(text: string): TextPart[] {
+  const parts: TextPart[] = [];
+  let last = 0;
+  for (const match of text.matchAll(PLACEHOLDER)) {
+    const name = match[1] ?? '';
+    if (name === '') continue;
+    if (match.index > last) parts.push({ kind: 'literal', text: text.slice(last, match.index) });
+    parts.push({ kind: 'placeholder', name, text: match[0] });
+    last = match.index + match[0].length;
+  }
+  if (last < text.length) parts.push({ kind: 'literal', text: text.slice(last) });
+  return parts;
+}
 
 /** Placeholder names in one string, in order of appearance (with repeats). */
 export function placeholdersIn(text: string): string[] {
-  return [...text.matchAll(PLACEHOLDER)].map((m) => m[1] ?? '');
+  return textParts(text).flatMap((part) => (part.kind === 'placeholder' ? [part.name] : []));
 }
 
 /** The placeholder name when `text` is exactly one placeholder. */
 export function wholePlaceholder(text: string): string | undefined {
-  return WHOLE_PLACEHOLDER.exec(text)?.[1];
+  const parts = textParts(text);
+  const only = parts[0];
+  return parts.length === 1 && only?.kind === 'placeholder' ? only.name : undefined;
 }
 
 /** Every distinct placeholder used in a request (keys and string values), first use first. */
@@ -38,7 +59,9 @@ export function requestPlaceholders(request: unknown): string[] {
 
 /** Replaces placeholders in a string; `lookup` returns undefined for names it cannot fill. */
 export function substitute(text: string, lookup: (name: string) => string | undefined): string {
-  return text.replace(PLACEHOLDER, (whole, name: string) => lookup(name) ?? whole);
+  return textParts(text)
+    .map((part) => (part.kind === 'placeholder' ? (lookup(part.name) ?? part.text) : part.text))
+    .join('');
 }
 
 /** Parameters a pattern's request uses but does not declare, and declared ones it never uses. */

@@ -161,6 +161,11 @@ export function PatternEditor({ model, samples, pattern }: { model: DesignModel;
               <option value="N">number</option>
               <option value="B">binary (base64)</option>
               <option value="BOOL">boolean</option>
+              <option value="M">map (DynamoDB JSON)</option>
+              <option value="L">list (DynamoDB JSON)</option>
+              <option value="SS">string set (JSON)</option>
+              <option value="NS">number set (JSON)</option>
+              <option value="BS">binary set (JSON)</option>
             </select>
           </div>
         ))}

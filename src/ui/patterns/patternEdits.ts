@@ -1,15 +1,10 @@
 // Edits of the model's access patterns, each one undoable step through the design store.
 import { useDesignStore } from '../../store/designStore';
-import { syncParameters } from '../../model/accessPatterns';
+import { parameterType, syncParameters } from '../../model/accessPatterns';
 import type { AccessPattern, DesignModel, PatternParameter } from '../../model/types';
 
 export function parameterTypeFor(model: DesignModel, pattern: AccessPattern) {
-  return (name: string): PatternParameter['type'] => {
-    const entities = model.entities.filter((e) => !pattern.entity || e.id === pattern.entity);
-    const attribute = entities.flatMap((e) => e.attributes).find((a) => a.name === name);
-    if (attribute?.type === 'N' || attribute?.type === 'B' || attribute?.type === 'BOOL') return attribute.type;
-    return 'S';
-  };
+  return (name: string): PatternParameter['type'] => parameterType(model, pattern, name);
 }
 
 export function updatePattern(id: string, label: string, recipe: (pattern: AccessPattern, model: DesignModel) => AccessPattern): void {
