@@ -1,9 +1,11 @@
-// The design as a NoSQL Workbench data model (format 3.0): one table with a facet per entity,
-// whose key aliases are the entity's key templates, and the sample items as table and facet
-// data, so the design opens in NoSQL Workbench with its data.
+// The design as a NoSQL Workbench data model (format 3.0): each of its tables with a facet per
+// entity, whose key aliases are the entity's key templates, and the items (the fixed items the
+// user brought, unchanged, then generated samples) as table and facet data, so the design opens
+// in NoSQL Workbench with its data.
 import type { Item } from '../engine/AttributeValue';
 import { generateSampleItems } from '../model/sampleData';
 import type { AttributeType, DesignModel, KeyAttribute, ThroughputSetting } from '../model/types';
+import { tablesOf } from '../model/tables';
 import { attributeDefinitions } from './tableSchema';
 
 const AUTOSCALING_ROLE = 'AWSServiceRoleForApplicationAutoScaling_DynamoDBTable';
@@ -42,6 +44,22 @@ function nonKeyAttributes(model: DesignModel, items: readonly Item[]): { Attribu
 }
 
 export function workbenchDocument(model: DesignModel, now: Date = new Date()): Record<string, unknown> {
+  const date = now.toISOString();
+  return {
+    ModelName: model.name,
+    ModelMetadata: {
+      Author: 'Tablesmith',
+      DateCreated: date,
+      DateLastModified: date,
+      Description: model.description ?? '',
+      AWSService: 'Amazon DynamoDB',
+      Version: '3.0',
+    },
+    DataModel: tablesOf(model).map(workbenchTable),
+  };
+}
+
+function workbenchTable(model: DesignModel): Record<string, unknown> {
   const table = model.table;
   const samples = generateSampleItems(model);
   const items = samples.map((sample) => sample.item);
@@ -64,46 +82,32 @@ export function workbenchDocument(model: DesignModel, now: Date = new Date()): R
     };
   });
   const billing = table.billing;
-  const date = now.toISOString();
   return {
-    ModelName: model.name,
-    ModelMetadata: {
-      Author: 'Tablesmith',
-      DateCreated: date,
-      DateLastModified: date,
-      Description: model.description ?? '',
-      AWSService: 'Amazon DynamoDB',
-      Version: '3.0',
-    },
-    DataModel: [
-      {
-        TableName: table.name,
-        KeyAttributes: keyAttributes(table.partitionKey, table.sortKey),
-        NonKeyAttributes: nonKeyAttributes(model, items),
-        TableFacets: facets,
-        GlobalSecondaryIndexes: model.globalSecondaryIndexes.map((index) => ({
-          IndexName: index.name,
-          KeyAttributes: keyAttributes(index.partitionKey, index.sortKey),
-          Projection: {
-            ProjectionType: index.projection.type,
-            ...(index.projection.type === 'INCLUDE' ? { NonKeyAttributes: index.projection.nonKeyAttributes ?? [] } : {}),
-          },
-        })),
-        TableData: items,
-        DataAccess: { MySql: {} },
-        ...(table.ttlAttribute !== undefined ? { TimeToLiveAttribute: table.ttlAttribute } : {}),
-        BillingMode: billing.mode,
-        ...(billing.mode === 'PROVISIONED'
-          ? {
-              ProvisionedCapacitySettings: {
-                ProvisionedThroughput: { ReadCapacityUnits: billing.read.units, WriteCapacityUnits: billing.write.units },
-                ...(autoScaling(billing.read) !== undefined ? { AutoScalingRead: autoScaling(billing.read) } : {}),
-                ...(autoScaling(billing.write) !== undefined ? { AutoScalingWrite: autoScaling(billing.write) } : {}),
-              },
-            }
-          : {}),
+    TableName: table.name,
+    KeyAttributes: keyAttributes(table.partitionKey, table.sortKey),
+    NonKeyAttributes: nonKeyAttributes(model, items),
+    TableFacets: facets,
+    GlobalSecondaryIndexes: model.globalSecondaryIndexes.map((index) => ({
+      IndexName: index.name,
+      KeyAttributes: keyAttributes(index.partitionKey, index.sortKey),
+      Projection: {
+        ProjectionType: index.projection.type,
+        ...(index.projection.type === 'INCLUDE' ? { NonKeyAttributes: index.projection.nonKeyAttributes ?? [] } : {}),
       },
-    ],
+    })),
+    TableData: items,
+    DataAccess: { MySql: {} },
+    ...(table.ttlAttribute !== undefined ? { TimeToLiveAttribute: table.ttlAttribute } : {}),
+    BillingMode: billing.mode,
+    ...(billing.mode === 'PROVISIONED'
+      ? {
+          ProvisionedCapacitySettings: {
+            ProvisionedThroughput: { ReadCapacityUnits: billing.read.units, WriteCapacityUnits: billing.write.units },
+            ...(autoScaling(billing.read) !== undefined ? { AutoScalingRead: autoScaling(billing.read) } : {}),
+            ...(autoScaling(billing.write) !== undefined ? { AutoScalingWrite: autoScaling(billing.write) } : {}),
+          },
+        }
+      : {}),
   };
 }
 

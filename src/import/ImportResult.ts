@@ -7,7 +7,17 @@ export interface ImportIssue {
   message: string;
 }
 
-export type ImportResult = { model: DesignModel; warnings: ImportIssue[] } | { errors: ImportIssue[] };
+export type ImportFormat = 'tablesmith' | 'workbench' | 'onetable' | 'dynamodb-json';
+
+export const FORMAT_NAMES: Record<ImportFormat, string> = {
+  tablesmith: 'Tablesmith model',
+  workbench: 'NoSQL Workbench model',
+  onetable: 'OneTable schema',
+  'dynamodb-json': 'DynamoDB JSON items',
+};
+
+/** A design, or located errors (the current design is then left alone); `format` says what the file was. */
+export type ImportResult = { model: DesignModel; warnings: ImportIssue[]; format: ImportFormat } | { errors: ImportIssue[] };
 
 export function pointer(...segments: (string | number)[]): string {
   return segments.map((segment) => `/${String(segment).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');

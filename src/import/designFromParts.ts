@@ -1,6 +1,6 @@
 // Assembles a DesignModel from what an import found, with the defaults a new design has for
 // everything the source format cannot say (encryption, recovery, tags, sample seed).
-import { MODEL_VERSION, type Billing, type DesignModel, type Entity, type GlobalSecondaryIndex, type KeyAttribute, type LocalSecondaryIndex } from '../model/types';
+import { MODEL_VERSION, type Billing, type DesignModel, type Entity, type FixedItem, type GlobalSecondaryIndex, type KeyAttribute, type LocalSecondaryIndex } from '../model/types';
 import { templatePlaceholders } from '../model/keyTemplate';
 import type { InferredEntity } from './inferEntities';
 import { idFor } from './ImportResult';
@@ -17,9 +17,12 @@ export interface DesignParts {
   globalSecondaryIndexes: GlobalSecondaryIndex[];
   localSecondaryIndexes: LocalSecondaryIndex[];
   entities: InferredEntity[];
+  /** The file's own items, each with the entity it belongs to when known. */
+  items?: FixedItem[];
 }
 
-const MAX_SAMPLE_COUNT = 50;
+/** Generated items for an entity the file gave no items for, so the preview shows its shape. */
+const SAMPLES_WITHOUT_ITEMS = 3;
 
 export function designFromParts(parts: DesignParts): DesignModel {
   const entities: Entity[] = parts.entities.map((inferred) => {
@@ -46,7 +49,8 @@ export function designFromParts(parts: DesignParts): DesignModel {
         ...(parts.sortKey !== undefined ? { sortKey: tableTemplates.sortKey ?? `{{${parts.sortKey.name}}}` } : {}),
         indexes,
       },
-      sampleCount: Math.min(MAX_SAMPLE_COUNT, Math.max(1, inferred.itemCount)),
+      // The file's items stand for the entity; generated ones come on top only when asked for.
+      sampleCount: inferred.itemCount > 0 ? 0 : SAMPLES_WITHOUT_ITEMS,
     };
   });
   return {
@@ -62,6 +66,7 @@ export function designFromParts(parts: DesignParts): DesignModel {
     localSecondaryIndexes: parts.localSecondaryIndexes,
     entities,
     accessPatterns: [],
+    ...(parts.items !== undefined && parts.items.length > 0 ? { items: parts.items } : {}),
     sampleSeed: 1,
   };
 }

@@ -5,6 +5,7 @@
 // holds the same value (`USER#{{userId}}`), or a new attribute named after the text before it.
 import type { AttributeValue, Item } from '../engine/AttributeValue';
 import { defaultGenerator } from '../model/defaultGenerator';
+import { parseKeyTemplate, readKeyTemplate } from '../model/keyTemplate';
 import type { AttributeType, EntityAttribute, Generator, KeyAttribute, KeyTemplate } from '../model/types';
 import { camelCase, pascalCase } from '../export/identifiers';
 import { idFor } from './ImportResult';
@@ -107,9 +108,16 @@ export function inferEntity(
   const placeholders: Placeholder[] = [];
   const templates: InferredEntity['templates'] = {};
   const usedNames = new Set([...dataNames, ...keyNames]);
-
   const holdingAttribute = (present: readonly Item[], values: readonly string[]): string | undefined =>
     [...dataNames].find((candidate) => present.every((item, i) => scalarText(item[candidate]) === values[i]));
+  // Placeholders of known templates (`U{{uId}}` read from `U42` gives uId = 42) are found again
+  // as inferred ones are, so the keys inferred next reuse them as they would have on first sight.
+  for (const placeholder of knownPlaceholders(items, slots, options.known)) {
+    if (dataNames.has(placeholder.name) && items.some((item) => item[placeholder.name] !== undefined)) continue;
+    if (!placeholders.some((p) => p.name === placeholder.name)) placeholders.push(placeholder);
+  }
+  // An attribute the entity declares but no item holds is a key's placeholder: its name is free.
+  const declaredOnly = (name: string): boolean => dataNames.has(name) && items.every((item) => item[name] === undefined) && !placeholders.some((p) => p.name === name);
 
   const placeholderFor = (present: readonly Item[], values: readonly string[], previousLiteral: string | undefined, slot: KeySlot): string => {
     const attribute = holdingAttribute(present, values);
@@ -124,7 +132,9 @@ export function inferEntity(
     }
     // An index key that is one whole value gets an attribute of its own (a GSI on `createdAt`),
     // named apart from the key attribute so an export and re-import find it again.
-    const wholeIndexKey = slot.owner !== 'table' && present.every((item, i) => scalarText(item[slot.attribute.name]) === values[i]);
+    // A key that is one whole value keeps the key's type: a Number key gets a Number attribute.
+    const wholeKey = present.every((item, i) => scalarText(item[slot.attribute.name]) === values[i]);
+    const wholeIndexKey = slot.owner !== 'table' && wholeKey;
     const ownName = camelCase(slot.attribute.name);
     const base = wholeIndexKey
       ? ownName === slot.attribute.name
@@ -136,12 +146,12 @@ export function inferEntity(
           ? `${camelCase(name)}Id`
           : `${ownName}Value`;
     let candidate = base;
-    for (let n = 2; usedNames.has(candidate); n += 1) candidate = `${base}${n}`;
+    for (let n = 2; usedNames.has(candidate) && !declaredOnly(candidate); n += 1) candidate = `${base}${n}`;
     usedNames.add(candidate);
     placeholders.push({
       name: candidate,
       context,
-      type: wholeIndexKey ? slot.attribute.type : 'S',
+      type: wholeKey ? slot.attribute.type : 'S',
       valueOf: new Map(present.map((item, i) => [item, values[i] ?? ''])),
     });
     return candidate;
@@ -186,8 +196,36 @@ export function inferEntity(
       entityAttribute(name, attributeName, type, items.length > 0 && observed.length === items.length, generatorFor(attributeName, type, observed)),
     );
   }
-  for (const placeholder of placeholders) attributes.push(entityAttribute(name, placeholder.name, placeholder.type, true));
+  for (const placeholder of placeholders) if (!dataNames.has(placeholder.name)) attributes.push(entityAttribute(name, placeholder.name, placeholder.type, true));
   return { name, ...(typeAttribute !== undefined ? { typeAttribute } : {}), attributes, templates, itemCount: items.length };
+}
+
+/** The text before a placeholder that tells ids apart (`C` in `C{{cId}}`, `A` in `A#{{from}}`), as inference names it. */
+function placeholderContext(before: string): string {
+  const segments = before.split(SEPARATOR);
+  const own = segments[segments.length - 1] ?? '';
+  const context = own !== '' ? own : (segments[segments.length - 2] ?? '');
+  return context.includes('}}') ? '' : context;
+}
+
+function knownPlaceholders(items: readonly Item[], slots: readonly KeySlot[], known: InferredEntity['templates'] | undefined): Placeholder[] {
+  const found = new Map<string, Placeholder>();
+  for (const slot of slots) {
+    const template = known?.[slot.owner]?.[slot.role];
+    if (template === undefined) continue;
+    const parts = parseKeyTemplate(template).parts;
+    for (const part of parts) {
+      if (part.kind !== 'placeholder' || found.has(part.name)) continue;
+      const whole = parts.length === 1;
+      found.set(part.name, { name: part.name, context: placeholderContext(template.slice(0, part.start)), type: whole ? slot.attribute.type : 'S', valueOf: new Map() });
+    }
+    for (const item of items) {
+      const key = scalarText(item[slot.attribute.name]);
+      if (key === undefined) continue;
+      for (const [name, value] of readKeyTemplate(template, key) ?? []) found.get(name)?.valueOf.set(item, value);
+    }
+  }
+  return [...found.values()];
 }
 
 /**

@@ -188,7 +188,7 @@ export function importOneTable(input: unknown, options: OneTableImportOptions = 
       .filter((field) => !keyNames.has(field.stored) && field.stored !== typeField)
       .filter((field, index, all) => all.findIndex((other) => other.stored === field.stored) === index)
       .map((field) => entityAttribute(modelName, field.stored, field.type, field.required, field.generator));
-    entities.push({ name: modelName, typeAttribute: typeField, attributes, templates, itemCount: 5 });
+    entities.push({ name: modelName, typeAttribute: typeField, attributes, templates, itemCount: 0 });
   }
   if (reader.errors.length > 0) return { errors: reader.errors };
   return {
@@ -202,5 +202,6 @@ export function importOneTable(input: unknown, options: OneTableImportOptions = 
       entities,
     }),
     warnings: reader.warnings,
+    format: 'onetable',
   };
 }

@@ -1,9 +1,11 @@
 // NoSQL Workbench data-model files (format 1.0 to 3.x) as designs. Facets become entities with
 // their key aliases as templates when the aliases are templates (as Tablesmith writes them), else
 // templates inferred from the facet's items; without facets, entities and templates are
-// inferred from the table's items. Only the first table is imported unless another is named.
+// inferred from the table's items. Every table is imported (one when the caller names it), and
+// every item is kept as a fixed item of its table, with its entity when a facet or a group claims it.
 import { ATTRIBUTE_TYPES, type AttributeType, type Item } from '../engine/AttributeValue';
-import type { AutoScaling, Billing, GlobalSecondaryIndex, KeyAttribute, LocalSecondaryIndex, Projection, ThroughputSetting } from '../model/types';
+import type { AutoScaling, Billing, DesignModel, FixedItem, GlobalSecondaryIndex, KeyAttribute, LocalSecondaryIndex, Projection, ThroughputSetting } from '../model/types';
+import { designOfTables } from '../model/tables';
 import { designFromParts } from './designFromParts';
 import { entityAttribute, groupItems, inferEntity, scalarText, type InferredEntity, type KeySlot } from './inferEntities';
 import { idFor, isRecord, type ImportResult } from './ImportResult';
@@ -136,17 +138,27 @@ export function importWorkbench(input: unknown, options: WorkbenchImportOptions 
   const tables = reader.array(document.DataModel, ['DataModel'], 'DataModel');
   if (tables === undefined) return { errors: reader.errors };
   if (tables.length === 0) return { errors: [{ path: '/DataModel', message: 'DataModel has no table' }] };
-  let position = 0;
+  let positions = tables.map((_table, position) => position);
   if (options.table !== undefined) {
-    position = tables.findIndex((table) => isRecord(table) && table.TableName === options.table);
+    const position = tables.findIndex((table) => isRecord(table) && table.TableName === options.table);
     if (position === -1) return { errors: [{ path: '/DataModel', message: `no table named ${JSON.stringify(options.table)} in DataModel` }] };
-  } else if (tables.length > 1) {
-    const names = tables.map((table) => (isRecord(table) ? String(table.TableName) : '?'));
-    reader.warn(['DataModel'], `the file has ${tables.length} tables (${names.join(', ')}); imported the first, ${names[0]}`);
+    positions = [position];
   }
+  const designs = positions.map((position) => importTable(reader, document, tables[position], position));
+  if (reader.errors.length > 0) return { errors: reader.errors };
+  return { model: designOfTables(designs.filter((design): design is DesignModel => design !== undefined)), warnings: reader.warnings, format: 'workbench' };
+}
+
+/** Primary-key text of an item, to tell a facet's item from the same item in the table's data. */
+function primaryKey(item: Item, partitionKey: KeyAttribute, sortKey: KeyAttribute | undefined): string {
+  return JSON.stringify([item[partitionKey.name] ?? null, sortKey === undefined ? null : (item[sortKey.name] ?? null)]);
+}
+
+function importTable(reader: Reader, document: Record<string, unknown>, entry: unknown, position: number): DesignModel | undefined {
+  const errorsBefore = reader.errors.length;
   const path: (string | number)[] = ['DataModel', position];
-  const table = reader.record(tables[position], path, 'A table');
-  if (table === undefined) return { errors: reader.errors };
+  const table = reader.record(entry, path, 'A table');
+  if (table === undefined) return undefined;
   const tableName = reader.string(table.TableName, [...path, 'TableName'], 'TableName');
   const { partitionKey, sortKey } = keyAttributes(reader, table.KeyAttributes, [...path, 'KeyAttributes'], 'table');
   if (partitionKey === undefined && table.KeyAttributes !== undefined && reader.errors.length === 0) {
@@ -197,7 +209,7 @@ export function importWorkbench(input: unknown, options: WorkbenchImportOptions 
   const tableItems = items(reader, table.TableData, [...path, 'TableData']);
   const facets = table.TableFacets === undefined ? [] : (reader.array(table.TableFacets, [...path, 'TableFacets'], 'TableFacets') ?? []);
   const billingSetting = billing(reader, table, path);
-  if (reader.errors.length > 0 || tableName === undefined || partitionKey === undefined) return { errors: reader.errors };
+  if (reader.errors.length > errorsBefore || tableName === undefined || partitionKey === undefined) return undefined;
 
   const slots: KeySlot[] = [{ attribute: partitionKey, owner: 'table', role: 'partitionKey' }];
   if (sortKey !== undefined) slots.push({ attribute: sortKey, owner: 'table', role: 'sortKey' });
@@ -208,6 +220,7 @@ export function importWorkbench(input: unknown, options: WorkbenchImportOptions 
   for (const index of localSecondaryIndexes) slots.push({ attribute: index.sortKey, owner: index.id, role: 'sortKey' });
 
   const entities: InferredEntity[] = [];
+  const fixedItems: FixedItem[] = [];
   facets.forEach((entry, index) => {
     const at = [...path, 'TableFacets', index];
     const facet = reader.record(entry, at, 'A facet');
@@ -249,28 +262,32 @@ export function importWorkbench(input: unknown, options: WorkbenchImportOptions 
       }
     }
     entities.push(inferred);
+    for (const item of facetItems) fixedItems.push({ entity: idFor('entity', name), item });
   });
-  if (reader.errors.length > 0) return { errors: reader.errors };
+  if (reader.errors.length > errorsBefore) return undefined;
   if (facets.length === 0) {
     for (const group of groupItems(tableItems, slots)) {
       entities.push(inferEntity(group.name, group.items, slots, { ...(group.typeAttribute !== undefined ? { typeAttribute: group.typeAttribute } : {}), attributeTypes }));
+      for (const item of group.items) fixedItems.push({ entity: idFor('entity', group.name), item });
     }
+  } else {
+    // The table's data repeats the facets' items; any other item is kept, claimed by no facet.
+    const inFacets = new Set(fixedItems.map((fixed) => primaryKey(fixed.item as Item, partitionKey, sortKey)));
+    for (const item of tableItems) if (!inFacets.has(primaryKey(item, partitionKey, sortKey))) fixedItems.push({ item });
   }
   const metadata = isRecord(document.ModelMetadata) ? document.ModelMetadata : {};
   const ttl = table.TimeToLiveAttribute;
-  return {
-    model: designFromParts({
-      name: typeof document.ModelName === 'string' && document.ModelName !== '' ? document.ModelName : tableName,
-      ...(typeof metadata.Description === 'string' ? { description: metadata.Description } : {}),
-      tableName,
-      partitionKey,
-      ...(sortKey !== undefined ? { sortKey } : {}),
-      billing: billingSetting,
-      ...(typeof ttl === 'string' && ttl !== '' ? { ttlAttribute: ttl } : {}),
-      globalSecondaryIndexes,
-      localSecondaryIndexes,
-      entities,
-    }),
-    warnings: reader.warnings,
-  };
+  return designFromParts({
+    name: typeof document.ModelName === 'string' && document.ModelName !== '' ? document.ModelName : tableName,
+    ...(typeof metadata.Description === 'string' ? { description: metadata.Description } : {}),
+    tableName,
+    partitionKey,
+    ...(sortKey !== undefined ? { sortKey } : {}),
+    billing: billingSetting,
+    ...(typeof ttl === 'string' && ttl !== '' ? { ttlAttribute: ttl } : {}),
+    globalSecondaryIndexes,
+    localSecondaryIndexes,
+    entities,
+    items: fixedItems,
+  });
 }

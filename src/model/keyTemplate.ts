@@ -171,3 +171,31 @@ export function placeholderAt(
   const end = close === -1 || (nextOpen !== -1 && nextOpen < close) ? caret : close;
   return { prefix: text.slice(start, caret).trimStart(), start, end };
 }
+
+/**
+ * The placeholder values a rendered key holds (`USER#{{userId}}` read from `USER#42` gives
+ * userId = 42), or undefined when the key does not fit the template. Each placeholder takes as
+ * little text as lets the rest fit, as `#`-separated keys are written.
+ */
+export function readKeyTemplate(template: KeyTemplate, key: string): Map<string, string> | undefined {
+  const parsed = parseKeyTemplate(template);
+  if (parsed.errors.length > 0) return undefined;
+  const names: string[] = [];
+  const pattern = parsed.parts
+    .map((part) => {
+      if (part.kind === 'literal') return part.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      names.push(part.name);
+      return '([\\s\\S]*?)';
+    })
+    .join('');
+  const match = new RegExp(`^${pattern}$`).exec(key);
+  if (match === null) return undefined;
+  const values = new Map<string, string>();
+  for (const [index, name] of names.entries()) {
+    const value = match[index + 1] ?? '';
+    const earlier = values.get(name);
+    if (earlier !== undefined && earlier !== value) return undefined;
+    values.set(name, value);
+  }
+  return values;
+}
