@@ -157,13 +157,13 @@ describe('base64', () => {
 });
 
 describe('validateItemValues', () => {
-  it('normalizes top-level numbers and keeps nested ones the way DynamoDB Local stores them', () => {
+  it('normalizes top-level numbers and keeps nested ones the way DynamoDB Local stores them, sets sorted', () => {
     expect(
       validateItemValues({ n: { N: '-1.50' }, s: { NS: ['2.50', '1e2'] }, a: { M: { b: { L: [{ N: '1.0' }, { NS: ['2e1', '0.0000001', '1.50'] }] } } } }),
     ).toEqual({
       n: { N: '-1.5' },
       s: { NS: ['2.5', '100'] },
-      a: { M: { b: { L: [{ N: '1.0' }, { NS: ['2E+1', '1E-7', '1.50'] }] } } },
+      a: { M: { b: { L: [{ N: '1.0' }, { NS: ['1E-7', '1.50', '2E+1'] }] } } },
     });
     expect(validateAttributeValue({ N: '2e1' })).toEqual({ N: '2e1' });
   });

@@ -2,7 +2,9 @@
 // rules DynamoDB applies to it: ordering, equality, size and input validation. Numbers are
 // exact decimals (decimal.js); a JS float would silently lose DynamoDB's 38 digits.
 import Decimal from 'decimal.js';
+import { attributeMap, member } from './AttributeMap';
 import { validationError } from './errors';
+import { requestSetOrder } from './SetOrder';
 
 export type AttributeValue =
   | { S: string }
@@ -347,7 +349,7 @@ export function valuesEqual(a: AttributeValue, b: AttributeValue): boolean {
   const keys = Object.keys(a.M);
   if (keys.length !== Object.keys(b.M).length) return false;
   return keys.every((key) => {
-    const other = b.M[key];
+    const other = member(b.M, key);
     return other !== undefined && valuesEqual(a.M[key] as AttributeValue, other);
   });
 }
@@ -475,11 +477,11 @@ export function validateAttributeValue(raw: unknown, form: NumberForm = 'documen
       if (!Array.isArray(payload)) throw validationError('Supplied AttributeValue is empty, must contain exactly one of the supported datatypes');
       return { L: payload.map((element) => validateAttributeValue(element, 'document')) };
     case 'SS':
-      return { SS: validateStringSet(payload) };
+      return { SS: requestSetOrder('SS', validateStringSet(payload)) };
     case 'NS':
-      return { NS: validateNumberSet(payload, form) };
+      return { NS: requestSetOrder('NS', validateNumberSet(payload, form)) };
     case 'BS':
-      return { BS: validateBinarySet(payload) };
+      return { BS: requestSetOrder('BS', validateBinarySet(payload)) };
   }
 }
 
@@ -529,7 +531,7 @@ function validateAttributeMap(payload: unknown, form: NumberForm): Record<string
   if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
     throw validationError('Supplied AttributeValue is empty, must contain exactly one of the supported datatypes');
   }
-  const out: Record<string, AttributeValue> = {};
+  const out = attributeMap<AttributeValue>();
   const members = payload as Record<string, unknown>;
   for (const name in members) {
     if (!Object.hasOwn(members, name)) continue;

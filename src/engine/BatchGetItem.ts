@@ -1,4 +1,5 @@
 import type { BatchGetItemInput as SdkBatchGetItemInput, BatchGetItemOutput as SdkBatchGetItemOutput } from '@aws-sdk/client-dynamodb';
+import { attributeMap } from './AttributeMap';
 import { base64Decode, compareNumbers, javaNumberString, validateItemValues, type Item } from './AttributeValue';
 import { CapacityMeter, parseReturnConsumedCapacity, readUnits, type ConsumedCapacity } from './ConsumedCapacity';
 import { inJavaHashOrder } from './ConsumedCapacity';
@@ -138,7 +139,7 @@ export function BatchGetItem(context: EngineContext, input: BatchGetItemInput): 
   });
   const capacityMode = parseReturnConsumedCapacity(input.ReturnConsumedCapacity) ?? 'NONE';
   const prepared = checked.map(({ table, keys, request }) => ({ table, keys, request, expressions: compileRequest('BatchGetItem', request, table.keySchema, table) }));
-  const responses: Record<string, Item[]> = {};
+  const responses = attributeMap<Item[]>();
   const consumed: ConsumedCapacity[] = [];
   for (const { table, keys, request, expressions } of prepared) {
     const meter = new CapacityMeter(table.name);

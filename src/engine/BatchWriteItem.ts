@@ -1,4 +1,5 @@
 import type { BatchWriteItemInput as SdkBatchWriteItemInput, BatchWriteItemOutput as SdkBatchWriteItemOutput } from '@aws-sdk/client-dynamodb';
+import { attributeMap } from './AttributeMap';
 import { validateItemValues, type Item } from './AttributeValue';
 import { CapacityMeter, parseReturnConsumedCapacity, writeUnits, type ConsumedCapacity } from './ConsumedCapacity';
 import { inJavaHashOrder } from './ConsumedCapacity';
@@ -61,7 +62,7 @@ export function BatchWriteItem(context: EngineContext, input: BatchWriteItemInpu
     return { table, writes };
   });
   const consumed: ConsumedCapacity[] = [];
-  const metrics: Record<string, ItemCollectionMetrics[]> = {};
+  const metrics = attributeMap<ItemCollectionMetrics[]>();
   for (const { table, writes } of prepared) {
     const meter = new CapacityMeter(table.name);
     // Keys are unique within a batch, so each prepared old image is still current.

@@ -1,6 +1,7 @@
 // Capacity units by DynamoDB's rules: reads in 4 KB steps (halved when eventually
 // consistent), writes in 1 KB steps, each index charged apart, reported TOTAL or INDEXES.
 import type { ConsumedCapacity as SdkConsumedCapacity } from '@aws-sdk/client-dynamodb';
+import { attributeMap } from './AttributeMap';
 import { javaHashMapOrder, javaStringHash, javaTableSizeFor } from './JavaHashOrder';
 import type { Wire } from './wire';
 
@@ -93,7 +94,7 @@ export class CapacityMeter {
 }
 
 function unitsRecord(map: Map<string, number>): Record<string, { CapacityUnits: number }> {
-  const record: Record<string, { CapacityUnits: number }> = {};
+  const record = attributeMap<{ CapacityUnits: number }>();
   for (const [name, units] of map) record[name] = { CapacityUnits: units };
   return record;
 }

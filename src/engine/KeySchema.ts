@@ -1,6 +1,7 @@
 // Key schemas of tables and indexes, and the order-preserving tokens storage sorts by.
 // A token is a plain JS string whose code-unit order equals DynamoDB's order for the key
 // type, so every comparison on the hot path is a native string comparison.
+import { attributeMap } from './AttributeMap';
 import { base64ByteLength, utf8Length, type AttributeValue, type Item } from './AttributeValue';
 
 export type KeyType = 'S' | 'N' | 'B';
@@ -102,7 +103,7 @@ export function partitionToken(value: AttributeValue, type: KeyType): string {
 }
 
 export function extractKey(item: Item, schema: KeySchema): Item {
-  const key: Item = {};
+  const key: Item = attributeMap();
   const hash = item[schema.hash.name];
   if (hash) key[schema.hash.name] = hash;
   if (schema.range) {

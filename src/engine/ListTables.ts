@@ -12,7 +12,9 @@ export function ListTables(context: EngineContext, input: ListTablesInput): List
   const limit = input.Limit ?? MAX_LIMIT;
   if (limit < 1) throw validationError('Limit must be greater than or equal to 1');
   if (limit > MAX_LIMIT) throw validationError('Limit in ListTables must be <= 100');
-  const start = input.ExclusiveStartTableName === undefined ? undefined : checkTableName(input.ExclusiveStartTableName, 'exclusiveStartTableName');
+  // A JSON null is an absent member, as for every optional member of the protocol.
+  const startName: unknown = input.ExclusiveStartTableName;
+  const start = startName === undefined || startName === null ? undefined : checkTableName(startName, 'exclusiveStartTableName');
   const names = [...context.tables.keys()].sort().filter((name) => start === undefined || name > start);
   const page = names.slice(0, limit);
   const output: ListTablesOutput = { TableNames: page };

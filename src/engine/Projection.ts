@@ -1,4 +1,5 @@
 // Which attributes of a table item an index holds.
+import { attributeMap, member } from './AttributeMap';
 import type { Item } from './AttributeValue';
 
 export type ProjectionType = 'ALL' | 'KEYS_ONLY' | 'INCLUDE';
@@ -20,9 +21,9 @@ export function projectedNames(projection: Projection, keyNames: readonly string
 /** Projects an item; with ALL the item itself is shared, as stored items are never mutated. */
 export function projectItem(item: Item, names: Set<string> | undefined): Item {
   if (names === undefined) return item;
-  const out: Item = {};
+  const out: Item = attributeMap();
   for (const name of names) {
-    const value = item[name];
+    const value = member(item, name);
     if (value !== undefined) out[name] = value;
   }
   return out;

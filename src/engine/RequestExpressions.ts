@@ -1,5 +1,6 @@
 // The one seam between actions and the expression language: compiles a request's
 // expressions once, then hands actions plain functions to call per item.
+import { attributeMap } from './AttributeMap';
 import type { Item } from './AttributeValue';
 import { DynamoDBError } from './errors';
 import {
@@ -51,7 +52,8 @@ const keySchemaInputs = new WeakMap<KeySchema, KeySchemaInput>();
 function keySchemaInput(schema: KeySchema): KeySchemaInput {
   let input = keySchemaInputs.get(schema);
   if (!input) {
-    const attributeTypes: Record<string, 'S' | 'N' | 'B'> = { [schema.hash.name]: schema.hash.type };
+    const attributeTypes = attributeMap<'S' | 'N' | 'B'>();
+    attributeTypes[schema.hash.name] = schema.hash.type;
     if (schema.range) attributeTypes[schema.range.name] = schema.range.type;
     input = { partitionKey: schema.hash.name, sortKey: schema.range?.name, attributeTypes };
     keySchemaInputs.set(schema, input);

@@ -6,6 +6,7 @@
 // returns as stored is kept on its stored entry (read just before, so at hand), and bodies are
 // written into shared slabs, bump-allocated and never reused, so a body stays valid for as long
 // as the SDK holds it, however many requests are in flight.
+import { isAttributeMap } from './AttributeMap';
 import { storedEntriesOf } from './ReadPage';
 
 const encoder = new TextEncoder();
@@ -29,7 +30,7 @@ function listJson<T>(list: readonly T[], json: (element: T) => string): string {
 function isRecord(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null) return false;
   const prototype: unknown = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
+  return prototype === Object.prototype || prototype === null || isAttributeMap(value);
 }
 
 /** An attribute value's JSON; in a list, what JSON.stringify writes for an element (null for undefined). */

@@ -12,6 +12,7 @@
 // The engine never sweeps on its own (it has no timers, so tests stay deterministic):
 // callers decide when. `startTimeToLiveSweeper` runs it periodically for long-lived hosts
 // (the local endpoint server); tests call `sweepExpiredItems` after advancing their clock.
+import { attributeMap } from './AttributeMap';
 import type { Item } from './AttributeValue';
 import type { EngineContext } from './EngineContext';
 import { extractKey } from './KeySchema';
@@ -48,7 +49,7 @@ function expiredItems(table: Table, attribute: string, now: number): Item[] {
 /** Deletes every expired item of every table with TTL enabled, as of the engine's clock. */
 export function sweepExpiredItems(context: EngineContext): SweepResult {
   const now = context.now();
-  const deleted: Record<string, number> = {};
+  const deleted = attributeMap<number>();
   const streams = streamStore(context);
   for (const table of context.tables.values()) {
     const ttl = timeToLiveOf(table);

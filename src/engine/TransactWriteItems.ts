@@ -7,6 +7,7 @@ import type {
   TransactWriteItemsInput as SdkTransactWriteItemsInput,
   TransactWriteItemsOutput as SdkTransactWriteItemsOutput,
 } from '@aws-sdk/client-dynamodb';
+import { attributeMap, attributeMapOf } from './AttributeMap';
 import { itemSize, validateItemValues, type Item } from './AttributeValue';
 import { parseReturnConsumedCapacity, readUnits } from './ConsumedCapacity';
 import { checkTableName, findTable, type EngineContext } from './EngineContext';
@@ -144,7 +145,7 @@ function evaluate(action: PreparedAction): { reason: CancellationReason; evaluat
     case 'Update':
       // Writing a key attribute cancels the transaction; other update errors fail the request.
       if (action.expressions.keyUpdateError) return { reason: { Code: 'ValidationError', Message: action.expressions.keyUpdateError.message } };
-      next = action.expressions.update ? action.expressions.update(old, action.key).item : (old ?? { ...action.key });
+      next = action.expressions.update ? action.expressions.update(old, action.key).item : (old ?? attributeMapOf(Object.entries(action.key)));
       checkItemKeys(action.table, next);
       break;
     case 'Delete':
@@ -210,7 +211,7 @@ export function TransactWriteItems(context: EngineContext, input: TransactWriteI
   for (const action of prepared) identities.add(action.table, action.key);
 
   const meters = new TransactionMeters();
-  const metrics: Record<string, unknown[]> = {};
+  const metrics = attributeMap<unknown[]>();
   for (const { evaluated } of outcomes) {
     if (!evaluated) continue;
     const { action, write } = evaluated;

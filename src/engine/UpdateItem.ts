@@ -1,4 +1,5 @@
 import type { UpdateItemInput as SdkUpdateItemInput, UpdateItemOutput as SdkUpdateItemOutput } from '@aws-sdk/client-dynamodb';
+import { attributeMapOf } from './AttributeMap';
 import { validateItemValues } from './AttributeValue';
 import { CapacityMeter, parseReturnConsumedCapacity } from './ConsumedCapacity';
 import { checkTableName, findTable, type EngineContext } from './EngineContext';
@@ -26,7 +27,7 @@ export function UpdateItem(context: EngineContext, input: UpdateItemInput): Upda
   const located = locate(table, key);
   const old = located.old?.item;
   if (expressions.condition && !expressions.condition(old)) throw conditionFailure(old, onFailure);
-  const updated = expressions.update ? expressions.update(old, key) : { item: old ?? { ...key }, updatedOld: () => ({}), updatedNew: () => ({}) };
+  const updated = expressions.update ? expressions.update(old, key) : { item: old ?? attributeMapOf(Object.entries(key)), updatedOld: () => ({}), updatedNew: () => ({}) };
   checkItemKeys(table, updated.item);
   const write = prepareWrite(table, key, updated.item, located, 'Item size to update has exceeded the maximum allowed size');
   const meter = new CapacityMeter(table.name);

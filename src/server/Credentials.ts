@@ -9,8 +9,10 @@ export interface CredentialScope {
 }
 
 // `Credential=AKID/20200101/us-east-1/dynamodb/aws4_request` in the Authorization header,
-// or the same value in the `X-Amz-Credential` query parameter of a presigned request.
-const SCOPE = /^([^/]+)\/\d{8}\/([^/]+)\/[^/]+\/aws4_request$/;
+// or the same value in the `X-Amz-Credential` query parameter of a presigned request. The
+// service may be empty: the `aws4` library leaves it out for an IP-address host it cannot
+// read a service from, and DynamoDB Local answers such requests.
+const SCOPE = /^([^/]+)\/\d{8}\/([^/]+)\/[^/]*\/aws4_request$/;
 
 function parseScope(credential: string): CredentialScope | undefined {
   const match = SCOPE.exec(credential.trim());

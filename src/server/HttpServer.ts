@@ -21,7 +21,8 @@ export interface DispatchResult {
 
 /** One isolated database: what a single access key + region sees. */
 export interface EndpointEngine {
-  dispatch(service: Service, operation: string, body: Record<string, unknown>): DispatchResult | Promise<DispatchResult>;
+  /** `raw` is the request body as received, for size accounting and journaling. */
+  dispatch(service: Service, operation: string, body: Record<string, unknown>, raw?: Uint8Array): DispatchResult | Promise<DispatchResult>;
 }
 
 export interface HttpServerOptions {
@@ -59,6 +60,7 @@ const SERVICE_PREFIXES: Record<string, Service> = {
 };
 
 const CONTENT_TYPE = 'application/x-amz-json-1.0';
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const WIRE_NAMESPACE = 'com.amazonaws.dynamodb.v20120810#';
 
 const MISSING_AUTHENTICATION = {
@@ -227,13 +229,15 @@ async function answer(request: IncomingMessage, options: HttpServerOptions): Pro
   if (parsedTarget === undefined) return UNKNOWN_OPERATION;
   let input: unknown;
   try {
-    input = JSON.parse(body.toString('utf8'));
+    // Bytes that are not UTF-8 are refused, as DynamoDB Local refuses them, rather than
+    // replaced with U+FFFD: two different keys must never decode to the same one.
+    input = JSON.parse(UTF8.decode(body));
   } catch {
     return INTERNAL_FAILURE;
   }
   if (input === null || typeof input !== 'object' || Array.isArray(input)) return INTERNAL_FAILURE;
   const engine = options.engineFor(scope);
-  return engine.dispatch(parsedTarget.service, parsedTarget.operation, input as Record<string, unknown>);
+  return engine.dispatch(parsedTarget.service, parsedTarget.operation, input as Record<string, unknown>, body);
 }
 
 /** Answers 413 and closes the connection, so the rest of an oversized body is never read. */

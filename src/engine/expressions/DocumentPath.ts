@@ -1,5 +1,6 @@
 // Document paths (`a.b[2].c`) resolved to attribute names and list indexes, and the reads
 // that follow them through an item.
+import { member } from '../AttributeMap';
 import type { AttributeValue, Item } from '../AttributeValue';
 
 export type PathElement = string | number;
@@ -15,11 +16,11 @@ export function formatPath(path: readonly PathElement[]): string {
 
 export function readPath(item: Item | undefined, path: DocumentPath): AttributeValue | undefined {
   if (item === undefined) return undefined;
-  let current: AttributeValue | undefined = item[path[0]];
+  let current: AttributeValue | undefined = member(item, path[0]);
   for (let i = 1; i < path.length && current !== undefined; i++) {
     const element = path[i] as PathElement;
     if (typeof element === 'number') current = 'L' in current ? current.L[element] : undefined;
-    else current = 'M' in current ? current.M[element] : undefined;
+    else current = 'M' in current ? member(current.M, element) : undefined;
   }
   return current;
 }

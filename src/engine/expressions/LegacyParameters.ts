@@ -46,7 +46,7 @@ const OPERATORS: Record<string, { count?: number; types: readonly AttributeType[
 const COMPARATORS = { EQ: '=', NE: '<>', LE: '<=', LT: '<', GE: '>=', GT: '>' } as const;
 
 function checkOperands(operator: string, values: AttributeValue[]): void {
-  const spec = OPERATORS[operator];
+  const spec = Object.hasOwn(OPERATORS, operator) ? OPERATORS[operator] : undefined;
   if (spec === undefined) throw validationError('Comparison type does not exist in DynamoDB');
   if (spec.count === undefined ? values.length === 0 : values.length !== spec.count) {
     throw validationError(`${INVALID}Invalid number of argument(s) for the ${operator} ComparisonOperator`);
@@ -121,7 +121,7 @@ const KEY_OPERATORS = new Set(['EQ', 'LE', 'LT', 'GE', 'GT', 'BEGINS_WITH', 'BET
 export function legacyKeyConditions(keyConditions: Record<string, LegacyCondition>): Condition | undefined {
   for (const condition of Object.values(keyConditions)) {
     const operator = condition.ComparisonOperator ?? '';
-    if (operator in OPERATORS && !KEY_OPERATORS.has(operator)) throw validationError('Query key condition not supported');
+    if (Object.hasOwn(OPERATORS, operator) && !KEY_OPERATORS.has(operator)) throw validationError('Query key condition not supported');
   }
   return legacyFilter(keyConditions, 'AND');
 }

@@ -1,4 +1,5 @@
 // ProjectionExpression (and the legacy AttributesToGet): which document paths to return.
+import { attributeMap, member } from '../AttributeMap';
 import type { AttributeValue, Item } from '../AttributeValue';
 import { readPath, type DocumentPath, type PathElement } from './DocumentPath';
 import type { SyntaxPath } from './Parser';
@@ -25,9 +26,9 @@ function materialize(node: Node, source: AttributeValue): AttributeValue {
     const indexes = [...node.children.keys()].sort((a, b) => (a as number) - (b as number));
     return { L: indexes.map((index) => materialize(node.children.get(index) as Node, source.L[index as number] as AttributeValue)) };
   }
-  const map: Record<string, AttributeValue> = {};
+  const map = attributeMap<AttributeValue>();
   if ('M' in source) {
-    for (const [name, child] of node.children) map[name as string] = materialize(child, source.M[name as string] as AttributeValue);
+    for (const [name, child] of node.children) map[name as string] = materialize(child, member(source.M, name as string) as AttributeValue);
   }
   return { M: map };
 }
@@ -46,7 +47,7 @@ export function projectItem(paths: readonly DocumentPath[], item: Item): Item {
     }
     node.value = readPath(item, path);
   }
-  const result: Item = {};
-  for (const [name, node] of root) result[name] = materialize(node, item[name] as AttributeValue);
+  const result: Item = attributeMap();
+  for (const [name, node] of root) result[name] = materialize(node, member(item, name) as AttributeValue);
   return result;
 }

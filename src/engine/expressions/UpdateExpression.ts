@@ -1,6 +1,8 @@
 // UpdateExpression (and the legacy AttributeUpdates, which compile to the same actions):
 // SET with `+`/`-`, if_not_exists and list_append; REMOVE (map keys and list elements);
 // ADD for numbers and sets; DELETE from sets.
+import { attributeMap } from '../AttributeMap';
+import { rebuiltSetOrder } from '../SetOrder';
 import {
   addNumbers,
   numberKey,
@@ -331,12 +333,18 @@ function evaluateAs<T extends 'N' | 'L'>(value: UpdateValue, item: Item | undefi
 }
 
 function clone(value: AttributeValue): AttributeValue {
-  if ('M' in value) return { M: Object.fromEntries(Object.entries(value.M).map(([k, v]) => [k, clone(v)])) };
+  if ('M' in value) return { M: cloneMap(value.M) };
   if ('L' in value) return { L: value.L.map(clone) };
   if ('SS' in value) return { SS: [...value.SS] };
   if ('NS' in value) return { NS: [...value.NS] };
   if ('BS' in value) return { BS: [...value.BS] };
   return value;
+}
+
+function cloneMap(map: Readonly<Record<string, AttributeValue>>): Record<string, AttributeValue> {
+  const copy = attributeMap<AttributeValue>();
+  for (const name of Object.keys(map)) copy[name] = clone(map[name] as AttributeValue);
+  return copy;
 }
 
 /** The container holding the last element of `path`, or undefined when the path leads nowhere. */
@@ -377,7 +385,7 @@ function addValues(existing: AttributeValue, operand: AttributeValue, typeMismat
   const keys = new Set(a.members.map(a.key));
   const union = [...a.members, ...b.members.filter((member) => !keys.has(a.key(member)))];
   // A number set rebuilt by ADD comes back normalized, whatever form its members had.
-  return { [a.type]: a.type === 'NS' ? union.map(numberKey) : union } as AttributeValue;
+  return { [a.type]: rebuiltSetOrder(a.type, a.type === 'NS' ? union.map(numberKey) : union) } as AttributeValue;
 }
 
 function deleteValues(existing: AttributeValue, operand: AttributeValue, typeMismatch: string): AttributeValue | undefined {
@@ -389,7 +397,7 @@ function deleteValues(existing: AttributeValue, operand: AttributeValue, typeMis
   if (rest.length === a.members.length) return existing;
   if (rest.length === 0) return undefined;
   // Like ADD, a number set rebuilt by DELETE comes back normalized.
-  return { [a.type]: a.type === 'NS' ? rest.map(numberKey) : rest } as AttributeValue;
+  return { [a.type]: rebuiltSetOrder(a.type, a.type === 'NS' ? rest.map(numberKey) : rest) } as AttributeValue;
 }
 
 function removePath(item: Item, path: DocumentPath): void {
@@ -429,7 +437,7 @@ function byPath(direction: 1 | -1): (a: DocumentPath, b: DocumentPath) => number
 export function applyUpdate(actions: UpdateActions, item: Item | undefined, keyAttributes: readonly string[] = []): Item {
   checkKeyNotUpdated(actions, keyAttributes);
   if (actions.keyScalarError) throw actions.keyScalarError;
-  const original: Item = item ?? {};
+  const original: Item = item ?? attributeMap();
 
   const setValues: AttributeValue[] = [];
   const addResults: AttributeValue[] = [];
@@ -444,8 +452,7 @@ export function applyUpdate(actions: UpdateActions, item: Item | undefined, keyA
     else if (action.clause === 'DELETE') deleteResults[index] = existing === undefined ? null : deleteValues(existing, action.value, actions.typeMismatch);
   }
 
-  const result: Item = {};
-  for (const [name, value] of Object.entries(original)) result[name] = clone(value);
+  const result = cloneMap(original);
   const ascending = byPath(1);
   const sets = actions.set.map((action, index) => ({ path: action.path, value: setValues[index] as AttributeValue }));
   for (const { path, value } of sets.sort((a, b) => ascending(a.path, b.path))) writePath(result, path, value);

@@ -102,9 +102,11 @@ const VALUE_EXPRESSIONS: Partial<Record<ExpressionOperation, (keyof ExpressionIn
 const NAME_PATTERN = /^#[A-Za-z0-9_]+$/;
 const VALUE_PATTERN = /^:[A-Za-z0-9_]+$/;
 
+// KeyConditions clashes only with KeyConditionExpression: beside a filter or projection
+// expression alone it is accepted, as SDK helpers that still build key conditions send it.
 function checkParameterMix(input: ExpressionInput): void {
   const expressions = EXPRESSION_PARAMETERS.filter((name) => input[name] !== undefined);
-  const legacy = LEGACY_PARAMETERS.filter((name) => input[name] !== undefined);
+  const legacy = LEGACY_PARAMETERS.filter((name) => input[name] !== undefined && (name !== 'KeyConditions' || input.KeyConditionExpression !== undefined));
   if (expressions.length > 0 && legacy.length > 0) {
     throw validationError(
       `Can not use both expression and non-expression parameters in the same request: Non-expression parameters: {${legacy.join(', ')}} Expression parameters: {${expressions.join(', ')}}`,

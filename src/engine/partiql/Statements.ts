@@ -1,6 +1,7 @@
 // Running parsed PartiQL statements: each becomes the JSON-API request it stands for
 // (Query or Scan, PutItem, UpdateItem, DeleteItem, GetItem, or a transaction action), so
 // semantics, limits and errors are the engine's own.
+import { attributeMap, member } from '../AttributeMap';
 import { base64Decode, base64Encode, compareValues, utf8Encode, type AttributeValue, type Item } from '../AttributeValue';
 import { DeleteItem } from '../DeleteItem';
 import { findTable, type EngineContext } from '../EngineContext';
@@ -151,6 +152,7 @@ function orderIsForward(statement: SelectStatement, schema: KeySchema): boolean 
 }
 
 export function runSelect(context: EngineContext, statement: SelectStatement, builder: ExpressionBuilder, options: ReadOptions): { Items: Item[]; NextToken?: string } {
+  checkDistinctAliases(statement.projection ?? []);
   const table = findTable(context, statement.from.table);
   const schema = sourceSchema(context, table, statement);
   const forward = orderIsForward(statement, schema);
@@ -235,10 +237,20 @@ function alias(path: PathNode): string {
   return name;
 }
 
+/** Two projected paths may not share a name in the answer (`SELECT a, m.a`), before the table is looked up. */
+function checkDistinctAliases(paths: readonly PathNode[]): void {
+  const seen = new Set<string>();
+  for (const path of paths) {
+    const name = alias(path);
+    if (seen.has(name)) throw validationError(`Duplicate identifiers in select clause: ${name}`);
+    seen.add(name);
+  }
+}
+
 function valueAt(item: Item, path: PathNode): AttributeValue | undefined {
   let value: AttributeValue | undefined;
   for (const [i, segment] of path.segments.entries()) {
-    if (segment.kind === 'attribute') value = i === 0 ? item[segment.name] : value && 'M' in value ? value.M[segment.name] : undefined;
+    if (segment.kind === 'attribute') value = i === 0 ? member(item, segment.name) : value && 'M' in value ? member(value.M, segment.name) : undefined;
     else value = value && 'L' in value ? value.L[segment.index] : undefined;
     if (value === undefined) return undefined;
   }
@@ -246,7 +258,7 @@ function valueAt(item: Item, path: PathNode): AttributeValue | undefined {
 }
 
 function aliased(item: Item, paths: PathNode[]): Item {
-  const out: Item = {};
+  const out: Item = attributeMap();
   for (const path of paths) {
     const value = valueAt(item, path);
     if (value !== undefined) out[alias(path)] = value;
@@ -261,7 +273,7 @@ export function insertItem(table: Table, statement: InsertStatement, builder: Ex
   }
   const item = (builder.resolve(statement.item) as { M: Item }).M;
   for (const attribute of table.keySchema.range ? [table.keySchema.hash, table.keySchema.range] : [table.keySchema.hash]) {
-    const value = item[attribute.name];
+    const value = member(item, attribute.name);
     if (value === undefined) throw validationError(`Key attribute should be present in the item: Key ${attribute.name}`);
     if (!(attribute.type in value)) throw validationError(`Key attribute's data type should match its data type in table's schema: Key ${attribute.name}`);
   }

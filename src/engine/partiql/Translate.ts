@@ -1,6 +1,7 @@
 // PartiQL conditions, values and update clauses rewritten as DynamoDB expressions (with
 // #name / :value placeholders), so statements run through the very same actions and
 // expression engine as the JSON API, errors included.
+import { attributeMap } from '../AttributeMap';
 import { validateAttributeValue, type AttributeValue, type Item } from '../AttributeValue';
 import { validationError } from '../errors';
 import type { KeyAttribute, KeySchema } from '../KeySchema';
@@ -48,7 +49,7 @@ export class ExpressionBuilder {
       case 'parameter':
         return this.parameters[node.index] as AttributeValue;
       case 'map': {
-        const map: Item = {};
+        const map: Item = attributeMap();
         for (const entry of node.entries) map[entry.key] = this.resolve(entry.value);
         return { M: map };
       }
@@ -214,7 +215,7 @@ export function sortKeyCondition(node: ConditionNode, attribute: KeyAttribute, b
 
 /** The full primary key a write's WHERE clause names by equality, and what else it says. */
 export function primaryKeyOf(where: ConditionNode | undefined, schema: KeySchema, builder: ExpressionBuilder): { key: Item; rest: ConditionNode[] } | undefined {
-  const key: Item = {};
+  const key: Item = attributeMap();
   const rest: ConditionNode[] = [];
   for (const node of conjuncts(where)) {
     const hash = key[schema.hash.name] === undefined ? keyEquality(node, schema.hash, builder) : undefined;

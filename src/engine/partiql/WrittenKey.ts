@@ -1,5 +1,6 @@
 // The primary key a PartiQL INSERT, UPDATE or DELETE writes, read with the engine's own parser,
 // so tools can show an item before and after the statement runs.
+import { attributeMap, member } from '../AttributeMap';
 import type { AttributeValue, Item } from '../AttributeValue';
 import type { KeySchema } from '../KeySchema';
 import { parseStatement } from './Parser';
@@ -7,10 +8,10 @@ import { ExpressionBuilder, primaryKeyOf, resolveParameters } from './Translate'
 
 function keyOf(item: Record<string, AttributeValue> | undefined, schema: KeySchema): Item | undefined {
   if (item === undefined) return undefined;
-  const key: Item = {};
+  const key: Item = attributeMap();
   for (const attribute of [schema.hash, schema.range]) {
     if (attribute === undefined) continue;
-    const value = item[attribute.name];
+    const value = member(item, attribute.name);
     if (value === undefined) return undefined;
     key[attribute.name] = value;
   }
