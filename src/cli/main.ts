@@ -4,20 +4,33 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { EXPORT_FORMATS, exportDefinition, type ExportFormat } from '../export/index';
+import { IDENTITY_CHOICES, PRINCIPAL_TAG_CHOICE } from '../export/iamPolicy';
+import { EXPORT_FORMATS, exportDefinition, type ExportFormat, type ExportOptions } from '../export/index';
 import { TABLE_RESOURCES, type TableResource } from '../export/tableSchema';
 import { IMPORT_FORMATS, importDesign, type ImportFormat } from '../import/index';
 import { parseModel } from '../model/parse';
 import type { DesignModel, ModelIssue } from '../model/types';
 import { validateModel } from '../model/validate';
+import { escapeControl, escapeControlKeepingLines } from './terminal';
 
 export const USAGE = `Usage:
   tablesmith export <model.json> --format ${EXPORT_FORMATS.join('|')}
-                    [--resource table|global-table] [--leading-keys] [--out <dir>]
-      (--resource defaults to global-table (TableV2) for cdk, table for CloudFormation)
+                    [--resource table|global-table] [--with-policy] [--out <dir>]
+                    [--region <region>] [--account <id>] [--leading-keys [--identity <who>]
+                    [--identity-attribute <parameter>]]
+      --resource: cdk and CloudFormation; both default to table (Table / AWS::DynamoDB::Table)
+      --with-policy: cdk and CloudFormation also get the IAM policy as an AWS::IAM::ManagedPolicy
+      --region, --account: the IAM policy's ARNs (REGION and ACCOUNT_ID placeholders without them)
+      --identity: ${IDENTITY_CHOICES.map((choice) => choice.id).join('|')}|${PRINCIPAL_TAG_CHOICE}<key>|'\${policy:variable}'
+                  (default cognito); --identity and --identity-attribute imply --leading-keys
   tablesmith import <file> [--from ${IMPORT_FORMATS.join('|')}] [--table <name>] [--out <model.json>]
   tablesmith validate <model.json>
-  tablesmith serve [--port <n>] [--host <host>] [--model <model.json>]
+  tablesmith serve [--port <n>] [--host <host>] [--model <model.json>] [--db-path <dir>]
+                   [--cors <origin>[,<origin>]] [--allow-host <name>[,<name>]] [--max-memory <size>]
+      --db-path: keep every table in <dir> (journaled to disk); in memory only without it
+      --cors: web origins allowed besides pages on localhost, as DynamoDB Local's -cors (* for any)
+      --allow-host: Host names accepted besides localhost and IP addresses (against DNS rebinding)
+      --max-memory: refuse writes past this heap use, e.g. 2GB (default: 3/4 of V8's heap limit)
 `;
 
 export interface Io {
@@ -33,7 +46,7 @@ const processIo: Io = {
 class UsageError extends Error {}
 
 function located(file: string, issue: { path: string; message: string; severity?: string }): string {
-  return `${file}:${issue.path === '' ? '/' : issue.path}: ${issue.severity ?? 'error'}: ${issue.message}\n`;
+  return `${escapeControl(file)}:${issue.path === '' ? '/' : escapeControl(issue.path)}: ${issue.severity ?? 'error'}: ${escapeControl(issue.message)}\n`;
 }
 
 async function readText(path: string): Promise<string> {
@@ -63,7 +76,17 @@ async function exportCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { format: { type: 'string' }, resource: { type: 'string' }, out: { type: 'string' }, 'leading-keys': { type: 'boolean' } },
+    options: {
+      format: { type: 'string' },
+      resource: { type: 'string' },
+      out: { type: 'string' },
+      'with-policy': { type: 'boolean' },
+      'leading-keys': { type: 'boolean' },
+      identity: { type: 'string' },
+      'identity-attribute': { type: 'string' },
+      region: { type: 'string' },
+      account: { type: 'string' },
+    },
   });
   const path = single(positionals, 'model file');
   const format = values.format as ExportFormat | undefined;
@@ -79,8 +102,24 @@ async function exportCommand(args: string[], io: Io): Promise<number> {
     return 1;
   }
   const definition = exportDefinition(format);
-  const options = { ...(resource !== undefined ? { resource } : {}), leadingKeys: values['leading-keys'] === true };
-  const text = definition.generate(design.model, options);
+  const options: ExportOptions = {
+    ...(resource !== undefined ? { resource } : {}),
+    accessPolicy: values['with-policy'] === true,
+    leadingKeys: values['leading-keys'] === true || values.identity !== undefined || values['identity-attribute'] !== undefined,
+    ...(values.identity !== undefined ? { identity: values.identity } : {}),
+    ...(values['identity-attribute'] !== undefined ? { identityAttribute: values['identity-attribute'] } : {}),
+    ...(values.region !== undefined ? { region: values.region } : {}),
+    ...(values.account !== undefined ? { account: values.account } : {}),
+  };
+  let text: string;
+  let notes: string[];
+  try {
+    text = definition.generate(design.model, options);
+    notes = definition.notes?.(design.model, options) ?? [];
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  for (const note of notes) io.stderr(`note: ${note}\n`);
   if (values.out === undefined) {
     io.stdout(text);
     return 0;
@@ -129,20 +168,44 @@ async function validateCommand(args: string[], io: Io): Promise<number> {
   for (const issue of design.issues) if (issue.severity !== 'info') io.stderr(located(path, issue));
   const errors = design.issues.filter((issue) => issue.severity === 'error').length;
   const warnings = design.issues.filter((issue) => issue.severity === 'warning').length;
-  io.stdout(`${path}: ${errors === 0 ? 'valid' : 'invalid'} (${errors} error(s), ${warnings} warning(s))\n`);
+  io.stdout(`${escapeControl(path)}: ${errors === 0 ? 'valid' : 'invalid'} (${errors} error(s), ${warnings} warning(s))\n`);
   return errors === 0 ? 0 : 1;
 }
 
+function list(value: string | undefined): string[] | undefined {
+  return value?.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+}
+
 async function serveCommand(args: string[], io: Io): Promise<number> {
-  const { values } = parseArgs({ args, options: { port: { type: 'string' }, host: { type: 'string' }, model: { type: 'string' } } });
+  const { values } = parseArgs({
+    args,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      model: { type: 'string' },
+      'db-path': { type: 'string' },
+      cors: { type: 'string' },
+      'allow-host': { type: 'string' },
+      'max-memory': { type: 'string' },
+    },
+  });
   const port = values.port === undefined ? undefined : Number(values.port);
   if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536)) throw new UsageError('--port must be a port number');
   // Loaded on demand: the other commands need neither the HTTP server nor the engine.
   const { startServer } = await import('../server/index');
+  const { parseMemorySize } = await import('../server/MemoryBudget');
+  const maxMemoryBytes = values['max-memory'] === undefined ? undefined : parseMemorySize(values['max-memory']);
+  if (values['max-memory'] !== undefined && maxMemoryBytes === undefined) throw new UsageError('--max-memory must be a size such as 512MB or 2GB');
+  const cors = list(values.cors);
+  const allowedHosts = list(values['allow-host']);
   const started = await startServer({
     ...(port !== undefined ? { port } : {}),
     ...(values.host !== undefined ? { host: values.host } : {}),
     ...(values.model !== undefined ? { modelPath: values.model } : {}),
+    ...(values['db-path'] !== undefined ? { dbPath: values['db-path'] } : {}),
+    ...(cors !== undefined ? { cors } : {}),
+    ...(allowedHosts !== undefined ? { allowedHosts } : {}),
+    ...(maxMemoryBytes !== undefined ? { maxMemoryBytes } : {}),
   });
   await new Promise<void>((resolve) => {
     const stop = (): void => {
@@ -162,11 +225,18 @@ const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
 };
 
 /** Runs one command line; resolves to the exit code. */
-export async function main(argv: string[], io: Io = processIo): Promise<number> {
+export async function main(argv: string[], output: Io = processIo): Promise<number> {
+  // Every message on stderr passes through here: names in it (files, tables, entities) can
+  // hold terminal control characters, which are written out instead of obeyed.
+  const io: Io = { stdout: output.stdout, stderr: (text) => output.stderr(escapeControlKeepingLines(text)) };
   const [command, ...args] = argv;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
     io.stdout(USAGE);
     return command === undefined ? 1 : 0;
+  }
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout(USAGE);
+    return 0;
   }
   const run = COMMANDS[command];
   if (run === undefined) {

@@ -1,9 +1,23 @@
-// The design as an AWS CDK v2 stack in TypeScript: an exported `Stack` subclass holding a
-// `TableV2` (synthesizes `AWS::DynamoDB::GlobalTable`) or the classic `Table`. Every name goes
-// into the code as a JSON string literal, so hostile names cannot break out of the code.
+// The design as an AWS CDK v2 stack in TypeScript: an exported `Stack` subclass holding the
+// classic `Table` (synthesizes `AWS::DynamoDB::Table`; the default, as in the CloudFormation
+// export) or a `TableV2` (synthesizes `AWS::DynamoDB::GlobalTable`), and optionally the access
+// patterns' IAM policy. Every name goes into the code as a JSON string literal, so hostile names
+// cannot break out of the code.
 import type { DesignModel, KeyAttribute, Projection, ThroughputSetting } from '../model/types';
-import { literal, pascalCase } from './identifiers';
-import { globalWriteScaling, indexThroughput, scalingSettings, tableThroughput, type ScalingSettings, type TableResource } from './tableSchema';
+import { POLICY_DESCRIPTION, POLICY_LOGICAL_ID, type TemplateOptions } from './cloudFormation';
+import { iamPolicyDocumentForTemplate, type TemplateValue } from './iamPolicy';
+import { literal, pascalCase, propertyKey } from './identifiers';
+import {
+  DEFAULT_TABLE_RESOURCE,
+  globalWriteScaling,
+  indexThroughput,
+  RESOURCE_TYPES,
+  resourceChoiceText,
+  scalingSettings,
+  tableThroughput,
+  type ScalingSettings,
+  type TableResource,
+} from './tableSchema';
 
 const ATTRIBUTE_TYPE: Record<KeyAttribute['type'], string> = {
   S: 'dynamodb.AttributeType.STRING',
@@ -192,15 +206,43 @@ export function cdkStackClassName(model: DesignModel): string {
   return `${pascalCase(model.name, 'Design')}Stack`;
 }
 
-/** The CDK app's stack module; `resource` picks `TableV2` (global-table, the default) or `Table`. */
-export function cdkStack(model: DesignModel, resource: TableResource = 'global-table'): string {
+/**
+ * A template value as TypeScript: the one `Ref` in a policy document is the table, whose name
+ * CDK gives as `table.tableName`; `Fn::Sub` becomes `Fn.sub`, which synthesizes the same value.
+ */
+function templateExpression(value: TemplateValue, depth: number): string {
+  if (typeof value === 'string') return literal(value);
+  const pad = '  '.repeat(depth + 1);
+  const close = '  '.repeat(depth);
+  if (Array.isArray(value)) {
+    return value.length === 0 ? '[]' : `[\n${value.map((element) => `${pad}${templateExpression(element, depth + 1)},`).join('\n')}\n${close}]`;
+  }
+  const sub = value['Fn::Sub'];
+  if (Array.isArray(sub) && typeof sub[0] === 'string' && sub[1] !== undefined) return `Fn.sub(${literal(sub[0])}, ${templateExpression(sub[1], depth)})`;
+  if (typeof value.Ref === 'string') return 'table.tableName';
+  const entries = Object.entries(value);
+  return entries.length === 0 ? '{}' : `{\n${entries.map(([key, inner]) => `${pad}${propertyKey(key)}: ${templateExpression(inner, depth + 1)},`).join('\n')}\n${close}}`;
+}
+
+function accessPolicyLines(model: DesignModel, options: NonNullable<TemplateOptions['accessPolicy']>): string[] {
+  const document = iamPolicyDocumentForTemplate(model, { Ref: 'table' }, options);
+  return [
+    `const accessPolicy = new iam.CfnManagedPolicy(this, ${literal(POLICY_LOGICAL_ID)}, {`,
+    `  description: ${literal(POLICY_DESCRIPTION)},`,
+    `  policyDocument: ${templateExpression(document, 1)},`,
+    '});',
+  ];
+}
+
+/** The CDK app's stack module; `resource` picks `Table` (table, the default) or `TableV2` (global-table). */
+export function cdkStack(model: DesignModel, resource: TableResource = DEFAULT_TABLE_RESOURCE, options: TemplateOptions = {}): string {
   const className = cdkStackClassName(model);
   const classic = resource === 'table' ? classicTable(model) : undefined;
   const body = classic?.body ?? globalTable(model).body;
   const core = ['CfnOutput', 'Stack', 'type StackProps'];
   if (classic?.usesDuration === true) core.unshift('Duration');
+  if (options.accessPolicy !== undefined) core.splice(core.indexOf('Stack'), 0, 'Fn');
   if (classic?.usesTags === true) core.splice(core.indexOf('type StackProps'), 0, 'Tags');
-  const tableType = resource === 'table' ? 'dynamodb.Table' : 'dynamodb.TableV2';
   const outputs = [
     "new CfnOutput(this, 'TableName', { value: table.tableName, description: 'Name of the DynamoDB table' });",
     "new CfnOutput(this, 'TableArn', { value: table.tableArn, description: 'ARN of the DynamoDB table' });",
@@ -210,15 +252,21 @@ export function cdkStack(model: DesignModel, resource: TableResource = 'global-t
       "new CfnOutput(this, 'TableStreamArn', { value: table.tableStreamArn ?? '', description: 'ARN of the table stream' });",
     );
   }
+  if (options.accessPolicy !== undefined) {
+    body.push(...accessPolicyLines(model, options.accessPolicy));
+    outputs.push("new CfnOutput(this, 'AccessPolicyArn', { value: accessPolicy.ref, description: 'ARN of the managed policy to attach to the application role' });");
+  }
   return [
     '// Generated by Tablesmith. Deploy with `cdk deploy` from an app that instantiates this stack.',
+    `// ${resourceChoiceText(resource)}`,
     `import { ${core.join(', ')} } from 'aws-cdk-lib';`,
     "import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';",
+    ...(options.accessPolicy !== undefined ? ["import * as iam from 'aws-cdk-lib/aws-iam';"] : []),
     ...(usesKms(model) ? ["import * as kms from 'aws-cdk-lib/aws-kms';"] : []),
     "import type { Construct } from 'constructs';",
     '',
     `export class ${className} extends Stack {`,
-    `  public readonly table: ${tableType};`,
+    `  public readonly table: ${RESOURCE_TYPES[resource].cdk};`,
     '',
     '  constructor(scope: Construct, id: string, props?: StackProps) {',
     '    super(scope, id, props);',

@@ -1,36 +1,100 @@
-// A least-privilege IAM policy for the design's access patterns: per pattern, the actions its
-// operation needs (transactions and PartiQL map to the item actions they perform) on the table
-// ARN or the ARNs of the indexes it reads. Optionally the seed's fine-grained access control:
-// a `dynamodb:LeadingKeys` condition binding partition keys to the caller's identity.
+// A least-privilege IAM policy for the design's access patterns: per pattern, exactly the actions
+// its operation needs (transactions and PartiQL map to the item actions they perform, as the
+// Service Authorization Reference lists them) on the table ARN or the ARN of the one index it
+// reads. Optionally per-user access: a `dynamodb:LeadingKeys` condition binding every partition
+// key a request names to the caller's identity.
+//
+// Where the ARNs come from:
+// - the standalone JSON policy uses the Region and account the user gives; without them it uses
+//   the placeholders `REGION` and `ACCOUNT_ID`, which match no real table (the policy fails
+//   closed) and must be replaced before use;
+// - the policy inside the CloudFormation / CDK export uses `Fn::Sub` with the pseudo-parameters
+//   `${AWS::Partition}`, `${AWS::Region}` and `${AWS::AccountId}` and the table's `Ref`.
+//
+// Names are data in both: `$`, `*` and `?` in a table or index name are written as IAM's
+// `${$}`, `${*}`, `${?}` so they are neither policy variables nor wildcards, and inside `Fn::Sub`
+// every `${` is written `${!` so CloudFormation leaves it alone.
 import { requestTemplate } from '../model/accessPatterns/buildRequest';
+import { parseKeyCondition } from '../model/accessPatterns/expressions';
+import { placeholdersIn } from '../model/accessPatterns/placeholders';
+import { resolveTarget } from '../model/accessPatterns/target';
 import { parseKeyTemplate } from '../model/keyTemplate';
 import type { AccessPattern, DesignModel } from '../model/types';
 import { pascalCase, uniqueIdentifiers } from './identifiers';
 
+export interface LeadingKeysOptions {
+  /** The IAM policy variable naming the caller, e.g. `${cognito-identity.amazonaws.com:sub}`. */
+  variable: string;
+  /**
+   * The pattern parameter that holds the caller's identity (default: the first placeholder of
+   * the first entity's partition key, `userId` in `USER#{{userId}}`).
+   */
+  attribute?: string;
+}
+
 export interface IamPolicyOptions {
+  /** Default: derived from the Region (`aws-cn` for cn-*, `aws-us-gov` for us-gov-*), else `aws`. */
   partition?: string;
   region?: string;
   account?: string;
-  /**
-   * The seed's fine-grained access control: partition keys must be the caller's own, i.e. a
-   * template whose one placeholder is `attribute` (default: the first placeholder of the first
-   * entity's partition key, `userId` in `USER#{{userId}}`) with `variable` in its place, e.g.
-   * `USER#${cognito-identity.amazonaws.com:sub}`. Patterns whose partition key is not built from
-   * that attribute, scans and PartiQL statements cannot be limited this way (a scan's condition
-   * holds vacuously), so they are left out of such a policy.
-   */
-  leadingKeys?: { variable: string; attribute?: string };
+  leadingKeys?: LeadingKeysOptions;
 }
+
+export const REGION_PLACEHOLDER = 'REGION';
+export const ACCOUNT_PLACEHOLDER = 'ACCOUNT_ID';
+
+export interface IdentityChoice {
+  id: string;
+  label: string;
+  variable: string;
+}
+
+/** The identity variables offered in the Export tab and the CLI's `--identity`. */
+export const IDENTITY_CHOICES: readonly IdentityChoice[] = [
+  { id: 'cognito', label: 'Cognito identity pool: identity id', variable: '${cognito-identity.amazonaws.com:sub}' },
+  { id: 'userid', label: 'IAM principal id (aws:userid)', variable: '${aws:userid}' },
+  { id: 'username', label: 'IAM user name (aws:username)', variable: '${aws:username}' },
+  { id: 'amazon', label: 'Login with Amazon user id', variable: '${www.amazon.com:user_id}' },
+  { id: 'google', label: 'Google user id', variable: '${accounts.google.com:sub}' },
+  { id: 'facebook', label: 'Facebook user id', variable: '${graph.facebook.com:id}' },
+];
 
 export const COGNITO_IDENTITY = '${cognito-identity.amazonaws.com:sub}';
 
-export interface IamStatement {
+/** The prefix of a `--identity` choice naming a principal tag: `principal-tag:tenant`. */
+export const PRINCIPAL_TAG_CHOICE = 'principal-tag:';
+
+/**
+ * The policy variable for a choice: an id of IDENTITY_CHOICES, `principal-tag:KEY`, or a policy
+ * variable written out (`${aws:PrincipalTag/team}`). Throws with what is accepted otherwise.
+ */
+export function identityVariable(choice: string): string {
+  const preset = IDENTITY_CHOICES.find((candidate) => candidate.id === choice);
+  if (preset !== undefined) return preset.variable;
+  if (choice.startsWith(PRINCIPAL_TAG_CHOICE)) {
+    const key = choice.slice(PRINCIPAL_TAG_CHOICE.length);
+    // IAM tag keys: letters, digits, spaces and _ . : / = + - @, at most 128 characters.
+    if (!/^[\p{L}\p{N} _.:/=+\-@]{1,128}$/u.test(key)) {
+      throw new Error(`the principal tag key ${JSON.stringify(key)} is not an IAM tag key (1–128 letters, digits, spaces and _ . : / = + - @)`);
+    }
+    return `\${aws:PrincipalTag/${key}}`;
+  }
+  if (/^\$\{[A-Za-z0-9._:/\-]+\}$/.test(choice)) return choice;
+  throw new Error(
+    `unknown identity ${JSON.stringify(choice)}: use one of ${IDENTITY_CHOICES.map((candidate) => candidate.id).join(', ')}, ${PRINCIPAL_TAG_CHOICE}KEY, or a policy variable such as \${aws:PrincipalTag/team}`,
+  );
+}
+
+/** A statement whose Resource entries are ARNs (`string`) or, inside a template, `Fn::Sub` values. */
+type Statement<R> = {
   Sid: string;
   Effect: 'Allow';
   Action: string[];
-  Resource: string[];
+  Resource: R[];
   Condition?: Record<string, Record<string, string[]>>;
-}
+};
+
+export type IamStatement = Statement<string>;
 
 export interface IamPolicy {
   Version: '2012-10-17';
@@ -83,79 +147,269 @@ function statementIndex(statement: string): string | undefined {
   return /\bFROM\s+"(?:[^"]|"")+"\s*\.\s*"((?:[^"]|"")+)"/i.exec(statement)?.[1]?.replace(/""/g, '"');
 }
 
-export function iamPolicy(model: DesignModel, options: IamPolicyOptions = {}): IamPolicy {
-  const tableArn = `arn:${options.partition ?? 'aws'}:dynamodb:${options.region ?? '*'}:${options.account ?? '*'}:table/${model.table.name}`;
+/** Why a pattern cannot be limited to the caller's partition keys; `sid` ends its statement's Sid. */
+interface Unbound {
+  sid: string;
+  reason: string;
+}
+
+/** A statement before its ARNs are written: `indexName` undefined is the table. */
+interface PlannedStatement {
+  sid: string;
+  actions: string[];
+  indexName: string | undefined;
+  /** The LeadingKeys values, already written as IAM strings. */
+  leadingKeys?: string[];
+  unbound?: Unbound;
+}
+
+interface Plan {
+  statements: PlannedStatement[];
+  notes: string[];
+}
+
+/** The attribute that identifies a user by default: the first placeholder of the first entity's partition key. */
+function defaultIdentityAttribute(model: DesignModel): string | undefined {
+  const template = model.entities[0]?.keys.partitionKey ?? '';
+  const first = parseKeyTemplate(template).parts.find((part) => part.kind === 'placeholder');
+  return first?.kind === 'placeholder' ? first.name : undefined;
+}
+
+/** The string inside an AttributeValue `{ S: … }`, `{ N: … }` or `{ B: … }`. */
+function scalarText(value: unknown): string | undefined {
+  if (!isRecord(value)) return undefined;
+  for (const type of ['S', 'N', 'B']) if (typeof value[type] === 'string') return value[type];
+  return undefined;
+}
+
+/**
+ * Every partition-key value (with its `{{param}}` placeholders) the request names, or a reason
+ * why they cannot be known. DynamoDB puts these values in `dynamodb:LeadingKeys`: the table's
+ * partition key for item operations, the queried index's partition key for a Query.
+ */
+function partitionKeyValues(model: DesignModel, pattern: AccessPattern, request: Record<string, unknown>): string[] | Unbound {
+  const tableKey = model.table.partitionKey.name;
+  const keyValue = (keyOrItem: unknown): string | undefined => (isRecord(keyOrItem) ? scalarText(keyOrItem[tableKey]) : undefined);
+  const members = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+  const records = (value: unknown): Record<string, unknown> => (isRecord(value) ? value : {});
+  let values: (string | undefined)[];
+  switch (pattern.operation) {
+    case 'Scan':
+      return { sid: 'Scan', reason: 'a Scan reads every partition, so there is no partition key to tie to the caller' };
+    case 'ExecuteStatement':
+      return { sid: 'PartiQL', reason: 'Tablesmith does not read partition keys out of PartiQL statements' };
+    case 'GetItem':
+    case 'UpdateItem':
+    case 'DeleteItem':
+      values = [keyValue(request.Key)];
+      break;
+    case 'PutItem':
+      values = [keyValue(request.Item)];
+      break;
+    case 'Query': {
+      const target = resolveTarget(model, pattern);
+      const names = records(request.ExpressionAttributeNames) as Record<string, string>;
+      const parsed = target.ok ? parseKeyCondition(String(request.KeyConditionExpression ?? ''), names, target.target.partitionKey.name) : undefined;
+      values = [parsed?.ok === true ? scalarText(records(request.ExpressionAttributeValues)[parsed.condition.partition.value]) : undefined];
+      break;
+    }
+    case 'BatchGetItem':
+      values = Object.values(records(request.RequestItems)).flatMap((entry) => members(records(entry).Keys).map(keyValue));
+      break;
+    case 'BatchWriteItem':
+      values = Object.values(records(request.RequestItems)).flatMap((entry) =>
+        members(entry).map((write) => keyValue(records(records(write).PutRequest).Item ?? records(records(write).DeleteRequest).Key)),
+      );
+      break;
+    case 'TransactGetItems':
+    case 'TransactWriteItems':
+      values = members(request.TransactItems).map((entry) => {
+        const body = Object.keys(TRANSACT_ACTIONS).map((kind) => records(entry)[kind]).find(isRecord);
+        return body === undefined ? undefined : keyValue(body.Item ?? body.Key);
+      });
+      break;
+  }
+  const known = values.filter((value): value is string => value !== undefined);
+  if (known.length === 0 || known.length < values.length) {
+    return { sid: 'KeyNotReadable', reason: `its request does not name the partition key ${tableKey} in a form Tablesmith can read` };
+  }
+  return known;
+}
+
+/** `$` written so IAM does not read a policy variable (condition values match literally otherwise). */
+function iamConditionText(text: string): string {
+  return text.replace(/\$/g, '${$}');
+}
+
+/** `$`, `*` and `?` written so IAM reads neither a policy variable nor a wildcard in an ARN. */
+export function iamResourceText(text: string): string {
+  return text.replace(/[$*?]/g, (character) => `\${${character}}`);
+}
+
+const PLACEHOLDER = /\{\{\s*[A-Za-z_][A-Za-z0-9_]*\s*\}\}/;
+
+/** The LeadingKeys values of a bindable pattern, or why it is not bindable. */
+function leadingKeyValues(values: string[], variable: string, attribute: string | undefined): string[] | Unbound {
+  const bound = new Set<string>();
+  for (const value of values) {
+    const placeholders = [...new Set(placeholdersIn(value))];
+    if (placeholders.length === 0) {
+      return { sid: 'SharedKey', reason: `its partition key ${JSON.stringify(value)} is the same for every caller` };
+    }
+    if (attribute === undefined || placeholders.length !== 1 || placeholders[0] !== attribute) {
+      const others = placeholders.filter((name) => name !== attribute);
+      return {
+        sid: `KeyFrom${others.map((name) => pascalCase(name, 'Parameter').replace(/_/g, '')).join('And')}`,
+        reason: `its partition key ${JSON.stringify(value)} is built from ${others.join(', ')}, not only from the caller's ${attribute ?? 'identity'}`,
+      };
+    }
+    // The literal text around the placeholder stays literal; only the placeholder becomes the variable.
+    bound.add(value.split(PLACEHOLDER).map(iamConditionText).join(variable));
+  }
+  return [...bound].sort();
+}
+
+function plan(model: DesignModel, options: IamPolicyOptions): Plan {
   const sids = uniqueIdentifiers(
     model.accessPatterns.map((pattern) => pattern.name),
     (name) => pascalCase(name, 'Pattern').replace(/_/g, ''),
   );
-  const statements: IamStatement[] = [];
+  const leadingKeys = options.leadingKeys;
+  const attribute = leadingKeys === undefined ? undefined : (leadingKeys.attribute ?? defaultIdentityAttribute(model));
+  const statements: PlannedStatement[] = [];
+  const notes: string[] = [];
   model.accessPatterns.forEach((pattern, position) => {
-    if (options.leadingKeys !== undefined && (pattern.operation === 'Scan' || pattern.operation === 'ExecuteStatement')) return;
+    const sid = sids[position] ?? `Pattern${position + 1}`;
     let request: Record<string, unknown>;
     try {
       request = requestTemplate(model, pattern);
-    } catch {
+    } catch (error) {
+      notes.push(`"${pattern.name}" is not in the policy: ${error instanceof Error ? error.message : String(error)}.`);
       return;
     }
     const actions = actionsFor(pattern, request);
-    if (actions.length === 0) return;
+    if (actions.length === 0) {
+      notes.push(`"${pattern.name}" is not in the policy: its request names no DynamoDB action Tablesmith can map.`);
+      return;
+    }
     const indexName =
       typeof request.IndexName === 'string'
         ? request.IndexName
         : pattern.operation === 'ExecuteStatement'
           ? statementIndex(String(request.Statement ?? ''))
           : undefined;
-    const statement: IamStatement = {
-      Sid: sids[position] ?? `Pattern${position + 1}`,
-      Effect: 'Allow',
-      Action: actions,
-      Resource: [indexName === undefined ? tableArn : `${tableArn}/index/${indexName}`],
-    };
-    if (options.leadingKeys !== undefined) {
-      const leadingKeys = leadingKeyValues(model, pattern, options.leadingKeys.variable, options.leadingKeys.attribute ?? identityAttribute(model));
-      if (leadingKeys.length === 0) return;
-      statement.Condition = { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': leadingKeys } };
+    const statement: PlannedStatement = { sid, actions, indexName };
+    if (leadingKeys !== undefined) {
+      const values = partitionKeyValues(model, pattern, request);
+      const bound = Array.isArray(values) ? leadingKeyValues(values, leadingKeys.variable, attribute) : values;
+      if (Array.isArray(bound)) statement.leadingKeys = bound;
+      else {
+        statement.unbound = bound;
+        statement.sid = `${sid}NotPerUser${bound.sid}`;
+        notes.push(`"${pattern.name}" (statement ${statement.sid}) is allowed for every caller, without dynamodb:LeadingKeys: ${bound.reason}.`);
+      }
     }
     statements.push(statement);
   });
-  return { Version: '2012-10-17', Statement: mergeIdentical(statements) };
+  return { statements: mergeIdentical(statements), notes };
 }
 
-/** The attribute that identifies a user by default: the first placeholder of the first entity's partition key. */
-function identityAttribute(model: DesignModel): string | undefined {
-  const template = model.entities[0]?.keys.partitionKey ?? '';
-  const first = parseKeyTemplate(template).parts.find((part) => part.kind === 'placeholder');
-  return first?.kind === 'placeholder' ? first.name : undefined;
-}
-
-/** Partition-key values the pattern may touch, with the identity attribute bound to the caller. */
-function leadingKeyValues(model: DesignModel, pattern: AccessPattern, variable: string, attribute: string | undefined): string[] {
-  const entities = pattern.entity === undefined ? model.entities : model.entities.filter((entity) => entity.id === pattern.entity);
-  const values = new Set<string>();
-  for (const entity of entities) {
-    const template = pattern.index === undefined ? entity.keys.partitionKey : entity.keys.indexes[pattern.index]?.partitionKey;
-    if (template === undefined || template === '') return [];
-    const parts = parseKeyTemplate(template).parts;
-    const placeholders = parts.filter((part) => part.kind === 'placeholder');
-    // Only a key built from the identity alone can be bound to the caller; one such entity
-    // that is not bound makes the whole pattern unbindable.
-    if (placeholders.length !== 1 || placeholders[0]?.name !== attribute) return [];
-    values.add(parts.map((part) => (part.kind === 'literal' ? part.text : variable)).join(''));
-  }
-  return [...values].sort();
-}
-
-/** Patterns needing exactly the same access share one statement. */
-function mergeIdentical(statements: IamStatement[]): IamStatement[] {
-  const seen = new Map<string, IamStatement>();
+/** Patterns needing exactly the same access share one statement (the first pattern's Sid). */
+function mergeIdentical(statements: PlannedStatement[]): PlannedStatement[] {
+  const seen = new Map<string, PlannedStatement>();
   for (const statement of statements) {
-    const key = JSON.stringify([statement.Action, statement.Resource, statement.Condition]);
+    const key = JSON.stringify([statement.actions, statement.indexName ?? null, statement.leadingKeys ?? null, statement.unbound?.sid ?? null]);
     if (!seen.has(key)) seen.set(key, statement);
   }
   return [...seen.values()];
 }
 
+function partitionOf(region: string | undefined): string {
+  if (region?.startsWith('cn-') === true) return 'aws-cn';
+  if (region?.startsWith('us-gov-') === true) return 'aws-us-gov';
+  return 'aws';
+}
+
+function checkOptions(options: IamPolicyOptions): void {
+  if (options.region !== undefined && !/^[a-z]{2}(-[a-z]+)+-\d+$/.test(options.region)) {
+    throw new Error(`${JSON.stringify(options.region)} is not an AWS Region code such as eu-west-1`);
+  }
+  if (options.account !== undefined && !/^\d{12}$/.test(options.account)) {
+    throw new Error(`${JSON.stringify(options.account)} is not an AWS account id (12 digits)`);
+  }
+}
+
+function statementOf<R>(planned: PlannedStatement, resource: R): Statement<R> {
+  const statement: Statement<R> = { Sid: planned.sid, Effect: 'Allow', Action: planned.actions, Resource: [resource] };
+  if (planned.leadingKeys !== undefined) {
+    statement.Condition = { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': planned.leadingKeys } };
+  }
+  return statement;
+}
+
+/** The standalone policy, with the given Region and account or the placeholders. */
+export function iamPolicy(model: DesignModel, options: IamPolicyOptions = {}): IamPolicy {
+  checkOptions(options);
+  const partition = options.partition ?? partitionOf(options.region);
+  const tableArn = `arn:${partition}:dynamodb:${options.region ?? REGION_PLACEHOLDER}:${options.account ?? ACCOUNT_PLACEHOLDER}:table/${iamResourceText(model.table.name)}`;
+  return {
+    Version: '2012-10-17',
+    Statement: plan(model, options).statements.map((planned) =>
+      statementOf(planned, planned.indexName === undefined ? tableArn : `${tableArn}/index/${iamResourceText(planned.indexName)}`),
+    ),
+  };
+}
+
+/**
+ * What a reviewer needs to know about the policy: where the ARNs come from, the identity, and
+ * every pattern that is allowed for any caller or left out, with the reason. `template`: the
+ * policy inside the CloudFormation / CDK export.
+ */
+export function iamPolicyNotes(model: DesignModel, options: IamPolicyOptions = {}, where: 'standalone' | 'template' = 'standalone'): string[] {
+  checkOptions(options);
+  const notes: string[] = [];
+  const missing = [options.region === undefined ? REGION_PLACEHOLDER : undefined, options.account === undefined ? ACCOUNT_PLACEHOLDER : undefined].filter(
+    (part) => part !== undefined,
+  );
+  if (where === 'template') notes.push("The policy's ARNs name the stack's table in the stack's partition, Region and account (Fn::Sub with AWS::Partition, AWS::Region, AWS::AccountId).");
+  else if (missing.length > 0) {
+    notes.push(`Replace ${missing.join(' and ')} in the ARNs, or give the Region and account when exporting; until then the policy matches no table.`);
+  }
+  if (options.leadingKeys !== undefined) {
+    const attribute = options.leadingKeys.attribute ?? defaultIdentityAttribute(model);
+    notes.push(
+      `Per-user access: a request is allowed only when every partition key it names is built with ${options.leadingKeys.variable} in place of {{${attribute ?? '?'}}} (dynamodb:LeadingKeys; for a Query on an index, the index's partition key).`,
+    );
+  }
+  return [...notes, ...plan(model, options).notes];
+}
+
 export function iamPolicyJson(model: DesignModel, options?: IamPolicyOptions): string {
   return `${JSON.stringify(iamPolicy(model, options), null, 2)}\n`;
+}
+
+export type TemplateValue = string | TemplateValue[] | { [key: string]: TemplateValue };
+
+/** `${` written as `${!` so `Fn::Sub` keeps it literally. */
+export function subLiteral(text: string): string {
+  return text.replace(/\$\{/g, '${!');
+}
+
+/** Name of the `Fn::Sub` variable holding the table's name (its `Ref`). */
+export const TABLE_NAME_VARIABLE = 'TableName';
+
+/**
+ * The policy document for a CloudFormation template whose table resource is `tableRef`: ARNs
+ * built by `Fn::Sub` from the pseudo-parameters and the table's name, so the policy follows the
+ * stack's Region, account and partition.
+ */
+export function iamPolicyDocumentForTemplate(model: DesignModel, tableRef: TemplateValue, options: Omit<IamPolicyOptions, 'region' | 'account' | 'partition'> = {}): TemplateValue {
+  const tableArn = `arn:\${AWS::Partition}:dynamodb:\${AWS::Region}:\${AWS::AccountId}:table/\${${TABLE_NAME_VARIABLE}}`;
+  const resource = (indexName: string | undefined): TemplateValue => ({
+    'Fn::Sub': [indexName === undefined ? tableArn : `${tableArn}/index/${subLiteral(iamResourceText(indexName))}`, { [TABLE_NAME_VARIABLE]: tableRef }],
+  });
+  return {
+    Version: '2012-10-17',
+    Statement: plan(model, options).statements.map((planned) => statementOf(planned, resource(planned.indexName))),
+  };
 }

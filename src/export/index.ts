@@ -4,10 +4,10 @@ import { zipSync, strToU8 } from 'fflate';
 import type { DesignModel } from '../model/types';
 import { cdkStack, cdkStackClassName } from './cdk';
 import { cloudFormationJson, cloudFormationYaml } from './cloudFormation';
-import { COGNITO_IDENTITY, iamPolicyJson } from './iamPolicy';
+import { identityVariable, iamPolicyJson, iamPolicyNotes, type IamPolicyOptions, type LeadingKeysOptions } from './iamPolicy';
 import { designMarkdown } from './markdown';
 import { oneTableJson } from './oneTable';
-import type { TableResource } from './tableSchema';
+import { DEFAULT_TABLE_RESOURCE, type TableResource } from './tableSchema';
 import { typescriptModule } from './typescriptModule';
 import { workbenchJson } from './workbench';
 
@@ -15,12 +15,21 @@ export type ExportFormat = 'cdk' | 'cfn-yaml' | 'cfn-json' | 'iam' | 'ts' | 'mar
 
 export interface ExportOptions {
   /**
-   * CDK and CloudFormation: `global-table` (TableV2 / AWS::DynamoDB::GlobalTable) or `table`
-   * (Table / AWS::DynamoDB::Table). Absent: TableV2 for CDK, AWS::DynamoDB::Table for CloudFormation.
+   * CDK and CloudFormation: `table` (Table / AWS::DynamoDB::Table) or `global-table` (TableV2 /
+   * AWS::DynamoDB::GlobalTable). Absent: DEFAULT_TABLE_RESOURCE for both.
    */
   resource?: TableResource;
-  /** IAM: add the seed's fine-grained `dynamodb:LeadingKeys` condition bound to the Cognito identity. */
+  /** CDK and CloudFormation: add the IAM policy as an AWS::IAM::ManagedPolicy (ARNs from pseudo-parameters). */
+  accessPolicy?: boolean;
+  /** IAM (and the policy in CDK / CloudFormation): per-user access with `dynamodb:LeadingKeys`. */
   leadingKeys?: boolean;
+  /** The caller's identity for `leadingKeys`: a choice `identityVariable` accepts (default `cognito`). */
+  identity?: string;
+  /** The pattern parameter bound to the identity (default: the first entity's partition-key placeholder). */
+  identityAttribute?: string;
+  /** IAM: the Region and account of the table's ARNs (placeholders when absent). */
+  region?: string;
+  account?: string;
   /** Workbench: the creation date written into the model (now when absent). */
   now?: Date;
 }
@@ -32,6 +41,37 @@ export interface ExportDefinition {
   language: 'typescript' | 'yaml' | 'json' | 'markdown';
   fileName: (model: DesignModel, options: ExportOptions) => string;
   generate: (model: DesignModel, options: ExportOptions) => string;
+  /** What a reviewer should know about the result, shown beside it and printed by the CLI. */
+  notes?: (model: DesignModel, options: ExportOptions) => string[];
+}
+
+function leadingKeysOf(options: ExportOptions): LeadingKeysOptions | undefined {
+  if (options.leadingKeys !== true) return undefined;
+  return {
+    variable: identityVariable(options.identity ?? 'cognito'),
+    ...(options.identityAttribute !== undefined && options.identityAttribute !== '' ? { attribute: options.identityAttribute } : {}),
+  };
+}
+
+function iamOptions(options: ExportOptions): IamPolicyOptions {
+  const leadingKeys = leadingKeysOf(options);
+  return {
+    ...(options.region !== undefined && options.region !== '' ? { region: options.region } : {}),
+    ...(options.account !== undefined && options.account !== '' ? { account: options.account } : {}),
+    ...(leadingKeys !== undefined ? { leadingKeys } : {}),
+  };
+}
+
+function templateOptions(options: ExportOptions) {
+  const leadingKeys = leadingKeysOf(options);
+  return options.accessPolicy === true ? { accessPolicy: leadingKeys !== undefined ? { leadingKeys } : {} } : {};
+}
+
+/** The policy notes for CDK and CloudFormation exports that carry the policy (their ARNs need no notes). */
+function templateNotes(model: DesignModel, options: ExportOptions): string[] {
+  if (options.accessPolicy !== true) return [];
+  const leadingKeys = leadingKeysOf(options);
+  return iamPolicyNotes(model, leadingKeys !== undefined ? { leadingKeys } : {}, 'template');
 }
 
 /** A file-system-safe stem from the design name. */
@@ -47,28 +87,32 @@ export const EXPORTS: readonly ExportDefinition[] = [
     label: 'AWS CDK (TypeScript)',
     language: 'typescript',
     fileName: (model) => `${cdkStackClassName(model)}.ts`,
-    generate: (model, options) => cdkStack(model, options.resource ?? 'global-table'),
+    generate: (model, options) => cdkStack(model, options.resource ?? DEFAULT_TABLE_RESOURCE, templateOptions(options)),
+    notes: templateNotes,
   },
   {
     format: 'cfn-yaml',
     label: 'CloudFormation (YAML)',
     language: 'yaml',
     fileName: (model) => `${fileStem(model)}.template.yaml`,
-    generate: (model, options) => cloudFormationYaml(model, options.resource ?? 'table'),
+    generate: (model, options) => cloudFormationYaml(model, options.resource ?? DEFAULT_TABLE_RESOURCE, templateOptions(options)),
+    notes: templateNotes,
   },
   {
     format: 'cfn-json',
     label: 'CloudFormation (JSON)',
     language: 'json',
     fileName: (model) => `${fileStem(model)}.template.json`,
-    generate: (model, options) => cloudFormationJson(model, options.resource ?? 'table'),
+    generate: (model, options) => cloudFormationJson(model, options.resource ?? DEFAULT_TABLE_RESOURCE, templateOptions(options)),
+    notes: templateNotes,
   },
   {
     format: 'iam',
     label: 'IAM policy',
     language: 'json',
     fileName: (model) => `${fileStem(model)}.iam-policy.json`,
-    generate: (model, options) => iamPolicyJson(model, options.leadingKeys === true ? { leadingKeys: { variable: COGNITO_IDENTITY } } : {}),
+    generate: (model, options) => iamPolicyJson(model, iamOptions(options)),
+    notes: (model, options) => iamPolicyNotes(model, iamOptions(options)),
   },
   {
     format: 'ts',

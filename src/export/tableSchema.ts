@@ -7,6 +7,28 @@ export type TableResource = 'table' | 'global-table';
 
 export const TABLE_RESOURCES: readonly TableResource[] = ['table', 'global-table'];
 
+/**
+ * What both the CDK and the CloudFormation export use unless told otherwise, so the two defaults
+ * deploy the same table: the classic table, the least surprising choice for a single-Region design.
+ */
+export const DEFAULT_TABLE_RESOURCE: TableResource = 'table';
+
+export const RESOURCE_TYPES: Record<TableResource, { cloudFormation: string; cdk: string }> = {
+  table: { cloudFormation: 'AWS::DynamoDB::Table', cdk: 'dynamodb.Table' },
+  'global-table': { cloudFormation: 'AWS::DynamoDB::GlobalTable', cdk: 'dynamodb.TableV2' },
+};
+
+/** The header sentence of a generated template or stack: which resource it uses and how to switch. */
+export function resourceChoiceText(resource: TableResource): string {
+  const other: TableResource = resource === 'table' ? 'global-table' : 'table';
+  const used = RESOURCE_TYPES[resource];
+  const alternative = RESOURCE_TYPES[other];
+  return (
+    `Uses ${used.cloudFormation} (CDK ${used.cdk})${resource === DEFAULT_TABLE_RESOURCE ? ', the default of both the CDK and the CloudFormation export' : ''}. ` +
+    `For ${alternative.cloudFormation} (CDK ${alternative.cdk}) choose it under "Table resource" in the Export tab, or export with --resource ${other}.`
+  );
+}
+
 export interface Throughput {
   read: ThroughputSetting;
   write: ThroughputSetting;

@@ -3,7 +3,8 @@
 // design only when the import succeeds).
 import { useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { EXPORTS, exportAll, fileStem, type ExportFormat, type ExportOptions } from '../../export/index';
-import type { TableResource } from '../../export/tableSchema';
+import { IDENTITY_CHOICES, PRINCIPAL_TAG_CHOICE } from '../../export/iamPolicy';
+import { DEFAULT_TABLE_RESOURCE, RESOURCE_TYPES, TABLE_RESOURCES, type TableResource } from '../../export/tableSchema';
 import { importDesign, type ImportIssue } from '../../import/index';
 import { useDesignStore } from '../../store/designStore';
 import { CodeEditor } from '../monaco';
@@ -17,7 +18,7 @@ const MIME: Record<string, string> = {
   markdown: 'text/markdown',
 };
 
-type Generated = { text: string } | { error: string };
+type Generated = { text: string; notes: string[] } | { error: string };
 
 function ImportControl() {
   const inputId = useId();
@@ -71,21 +72,98 @@ function ImportControl() {
   );
 }
 
+/** The IAM options: where the policy's ARNs point and whose partition keys a caller may use. */
+interface IamSettings {
+  region: string;
+  account: string;
+  leadingKeys: boolean;
+  /** An IDENTITY_CHOICES id, or PRINCIPAL_TAG_CHOICE for a principal tag named by `tagKey`. */
+  identity: string;
+  tagKey: string;
+  identityAttribute: string;
+}
+
+const INITIAL_IAM: IamSettings = { region: '', account: '', leadingKeys: false, identity: 'cognito', tagKey: '', identityAttribute: '' };
+
+function IamOptions({ settings, onChange }: { settings: IamSettings; onChange: (settings: IamSettings) => void }) {
+  const id = useId();
+  const set = (change: Partial<IamSettings>) => onChange({ ...settings, ...change });
+  return (
+    <fieldset className="export-iam">
+      <legend>IAM policy</legend>
+      <div className="field">
+        <label htmlFor={`${id}-region`}>Region</label>
+        <input id={`${id}-region`} value={settings.region} placeholder="REGION" spellCheck={false} onChange={(event) => set({ region: event.target.value.trim() })} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-account`}>Account ID</label>
+        <input id={`${id}-account`} value={settings.account} placeholder="ACCOUNT_ID" inputMode="numeric" spellCheck={false} onChange={(event) => set({ account: event.target.value.trim() })} />
+      </div>
+      <div className="field-checkbox">
+        <input id={`${id}-leading`} type="checkbox" checked={settings.leadingKeys} onChange={(event) => set({ leadingKeys: event.target.checked })} />
+        <label htmlFor={`${id}-leading`}>Per-user access (dynamodb:LeadingKeys)</label>
+      </div>
+      {settings.leadingKeys && (
+        <>
+          <div className="field">
+            <label htmlFor={`${id}-identity`}>Caller identity</label>
+            <select id={`${id}-identity`} value={settings.identity} onChange={(event) => set({ identity: event.target.value })}>
+              {IDENTITY_CHOICES.map((choice) => (
+                <option key={choice.id} value={choice.id}>
+                  {choice.label} {choice.variable}
+                </option>
+              ))}
+              <option value={PRINCIPAL_TAG_CHOICE}>Principal tag {'${aws:PrincipalTag/…}'}</option>
+            </select>
+          </div>
+          {settings.identity === PRINCIPAL_TAG_CHOICE && (
+            <div className="field">
+              <label htmlFor={`${id}-tag`}>Principal tag key</label>
+              <input id={`${id}-tag`} value={settings.tagKey} spellCheck={false} onChange={(event) => set({ tagKey: event.target.value })} />
+            </div>
+          )}
+          <div className="field">
+            <label htmlFor={`${id}-attribute`}>Parameter holding the identity</label>
+            <input
+              id={`${id}-attribute`}
+              value={settings.identityAttribute}
+              placeholder="first entity's partition key"
+              spellCheck={false}
+              onChange={(event) => set({ identityAttribute: event.target.value.trim() })}
+            />
+          </div>
+        </>
+      )}
+    </fieldset>
+  );
+}
+
+function iamExportOptions(settings: IamSettings): ExportOptions {
+  return {
+    ...(settings.region !== '' ? { region: settings.region } : {}),
+    ...(settings.account !== '' ? { account: settings.account } : {}),
+    leadingKeys: settings.leadingKeys,
+    identity: settings.identity === PRINCIPAL_TAG_CHOICE ? `${PRINCIPAL_TAG_CHOICE}${settings.tagKey}` : settings.identity,
+    ...(settings.identityAttribute !== '' ? { identityAttribute: settings.identityAttribute } : {}),
+  };
+}
+
 export function ExportPanel() {
   const model = useDesignStore((state) => state.model);
   const [format, setFormat] = useState<ExportFormat>('cdk');
-  const [resource, setResource] = useState<TableResource | undefined>();
-  const [leadingKeys, setLeadingKeys] = useState(false);
+  const [resource, setResource] = useState<TableResource>(DEFAULT_TABLE_RESOURCE);
+  const [accessPolicy, setAccessPolicy] = useState(false);
+  const [iam, setIam] = useState<IamSettings>(INITIAL_IAM);
   const [status, setStatus] = useState('');
   const resourceId = useId();
-  const leadingKeysId = useId();
-  const options: ExportOptions = useMemo(() => ({ ...(resource !== undefined ? { resource } : {}), leadingKeys }), [resource, leadingKeys]);
+  const accessPolicyId = useId();
+  const options: ExportOptions = useMemo(() => ({ resource, accessPolicy, ...iamExportOptions(iam) }), [resource, accessPolicy, iam]);
   const definition = EXPORTS.find((candidate) => candidate.format === format) ?? EXPORTS[0];
 
   const generated: Generated = useMemo(() => {
     if (definition === undefined) return { error: 'No export selected' };
     try {
-      return { text: definition.generate(model, options) };
+      return { text: definition.generate(model, options), notes: definition.notes?.(model, options) ?? [] };
     } catch (error) {
       return { error: error instanceof Error ? error.message : String(error) };
     }
@@ -130,21 +208,21 @@ export function ExportPanel() {
           ))}
         </div>
         <div className="field">
-          <label htmlFor={resourceId}>Table resource</label>
-          <select
-            id={resourceId}
-            value={resource ?? 'default'}
-            onChange={(event) => setResource(event.target.value === 'default' ? undefined : (event.target.value as TableResource))}
-          >
-            <option value="default">Default (CDK TableV2, CloudFormation Table)</option>
-            <option value="global-table">TableV2 / AWS::DynamoDB::GlobalTable</option>
-            <option value="table">Table / AWS::DynamoDB::Table</option>
+          <label htmlFor={resourceId}>Table resource (CDK and CloudFormation)</label>
+          <select id={resourceId} value={resource} onChange={(event) => setResource(event.target.value as TableResource)}>
+            {TABLE_RESOURCES.map((candidate) => (
+              <option key={candidate} value={candidate}>
+                {RESOURCE_TYPES[candidate].cloudFormation} / CDK {RESOURCE_TYPES[candidate].cdk}
+                {candidate === DEFAULT_TABLE_RESOURCE ? ' (default)' : ''}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field-checkbox">
-          <input id={leadingKeysId} type="checkbox" checked={leadingKeys} onChange={(event) => setLeadingKeys(event.target.checked)} />
-          <label htmlFor={leadingKeysId}>IAM: per-user access (dynamodb:LeadingKeys)</label>
+          <input id={accessPolicyId} type="checkbox" checked={accessPolicy} onChange={(event) => setAccessPolicy(event.target.checked)} />
+          <label htmlFor={accessPolicyId}>CDK and CloudFormation: include the IAM policy</label>
         </div>
+        <IamOptions settings={iam} onChange={setIam} />
         <button type="button" onClick={downloadZip}>
           Download all as zip
         </button>
@@ -171,10 +249,19 @@ export function ExportPanel() {
           </span>
         </div>
         {'text' in generated ? (
-          <CodeEditor value={generated.text} language={definition.language} label={`${definition.label} code`} readOnly path={`export/${fileName}`} height="24rem" />
+          <>
+            <CodeEditor value={generated.text} language={definition.language} label={`${definition.label} code`} readOnly path={`export/${fileName}`} height="24rem" />
+            {generated.notes.length > 0 && (
+              <ul className="export-notes" aria-label="Notes on this export">
+                {generated.notes.map((note, index) => (
+                  <li key={index}>{note}</li>
+                ))}
+              </ul>
+            )}
+          </>
         ) : (
           <p className="export-error" role="alert">
-            This export cannot be made from the current design: {generated.error}
+            This export cannot be made: {generated.error}
           </p>
         )}
       </div>
