@@ -1,0 +1,91 @@
+// How the endpoint reads a request's bytes and signature, against DynamoDB Local over raw HTTP:
+// bytes that are not UTF-8 are refused (never replaced with U+FFFD, which would make two keys
+// one), and a SigV4 credential scope with an empty service, as the `aws4` library signs for a
+// bare IP host, is answered like any other.
+import { createHash, createHmac } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { postJson, type WireAnswer } from '../engine/testing/wire';
+import { startTestServer, type TestServer } from './testing';
+
+let server: TestServer;
+let local: string;
+const table = `utf8-${Date.now().toString(36)}`;
+
+beforeAll(async () => {
+  local = inject('dynamodbLocalEndpoint');
+  server = await startTestServer();
+  const create = JSON.stringify({ TableName: table, BillingMode: 'PAY_PER_REQUEST', KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }] });
+  for (const endpoint of [local, server.endpoint]) expect((await postJson(endpoint, 'CreateTable', create)).status).toBe(200);
+});
+afterAll(() => server.close());
+
+const errorOf = (answer: WireAnswer) => {
+  const body = answer.body as { __type?: string };
+  return { status: answer.status, type: body.__type?.slice(body.__type.indexOf('#') + 1) };
+};
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+const concat = (...parts: Uint8Array[]) => Uint8Array.from(parts.flatMap((part) => [...part]));
+
+describe('request bytes', () => {
+  const put = (value: Uint8Array) => concat(utf8(`{"TableName":"${table}","Item":{"pk":{"S":"x`), value, utf8('"}}}'));
+
+  it('refuses bytes that are not UTF-8 as DynamoDB Local does', async () => {
+    const invalid = [[0xff], [0xc3], [0x80], [0xe2, 0x82], [0xf8, 0x88, 0x80, 0x80, 0x80]].map((bytes) => Uint8Array.from(bytes));
+    for (const bytes of invalid) {
+      const [fromLocal, fromEngine] = await Promise.all([postJson(local, 'PutItem', put(bytes)), postJson(server.endpoint, 'PutItem', put(bytes))]);
+      expect(errorOf(fromEngine), `bytes ${[...bytes].join(',')}`).toEqual(errorOf(fromLocal));
+      expect(fromEngine.status).toBe(500);
+    }
+    const nameBytes = concat(utf8(`{"TableName":"${table}","Item":{"pk":{"S":"x"},"`), Uint8Array.from([0xfe]), utf8('":{"S":"a"}}}'));
+    expect(errorOf(await postJson(server.endpoint, 'PutItem', nameBytes))).toEqual(errorOf(await postJson(local, 'PutItem', nameBytes)));
+  });
+
+  it('keeps keys that differ in one invalid byte from becoming the same key', async () => {
+    for (const endpoint of [local, server.endpoint]) {
+      expect((await postJson(endpoint, 'PutItem', put(Uint8Array.from([0xef, 0xbf, 0xbd])))).status).toBe(200);
+      expect((await postJson(endpoint, 'PutItem', put(Uint8Array.from([0xff])))).status).toBe(500);
+      const scan = await postJson(endpoint, 'Scan', JSON.stringify({ TableName: table }));
+      expect(scan.body).toMatchObject({ Count: 1, Items: [{ pk: { S: 'x\uFFFD' } }] });
+    }
+  });
+});
+
+/** SigV4 as `aws4` computes it for a host it cannot read a service from: the scope's service is empty. */
+function signWithEmptyService(endpoint: string, target: string, body: string): Record<string, string> {
+  const host = new URL(endpoint).host;
+  const amzDate = '20260101T000000Z';
+  const scope = `${amzDate.slice(0, 8)}/us-east-1//aws4_request`;
+  const hash = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+  const hmac = (key: string | Buffer, text: string) => createHmac('sha256', key).update(text, 'utf8').digest();
+  const headers = { 'content-type': 'application/x-amz-json-1.0', host, 'x-amz-date': amzDate, 'x-amz-target': target };
+  const signed = Object.keys(headers).sort();
+  const canonical = ['POST', '/', '', ...signed.map((name) => `${name}:${headers[name as keyof typeof headers]}\n`), signed.join(';'), hash(body)].join('\n');
+  const toSign = ['AWS4-HMAC-SHA256', amzDate, scope, hash(canonical)].join('\n');
+  let key = hmac('AWS4secret', amzDate.slice(0, 8));
+  for (const part of ['us-east-1', '', 'aws4_request']) key = hmac(key, part);
+  const signature = createHmac('sha256', key).update(toSign, 'utf8').digest('hex');
+  return {
+    'content-type': headers['content-type'],
+    'x-amz-date': amzDate,
+    'x-amz-target': target,
+    authorization: `AWS4-HMAC-SHA256 Credential=aws4client/${scope}, SignedHeaders=${signed.join(';')}, Signature=${signature}`,
+  };
+}
+
+describe('signatures', () => {
+  it('answers a credential scope with an empty service, as DynamoDB Local does', async () => {
+    const body = JSON.stringify({ TableName: table });
+    const answers = await Promise.all(
+      [local, server.endpoint].map(async (endpoint) => {
+        const response = await fetch(endpoint, { method: 'POST', headers: signWithEmptyService(endpoint, 'DynamoDB_20120810.DescribeTable', body), body });
+        return { status: response.status, body: (await response.json()) as { __type?: string; Table?: { TableName?: string } } };
+      }),
+    );
+    // The scope's access key is new to both sides, so each answers from an empty database.
+    expect(answers.map((answer) => [answer.status, answer.body.__type?.slice(answer.body.__type.indexOf('#') + 1)])).toEqual([
+      [400, 'ResourceNotFoundException'],
+      [400, 'ResourceNotFoundException'],
+    ]);
+  });
+});
