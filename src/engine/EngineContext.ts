@@ -9,6 +9,11 @@ export interface EngineOptions {
   /** Region and account that appear in ARNs. */
   region?: string;
   accountId?: string;
+  /**
+   * Fills `bytes` with random values (stream event and shard ids). A host that replays
+   * recorded writes injects a seeded source, so the replay makes the same ids.
+   */
+  randomBytes?: (bytes: Uint8Array) => void;
 }
 
 /** One item write, as streams need it: the images before and after. */
@@ -28,6 +33,7 @@ export interface EngineContext {
   /** Seconds since the epoch, with milliseconds, as descriptions carry it. */
   now(): number;
   readonly listeners: Set<ChangeListener>;
+  randomBytes(bytes: Uint8Array): void;
 }
 
 export function createContext(options: EngineOptions = {}): EngineContext {
@@ -38,6 +44,7 @@ export function createContext(options: EngineOptions = {}): EngineContext {
     accountId: options.accountId ?? '000000000000',
     now: () => clock() / 1000,
     listeners: new Set(),
+    randomBytes: options.randomBytes ?? ((bytes) => void globalThis.crypto.getRandomValues(bytes)),
   };
 }
 

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { ItemCollection } from './ItemCollection';
 import { createEngine } from './index';
 import { subscribeToStreams, type TableStreamRecord } from './streams';
 import { sweepExpiredItems } from './TimeToLiveSweep';
@@ -71,5 +72,37 @@ describe('the TTL sweep', () => {
     engine.UpdateTimeToLive({ TableName: 'Sessions', TimeToLiveSpecification: { Enabled: false, AttributeName: 'expiresAt' } });
     expect(sweepExpiredItems(engine.context).deleted).toEqual({});
     expect(ids()).toEqual(['past']);
+  });
+
+  it('finds the due items among many through its expiry index, also after rewrites, deletes and a late TTL', () => {
+    let clock = NOW * 1000;
+    const engine = createEngine({ clock: () => clock });
+    engine.CreateTable({
+      TableName: 'Many',
+      BillingMode: 'PAY_PER_REQUEST',
+      KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+      AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'N' }],
+    });
+    // Written before TTL is enabled: the first sweep indexes what is already there.
+    for (let id = 0; id < 20_000; id++) engine.PutItem({ TableName: 'Many', Item: { id: { N: String(id) }, exp: { N: String(NOW + id) } } });
+    engine.UpdateTimeToLive({ TableName: 'Many', TimeToLiveSpecification: { Enabled: true, AttributeName: 'exp' } });
+    expect(sweepExpiredItems(engine.context).deleted).toEqual({});
+    // Later writes move, remove or drop expiries; the index follows them.
+    engine.PutItem({ TableName: 'Many', Item: { id: { N: '5' }, exp: { N: String(NOW + 50_000) } } });
+    engine.PutItem({ TableName: 'Many', Item: { id: { N: '19999' }, exp: { N: String(NOW + 1) } } });
+    engine.PutItem({ TableName: 'Many', Item: { id: { N: '7' } } });
+    engine.DeleteItem({ TableName: 'Many', Key: { id: { N: '8' } } });
+    for (let round = 0; round < 3; round++) engine.PutItem({ TableName: 'Many', Item: { id: { N: '9' }, exp: { N: String(NOW + 9) } } });
+    clock += 10_000;
+    // No sweep after the first walks a table: the due items come from the index alone.
+    const walks = vi.spyOn(ItemCollection.prototype, 'walk');
+    const { deleted, keys } = sweepExpiredItems(engine.context);
+    expect(walks).not.toHaveBeenCalled();
+    walks.mockRestore();
+    // Due: ids 0-9 (expiring before NOW + 10) less 5 (moved), 7 (no expiry) and 8 (deleted), plus 19999.
+    expect(deleted).toEqual({ Many: 8 });
+    expect(keys.Many?.map((key) => Number((key.id as { N: string }).N)).sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 6, 9, 19999]);
+    expect(sweepExpiredItems(engine.context).deleted).toEqual({});
+    expect(engine.Scan({ TableName: 'Many', Select: 'COUNT' }).Count).toBe(20_000 - 9);
   });
 });

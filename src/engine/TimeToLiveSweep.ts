@@ -10,62 +10,46 @@
 // non-Number TTL attributes.
 //
 // The engine never sweeps on its own (it has no timers, so tests stay deterministic):
-// callers decide when. `startTimeToLiveSweeper` runs it periodically for long-lived hosts
-// (the local endpoint server); tests call `sweepExpiredItems` after advancing their clock.
+// callers decide when (the local endpoint server once a second; tests after advancing their
+// clock). A sweep costs one step per TTL-enabled table plus one per due item: the items are
+// found through an index by expiry time (TimeToLiveIndex.ts), never by walking the tables.
 import { attributeMap } from './AttributeMap';
 import type { Item } from './AttributeValue';
 import type { EngineContext } from './EngineContext';
-import { extractKey } from './KeySchema';
 import { streamStore } from './streams';
 import { TTL_USER_IDENTITY } from './streams/StreamRecord';
 import type { Table } from './Table';
 import { timeToLiveOf } from './TimeToLive';
+import { expiryIndex } from './TimeToLiveIndex';
 import { applyWrite, prepareWrite } from './WriteItem';
-
-const FIVE_YEARS_SECONDS = 5 * 365 * 24 * 60 * 60;
 
 export interface SweepResult {
   /** Items deleted, per table name. */
   deleted: Record<string, number>;
+  /** The keys deleted, per table name, in the order deleted (what `deleteExpiredItems` replays). */
+  keys: Record<string, Item[]>;
 }
 
-function expired(item: Item, attribute: string, now: number): boolean {
-  const value = item[attribute];
-  if (!value || !('N' in value)) return false;
-  const expiresAt = Number(value.N);
-  return Number.isFinite(expiresAt) && expiresAt < now && expiresAt >= now - FIVE_YEARS_SECONDS;
-}
-
-function expiredItems(table: Table, attribute: string, now: number): Item[] {
-  const found: Item[] = [];
-  for (const slot of table.partitions.ordered()) {
-    for (const entry of slot.collection.walk(slot.collection.first(), true)) {
-      if (expired(entry.item, attribute, now)) found.push(entry.item);
-    }
-  }
-  return found;
+/** Deletes these items of `table` as the TTL sweep does: REMOVE stream records name DynamoDB as the deleter. */
+export function deleteExpiredItems(context: EngineContext, table: Table, keys: readonly Item[]): void {
+  streamStore(context).asService(TTL_USER_IDENTITY, () => {
+    for (const key of keys) applyWrite(context, prepareWrite(table, key, undefined));
+  });
 }
 
 /** Deletes every expired item of every table with TTL enabled, as of the engine's clock. */
 export function sweepExpiredItems(context: EngineContext): SweepResult {
   const now = context.now();
   const deleted = attributeMap<number>();
-  const streams = streamStore(context);
+  const keys = attributeMap<Item[]>();
   for (const table of context.tables.values()) {
     const ttl = timeToLiveOf(table);
     if (!ttl) continue;
-    const victims = expiredItems(table, ttl.attributeName, now);
-    if (victims.length === 0) continue;
-    streams.asService(TTL_USER_IDENTITY, () => {
-      for (const item of victims) applyWrite(context, prepareWrite(table, extractKey(item, table.keySchema), undefined));
-    });
-    deleted[table.name] = victims.length;
+    const due = expiryIndex(context, table, ttl.attributeName).takeDue(now);
+    if (due.length === 0) continue;
+    deleteExpiredItems(context, table, due);
+    deleted[table.name] = due.length;
+    keys[table.name] = due;
   }
-  return { deleted };
-}
-
-/** Sweeps every `intervalMs` of wall time; returns a function that stops it. */
-export function startTimeToLiveSweeper(context: EngineContext, intervalMs = 1000): () => void {
-  const timer = setInterval(() => sweepExpiredItems(context), intervalMs);
-  return () => clearInterval(timer);
+  return { deleted, keys };
 }

@@ -15,7 +15,7 @@ export interface TestServer {
 
 export async function startTestServer(): Promise<TestServer> {
   // The sweep is driven by tests themselves (with the engine's clock), never by a timer.
-  const databases = createDatabases({ ttlSweepIntervalMs: 24 * 60 * 60 * 1000 });
+  const databases = createDatabases({ maintenanceIntervalMs: 24 * 60 * 60 * 1000 });
   const server = await listen({ port: 0, host: '127.0.0.1', engineFor: (scope) => databases.engineFor(scope) });
   return {
     endpoint: server.url,

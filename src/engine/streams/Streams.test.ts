@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../index';
 import { DynamoDBError } from '../errors';
-import { DescribeStream, GetRecords, GetShardIterator, ListStreams, subscribeToStreams, type TableStreamRecord } from './index';
+import { DescribeStream, GetRecords, GetShardIterator, ListStreams, subscribeToStreams, trimStreamRecords, type TableStreamRecord } from './index';
+import { streamStore } from './Streams';
 import { decodeShardIterator, encodeShardIterator } from './ShardIterator';
 
 const START = Date.UTC(2026, 0, 1, 12, 0, 30);
@@ -97,5 +98,28 @@ describe('shard iterators', () => {
     engine.PutItem({ TableName: 'Posts', Item: { PK: { S: 'new' } } });
     const keys = GetRecords(engine.context, { ShardIterator: iterator() }).Records.map((record) => record.dynamodb.Keys.PK);
     expect(keys).toEqual([{ S: 'new' }]);
+  });
+
+  it('are dropped after 24 hours of engine time from streams nobody writes to any more', () => {
+    const { engine, advance } = setup();
+    for (let i = 0; i < 8000; i++) engine.PutItem({ TableName: 'Posts', Item: { PK: { S: 'same' }, n: { N: String(i) } } });
+    engine.UpdateTable({ TableName: 'Posts', StreamSpecification: { StreamEnabled: false } });
+    engine.CreateTable({
+      TableName: 'Deleted',
+      BillingMode: 'PAY_PER_REQUEST',
+      KeySchema: [{ AttributeName: 'PK', KeyType: 'HASH' }],
+      AttributeDefinitions: [{ AttributeName: 'PK', AttributeType: 'S' }],
+      StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
+    });
+    engine.PutItem({ TableName: 'Deleted', Item: { PK: { S: 'k' } } });
+    engine.DeleteTable({ TableName: 'Deleted' });
+    const held = () => streamStore(engine.context).streams.map((stream) => stream.shard.records.length);
+    expect(held()).toEqual([8000, 1]);
+    advance(23 * 60 * 60 * 1000);
+    trimStreamRecords(engine.context);
+    expect(held()).toEqual([8000, 1]);
+    advance(2 * 60 * 60 * 1000);
+    trimStreamRecords(engine.context);
+    expect(held()).toEqual([0, 0]);
   });
 });

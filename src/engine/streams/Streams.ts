@@ -134,7 +134,7 @@ export class StreamStore {
       createdAt: createdMs / 1000,
       status: 'ENABLED',
       shard: {
-        shardId: `shardId-${String(createdMs).padStart(20, '0')}-${randomHex(8)}`,
+        shardId: `shardId-${String(createdMs).padStart(20, '0')}-${hex(this.context, 4)}`,
         startingSequenceNumber: this.nextSequence,
         endingSequenceNumber: undefined,
         records: [],
@@ -166,13 +166,23 @@ export class StreamStore {
       sequenceNumber: formatSequenceNumber(sequence),
       now,
       region: this.context.region,
-      eventID: randomUUID(),
+      eventID: uuid(this.context),
       ...(eventName === 'REMOVE' && this.identity ? { userIdentity: this.identity } : {}),
     });
     trim(stream.shard, now);
     stream.shard.records.push(record);
     stream.shard.sequence.push(sequence);
     for (const listener of this.listeners) listener({ tableName: stream.tableName, streamArn: stream.arn, record });
+  }
+
+  /**
+   * Drops the records past retention from every shard, closed ones included. Writing a record
+   * trims its own shard, but a shard nobody writes to any more (a disabled stream, a deleted
+   * table) is trimmed only here, so a host calls this periodically.
+   */
+  trimAll(): void {
+    const now = this.context.now();
+    for (const stream of this.streams) trim(stream.shard, now);
   }
 
   /** The stream with this ARN, or DynamoDB's ResourceNotFoundException. */
@@ -194,6 +204,8 @@ function sameItem(a: Item, b: Item): boolean {
 }
 
 function trim(shard: Shard, now: number): void {
+  const oldest = shard.records[0];
+  if (oldest === undefined || oldest.dynamodb.ApproximateCreationDateTime >= now - RETENTION_SECONDS - 60) return;
   let drop = 0;
   while (drop < shard.records.length && (shard.records[drop] as StreamRecord).dynamodb.ApproximateCreationDateTime < now - RETENTION_SECONDS - 60) drop++;
   if (drop > 0) {
@@ -213,14 +225,20 @@ function streamLabel(now: number, taken: string[]): string {
   }
 }
 
-function randomUUID(): string {
-  return globalThis.crypto.randomUUID();
+function hex(context: EngineContext, bytes: number): string {
+  const random = new Uint8Array(bytes);
+  context.randomBytes(random);
+  return Array.from(random, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
-function randomHex(length: number): string {
-  const bytes = new Uint8Array(Math.ceil(length / 2));
-  globalThis.crypto.getRandomValues(bytes);
-  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('').slice(0, length);
+/** A version 4 UUID from the engine's random source. */
+function uuid(context: EngineContext): string {
+  const random = new Uint8Array(16);
+  context.randomBytes(random);
+  random[6] = ((random[6] as number) & 0x0f) | 0x40;
+  random[8] = ((random[8] as number) & 0x3f) | 0x80;
+  const text = Array.from(random, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return `${text.slice(0, 8)}-${text.slice(8, 12)}-${text.slice(12, 16)}-${text.slice(16, 20)}-${text.slice(20)}`;
 }
 
 const stores = new WeakMap<EngineContext, StreamStore>();

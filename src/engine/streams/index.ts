@@ -37,6 +37,11 @@ export function tableStreamDeleted(context: EngineContext, tableName: string): v
   streamStore(context).tableDeleted(tableName);
 }
 
+/** Drops stream records older than DynamoDB's 24-hour retention from every stream of the engine. */
+export function trimStreamRecords(context: EngineContext): void {
+  streamStore(context).trimAll();
+}
+
 /** Every record of every enabled stream of the engine, as it is written; returns unsubscribe. */
 export function subscribeToStreams(context: EngineContext, listener: StreamListener): () => void {
   return streamStore(context).subscribe(listener);
