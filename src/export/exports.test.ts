@@ -1,60 +1,153 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { examples } from '../model/examples';
-import type { DesignModel } from '../model/types';
-import { COGNITO_IDENTITY, iamPolicy } from './iamPolicy';
+import type { AccessPattern, DesignModel } from '../model/types';
+import { ACCOUNT_PLACEHOLDER, COGNITO_IDENTITY, iamPolicy, iamPolicyNotes, identityVariable, IDENTITY_CHOICES, REGION_PLACEHOLDER, type IamPolicy } from './iamPolicy';
 import { EXPORTS, exportAll } from './index';
 import { designMarkdown, markdownCode, markdownText } from './markdown';
 import { oneTableSchema } from './oneTable';
-import { HOSTILE_NAMES, hostileDesign } from './testing/designs';
+import { accessPatternsDesign, HOSTILE_NAMES, hostileDesign } from './testing/designs';
+import { iamLiteral } from './testing/intrinsics';
 import { workbenchDocument } from './workbench';
 
 const social = examples.find((example) => example.id === 'social-media')?.model as DesignModel;
 
 describe('IAM policy', () => {
-  it('grants each pattern exactly its actions on the table or the index it reads', () => {
-    const policy = iamPolicy(social, { region: 'eu-west-1', account: '123456789012' });
-    const table = 'arn:aws:dynamodb:eu-west-1:123456789012:table/SocialMediaApp';
+  const REGION = 'eu-west-1';
+  const ACCOUNT = '123456789012';
+  const design = accessPatternsDesign();
+  const tableArn = `arn:aws:dynamodb:${REGION}:${ACCOUNT}:table/OrdersTable`;
+
+  /** Action → resources over the whole policy. */
+  function grants(policy: IamPolicy): Record<string, string[]> {
     const byAction = new Map<string, Set<string>>();
     for (const statement of policy.Statement) {
       for (const action of statement.Action) for (const resource of statement.Resource) byAction.set(action, (byAction.get(action) ?? new Set()).add(resource));
     }
-    expect(Object.fromEntries([...byAction].map(([action, resources]) => [action, [...resources].sort()]))).toEqual({
-      'dynamodb:GetItem': [table],
-      'dynamodb:Query': [table, `${table}/index/GSI1`, `${table}/index/GSI2`, `${table}/index/GSI3`],
-      // The transaction puts a post and updates the author's count.
-      'dynamodb:PutItem': [table],
-      'dynamodb:UpdateItem': [table],
-      'dynamodb:BatchWriteItem': [table],
-      'dynamodb:BatchGetItem': [table],
+    return Object.fromEntries([...byAction].sort(([a], [b]) => a.localeCompare(b)).map(([action, resources]) => [action, [...resources].sort()]));
+  }
+
+  it('grants each pattern exactly its actions on the table or the one index it reads, in the given Region and account', () => {
+    const policy = iamPolicy(design, { region: REGION, account: ACCOUNT });
+    expect(grants(policy)).toEqual({
+      'dynamodb:BatchGetItem': [tableArn],
+      'dynamodb:BatchWriteItem': [tableArn],
+      // The order is placed only if the customer exists: a ConditionCheck in the transaction.
+      'dynamodb:ConditionCheckItem': [tableArn],
+      'dynamodb:DeleteItem': [tableArn],
+      'dynamodb:GetItem': [tableArn],
+      'dynamodb:PartiQLSelect': [`${tableArn}/index/ByStatus`],
+      'dynamodb:PutItem': [tableArn],
+      'dynamodb:Query': [tableArn, `${tableArn}/index/ByCustomer`, `${tableArn}/index/ByStatus`],
+      'dynamodb:Scan': [tableArn],
+      'dynamodb:UpdateItem': [tableArn],
     });
+    // GSI1 and the LSI serve no pattern, so nothing grants them, and nothing is a wildcard.
+    expect(JSON.stringify(policy)).not.toContain('GSI1');
+    expect(JSON.stringify(policy)).not.toContain('*');
     expect(policy.Statement.every((statement) => /^[A-Za-z0-9]+$/.test(statement.Sid))).toBe(true);
   });
 
-  it('binds partition keys to the caller with dynamodb:LeadingKeys on request', () => {
-    const policy = iamPolicy(social, { leadingKeys: { variable: COGNITO_IDENTITY } });
-    // Only the patterns on a user's own item collection (USER#{{userId}}) remain, each bound to the caller.
-    const kept = policy.Statement.map((statement) => statement.Sid);
-    expect(kept).toContain('GetUserProfile');
-    expect(kept).not.toContain('GetLikesForAPost');
-    for (const statement of policy.Statement) {
-      expect(statement.Condition, statement.Sid).toEqual({ 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [`USER#${COGNITO_IDENTITY}`] } });
-    }
+  it('maps each PartiQL verb to its own action', () => {
+    const statement = (text: string) => ({ ...design, accessPatterns: [{ id: 'x', name: 'x', operation: 'ExecuteStatement' as const, parameters: [], request: { Statement: text } }] });
+    expect(iamPolicy(statement('UPDATE "OrdersTable" SET a = 1 WHERE PK = \'x\'')).Statement[0]?.Action).toEqual(['dynamodb:PartiQLUpdate']);
+    expect(iamPolicy(statement('delete FROM "OrdersTable" WHERE PK = \'x\'')).Statement[0]?.Action).toEqual(['dynamodb:PartiQLDelete']);
+    expect(iamPolicy(statement('INSERT INTO "OrdersTable" VALUE {\'PK\': \'x\'}')).Statement[0]?.Action).toEqual(['dynamodb:PartiQLInsert']);
   });
 
-  it('maps scans and PartiQL to their own actions, and leaves them out of per-user policies', () => {
-    const model: DesignModel = {
-      ...social,
-      accessPatterns: [
-        { id: 's', name: 'Everything', operation: 'Scan', parameters: [], request: {} },
-        { id: 'q', name: 'By PartiQL', operation: 'ExecuteStatement', parameters: [], request: { Statement: 'SELECT * FROM "SocialMediaApp"."GSI1"' } },
-      ],
-    };
-    expect(iamPolicy(model).Statement.map((statement) => [statement.Action, statement.Resource[0]?.split('/').slice(1).join('/')])).toEqual([
-      [['dynamodb:Scan'], 'SocialMediaApp'],
-      [['dynamodb:PartiQLSelect'], 'SocialMediaApp/index/GSI1'],
-    ]);
-    expect(iamPolicy(model, { leadingKeys: { variable: COGNITO_IDENTITY } }).Statement).toEqual([]);
+  it('uses REGION and ACCOUNT_ID placeholders without a Region and account, and says so', () => {
+    const policy = iamPolicy(design);
+    expect(policy.Statement[0]?.Resource).toEqual([`arn:aws:dynamodb:${REGION_PLACEHOLDER}:${ACCOUNT_PLACEHOLDER}:table/OrdersTable`]);
+    expect(iamPolicyNotes(design)[0]).toContain('Replace REGION and ACCOUNT_ID');
+    expect(iamPolicyNotes(design, { region: REGION })[0]).toContain('Replace ACCOUNT_ID in the ARNs');
+    expect(iamPolicyNotes(design, { region: REGION, account: ACCOUNT })).toEqual([]);
+    // The partition follows the Region.
+    expect(iamPolicy(design, { region: 'cn-north-1', account: ACCOUNT }).Statement[0]?.Resource[0]).toMatch(/^arn:aws-cn:dynamodb:cn-north-1:/);
+    expect(iamPolicy(design, { region: 'us-gov-west-1', account: ACCOUNT }).Statement[0]?.Resource[0]).toMatch(/^arn:aws-us-gov:/);
+  });
+
+  it('refuses a Region or account that is not one', () => {
+    expect(() => iamPolicy(design, { region: 'Europe' })).toThrow('"Europe" is not an AWS Region code such as eu-west-1');
+    expect(() => iamPolicy(design, { account: '1234' })).toThrow('"1234" is not an AWS account id (12 digits)');
+  });
+
+  it('keeps every pattern under dynamodb:LeadingKeys: bound where the key is the caller, its own noted statement where not', () => {
+    const variable = identityVariable('userid');
+    const policy = iamPolicy(design, { region: REGION, account: ACCOUNT, leadingKeys: { variable } });
+    // Nothing the policy grants without LeadingKeys is lost with it.
+    expect(grants(policy)).toEqual(grants(iamPolicy(design, { region: REGION, account: ACCOUNT })));
+    const bound = { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['CUSTOMER#${aws:userid}'] } };
+    const bySid = new Map(policy.Statement.map((statement) => [statement.Sid, statement]));
+    expect(bySid.get('GetCustomer')?.Condition).toEqual(bound);
+    expect(bySid.get('PlaceOrder')).toMatchObject({ Action: ['dynamodb:ConditionCheckItem', 'dynamodb:PutItem'], Condition: bound });
+    // A GSI keyed by the customer is per-user too.
+    expect(bySid.get('CustomerOrdersByDate')).toMatchObject({ Resource: [`${tableArn}/index/ByCustomer`], Condition: bound });
+    // A GSI keyed by status cannot be: its own statement, no condition, the reason in its Sid.
+    expect(bySid.get('OrdersByStatusNotPerUserKeyFromStatus')).toEqual({
+      Sid: 'OrdersByStatusNotPerUserKeyFromStatus',
+      Effect: 'Allow',
+      Action: ['dynamodb:Query'],
+      Resource: [`${tableArn}/index/ByStatus`],
+    });
+    expect(bySid.get('AuditEverythingNotPerUserScan')?.Condition).toBeUndefined();
+    expect(bySid.get('OpenOrdersByPartiQlNotPerUserPartiQL')?.Condition).toBeUndefined();
+    // A transaction is per-user only if every key in it is the caller's.
+    expect(bySid.get('MoveOrderNotPerUserKeyFromNewCustomerId')?.Condition).toBeUndefined();
+    const unbound = policy.Statement.filter((statement) => statement.Condition === undefined).map((statement) => statement.Sid);
+    expect(unbound.sort()).toEqual(['AuditEverythingNotPerUserScan', 'MoveOrderNotPerUserKeyFromNewCustomerId', 'OpenOrdersByPartiQlNotPerUserPartiQL', 'OrdersByStatusNotPerUserKeyFromStatus']);
+    // Each one is explained.
+    const notes = iamPolicyNotes(design, { region: REGION, account: ACCOUNT, leadingKeys: { variable } });
+    expect(notes[0]).toContain('${aws:userid} in place of {{customerId}}');
+    for (const sid of unbound) expect(notes.some((note) => note.includes(`(statement ${sid})`)), sid).toBe(true);
+    expect(notes.find((note) => note.includes('OrdersByStatus'))).toContain('built from status');
+  });
+
+  it('binds the identity to the parameter the user names, with the variable the user chooses', () => {
+    const variable = identityVariable('principal-tag:team');
+    expect(variable).toBe('${aws:PrincipalTag/team}');
+    const policy = iamPolicy(design, { leadingKeys: { variable, attribute: 'status' } });
+    const byStatus = policy.Statement.find((statement) => statement.Resource[0]?.endsWith('/index/ByStatus') && statement.Action.includes('dynamodb:Query'));
+    expect(byStatus?.Condition).toEqual({ 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['${aws:PrincipalTag/team}'] } });
+    expect(policy.Statement.find((statement) => statement.Sid.startsWith('GetCustomer'))?.Sid).toBe('GetCustomerNotPerUserKeyFromCustomerId');
+    for (const choice of IDENTITY_CHOICES) expect(identityVariable(choice.id)).toBe(choice.variable);
+    expect(identityVariable('cognito')).toBe(COGNITO_IDENTITY);
+    expect(identityVariable('${www.amazon.com:user_id}')).toBe('${www.amazon.com:user_id}');
+    expect(() => identityVariable('bob')).toThrow(/unknown identity "bob": use one of cognito, userid/);
+    expect(() => identityVariable('principal-tag:')).toThrow('is not an IAM tag key');
+    expect(() => identityVariable('${a}"}')).toThrow('unknown identity');
+  });
+
+  it('keeps the social example per-user where its keys are USER#{{userId}}', () => {
+    const policy = iamPolicy(social, { leadingKeys: { variable: COGNITO_IDENTITY } });
+    const bySid = new Map(policy.Statement.map((statement) => [statement.Sid, statement]));
+    expect(bySid.get('GetUserProfile')?.Condition).toEqual({ 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [`USER#${COGNITO_IDENTITY}`] } });
+    // Recent posts share one GSI1 partition: kept, for every caller.
+    expect(bySid.get('GetRecentPostsNotPerUserSharedKey')?.Resource[0]).toMatch(/\/index\/GSI1$/);
+    expect(new Set(policy.Statement.flatMap((statement) => statement.Resource))).toEqual(new Set(iamPolicy(social).Statement.flatMap((statement) => statement.Resource)));
+  });
+
+  it('keeps hostile table, index and key text literal in ARNs and conditions', () => {
+    const hostile = [...HOSTILE_NAMES, '${aws:username}', 'a*b?c', '__proto__', '$'];
+    for (const name of hostile) {
+      const model: DesignModel = {
+        ...design,
+        table: { ...design.table, name },
+        globalSecondaryIndexes: design.globalSecondaryIndexes.map((index) => (index.id === 'gsi3' ? { ...index, name } : index)),
+        entities: design.entities.map((entity) => ({ ...entity, keys: { ...entity.keys, partitionKey: `${name}#{{customerId}}` } })),
+        accessPatterns: design.accessPatterns
+          .filter((pattern) => pattern.id === 'p4' || pattern.id === 'p1')
+          .map((pattern) => JSON.parse(JSON.stringify(pattern).replaceAll('CUSTOMER#', JSON.stringify(name).slice(1, -1) + '#')) as AccessPattern),
+      };
+      const policy = iamPolicy(model, { region: REGION, account: ACCOUNT, leadingKeys: { variable: '${aws:userid}' } });
+      const resources = policy.Statement.flatMap((statement) => statement.Resource.map(iamLiteral));
+      expect(resources.sort(), name).toEqual([`arn:aws:dynamodb:${REGION}:${ACCOUNT}:table/${name}`, `arn:aws:dynamodb:${REGION}:${ACCOUNT}:table/${name}/index/${name}`].sort());
+      for (const statement of policy.Statement) {
+        const [value = ''] = statement.Condition?.['ForAllValues:StringEquals']?.['dynamodb:LeadingKeys'] ?? [];
+        const [before = '', after] = value.split('${aws:userid}');
+        expect(after, name).toBe('');
+        expect(iamLiteral(before, 'string-equals'), name).toBe(`${name}#`);
+      }
+    }
   });
 });
 

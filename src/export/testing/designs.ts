@@ -149,3 +149,133 @@ export function hostileDesign(): DesignModel {
     })),
   };
 }
+
+/**
+ * An on-demand orders design with a pattern for every operation, for the IAM policy: customers
+ * own their partition (`CUSTOMER#{{customerId}}`), `ByCustomer` is a GSI keyed by the customer too
+ * (its patterns can be per-user), `ByStatus` is keyed by status (its patterns cannot), and `GSI1`
+ * is used by no pattern.
+ */
+export function accessPatternsDesign(): DesignModel {
+  const design = onDemandDesign();
+  const table = '{{table}}';
+  const customerKey = { PK: { S: 'CUSTOMER#{{customerId}}' }, SK: { S: 'PROFILE' } };
+  const orderKey = { PK: { S: 'CUSTOMER#{{customerId}}' }, SK: { S: 'ORDER#{{orderId}}' } };
+  const customerId = { name: 'customerId', type: 'S' as const };
+  const orderId = { name: 'orderId', type: 'S' as const };
+  return {
+    ...design,
+    name: 'Orders access',
+    globalSecondaryIndexes: [
+      ...design.globalSecondaryIndexes,
+      { id: 'gsi3', name: 'ByCustomer', partitionKey: { name: 'GSI3PK', type: 'S' }, sortKey: { name: 'createdAt', type: 'S' }, projection: { type: 'ALL' } },
+    ],
+    entities: design.entities.map((entity) =>
+      entity.id === 'order' ? { ...entity, keys: { ...entity.keys, indexes: { ...entity.keys.indexes, gsi3: { partitionKey: 'CUSTOMER#{{customerId}}' } } } } : entity,
+    ),
+    accessPatterns: [
+      { id: 'p1', name: 'Get customer', operation: 'GetItem', entity: 'customer', parameters: [customerId], request: { Key: customerKey } },
+      {
+        id: 'p2',
+        name: 'Orders of a customer',
+        operation: 'Query',
+        entity: 'order',
+        parameters: [customerId],
+        request: { KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)', ExpressionAttributeValues: { ':pk': { S: 'CUSTOMER#{{customerId}}' }, ':sk': { S: 'ORDER#' } } },
+      },
+      {
+        id: 'p3',
+        name: 'Orders by status',
+        operation: 'Query',
+        index: 'gsi2',
+        entity: 'order',
+        parameters: [{ name: 'status', type: 'S' }],
+        request: { KeyConditionExpression: '#s = :s', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':s': { S: '{{status}}' } } },
+      },
+      {
+        id: 'p4',
+        name: 'Customer orders by date',
+        operation: 'Query',
+        index: 'gsi3',
+        entity: 'order',
+        parameters: [customerId],
+        request: { KeyConditionExpression: 'GSI3PK = :pk', ExpressionAttributeValues: { ':pk': { S: 'CUSTOMER#{{customerId}}' } } },
+      },
+      {
+        id: 'p5',
+        name: 'Place order',
+        operation: 'TransactWriteItems',
+        entity: 'order',
+        parameters: [customerId, orderId],
+        request: {
+          TransactItems: [
+            { ConditionCheck: { Key: customerKey, ConditionExpression: 'attribute_exists(PK)' } },
+            { Put: { Item: { ...orderKey, orderId: { S: '{{orderId}}' } }, ConditionExpression: 'attribute_not_exists(PK)' } },
+          ],
+        },
+      },
+      { id: 'p6', name: 'Cancel order', operation: 'DeleteItem', entity: 'order', parameters: [customerId, orderId], request: { Key: orderKey } },
+      {
+        id: 'p7',
+        name: 'Rename customer',
+        operation: 'UpdateItem',
+        entity: 'customer',
+        parameters: [customerId, { name: 'email', type: 'S' }],
+        request: { Key: customerKey, UpdateExpression: 'SET email = :e', ExpressionAttributeValues: { ':e': { S: '{{email}}' } } },
+      },
+      { id: 'p8', name: 'Audit everything', operation: 'Scan', parameters: [], request: {} },
+      {
+        id: 'p9',
+        name: 'Open orders by PartiQL',
+        operation: 'ExecuteStatement',
+        parameters: [],
+        request: { Statement: 'SELECT * FROM "OrdersTable"."ByStatus" WHERE "status" = \'OPEN\'' },
+      },
+      {
+        id: 'p10',
+        name: 'Order with its customer',
+        operation: 'TransactGetItems',
+        entity: 'order',
+        parameters: [customerId, orderId],
+        request: { TransactItems: [{ Get: { Key: customerKey } }, { Get: { Key: orderKey } }] },
+      },
+      {
+        id: 'p11',
+        name: 'Move order',
+        operation: 'TransactWriteItems',
+        entity: 'order',
+        parameters: [customerId, orderId, { name: 'newCustomerId', type: 'S' }],
+        request: {
+          TransactItems: [
+            { Delete: { Key: orderKey } },
+            { Put: { Item: { PK: { S: 'CUSTOMER#{{newCustomerId}}' }, SK: { S: 'ORDER#{{orderId}}' } } } },
+          ],
+        },
+      },
+      {
+        id: 'p12',
+        name: 'Customer and orders in a batch',
+        operation: 'BatchGetItem',
+        entity: 'order',
+        parameters: [customerId, orderId],
+        request: { RequestItems: { [table]: { Keys: [customerKey, orderKey] } } },
+      },
+      {
+        id: 'p13',
+        name: 'Import orders',
+        operation: 'BatchWriteItem',
+        entity: 'order',
+        parameters: [customerId, orderId],
+        request: { RequestItems: { [table]: [{ PutRequest: { Item: orderKey } }] } },
+      },
+      {
+        id: 'p14',
+        name: 'Create customer',
+        operation: 'PutItem',
+        entity: 'customer',
+        parameters: [customerId],
+        request: { Item: customerKey, ConditionExpression: 'attribute_not_exists(PK)' },
+      },
+    ],
+  };
+}
