@@ -30,6 +30,8 @@ export interface InferredEntity {
 const SEPARATOR = '#';
 const TYPE_ATTRIBUTE = /^(_?type|entity_?type|_et|__typename|kind)$/i;
 const ENUM_LIMIT = 12;
+/** Key attribute names of overloaded single-table keys, whose values are built from other attributes. */
+const OVERLOADED_KEY_NAME = /^(pk|sk|pk\d|sk\d|gsi\d*_?(pk|sk)|lsi\d*_?sk|partition_?key|sort_?key|hash_?key|range_?key)$/i;
 
 export function scalarText(value: AttributeValue | undefined): string | undefined {
   if (value === undefined) return undefined;
@@ -57,7 +59,10 @@ function prefixSignature(item: Item, slots: readonly KeySlot[]): string {
     .map((slot) => {
       const text = scalarText(item[slot.attribute.name]) ?? '';
       const head = text.split(SEPARATOR)[0] ?? '';
-      return /\d/.test(head) || !text.includes(SEPARATOR) ? (/^[A-Za-z_-]+$/.test(head) ? head : '*') : head;
+      // A word alone names an item kind only in a sort key (`PROFILE`, `META`); a partition key
+      // without a separator is a plain value (a name, an id), the same kind of item throughout.
+      if (!text.includes(SEPARATOR)) return slot.role === 'sortKey' && /^[A-Za-z_-]+$/.test(head) ? head : '*';
+      return /\d/.test(head) ? (/^[A-Za-z_-]+$/.test(head) ? head : '*') : head;
     })
     .join('|');
 }
@@ -136,7 +141,11 @@ export function inferEntity(
     const wholeKey = present.every((item, i) => scalarText(item[slot.attribute.name]) === values[i]);
     const wholeIndexKey = slot.owner !== 'table' && wholeKey;
     const ownName = camelCase(slot.attribute.name);
-    const base = wholeIndexKey
+    // A table key that is a plain value (`Widget_Id`, `name`) is its own attribute, not a made-up id.
+    const naturalKey = slot.owner === 'table' && wholeKey && previousLiteral === undefined && !OVERLOADED_KEY_NAME.test(slot.attribute.name);
+    const base = naturalKey
+      ? slot.attribute.name
+      : wholeIndexKey
       ? ownName === slot.attribute.name
         ? `${ownName}Value`
         : ownName
@@ -146,7 +155,7 @@ export function inferEntity(
           ? `${camelCase(name)}Id`
           : `${ownName}Value`;
     let candidate = base;
-    for (let n = 2; usedNames.has(candidate) && !declaredOnly(candidate); n += 1) candidate = `${base}${n}`;
+    for (let n = 2; usedNames.has(candidate) && !declaredOnly(candidate) && !(naturalKey && candidate === base); n += 1) candidate = `${base}${n}`;
     usedNames.add(candidate);
     placeholders.push({
       name: candidate,

@@ -1,12 +1,18 @@
 // What a design means, checked: the limits DynamoDB enforces at CreateTable, key templates
 // that cannot produce a valid key, sparse indexes, sort keys that begins_with cannot tell
-// apart, and references that point nowhere. Each issue carries the JSON pointer of the
-// field it is about, so the UI can show it in place. Assumes the schema's shape (see
-// parseModel); never throws on a shape-valid model.
+// apart, references that point nowhere, and each access pattern's own checks. Each issue
+// carries the JSON pointer of the field it is about, so the UI can show it in place.
+// Severity means something: an error is what makes an export invalid or a DynamoDB request
+// fail; a design smell is a warning that says why, and never blocks an export. Assumes the
+// schema's shape (see parseModel); never throws on a shape-valid model.
 import { isReservedWord } from '../engine/ReservedWords';
+import { checkPattern } from './accessPatterns/checkPattern';
+import { closestName } from './closestName';
+import type { SampleItem } from './sampleData';
 import {
   isConstantTemplate,
   parseKeyTemplate,
+  templatePlaceholders,
   templatePrefix,
   templateSuffix,
   type ParsedKeyTemplate,
@@ -50,7 +56,11 @@ export function pointer(...segments: (string | number)[]): string {
   return segments.map((segment) => `/${String(segment).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 }
 
-export function validateModel(model: DesignModel): ModelIssue[] {
+/**
+ * Every issue of the design. With the sample items, access patterns are also checked for
+ * placeholders that have no value to run with.
+ */
+export function validateModel(model: DesignModel, samples?: readonly SampleItem[]): ModelIssue[] {
   const issues = new Issues();
   checkTable(model, issues);
   checkIndexes(model, issues);
@@ -59,7 +69,7 @@ export function validateModel(model: DesignModel): ModelIssue[] {
   checkEntityIdentity(model, issues);
   checkReferenceCycles(model, issues);
   checkCollisions(model, issues);
-  checkAccessPatterns(model, issues);
+  checkAccessPatterns(model, samples, issues);
   return issues.list;
 }
 
@@ -345,10 +355,10 @@ function checkEntity(model: DesignModel, entity: Entity, e: number, issues: Issu
     attributeByName.set(attribute.name, attribute);
     if (isReservedWord(attribute.name)) {
       issues.add(
-        'info',
+        'warning',
         `${at}/name`,
         'attribute.reservedWord',
-        `"${attribute.name}" is a DynamoDB reserved word: expressions must name it through ExpressionAttributeNames (#${attribute.name})`,
+        `${entity.name}'s attribute "${attribute.name}" is a DynamoDB reserved word: every expression must name it through ExpressionAttributeNames (#${attribute.name}), or DynamoDB rejects the request; a name like ${entity.name}${attribute.name.charAt(0).toUpperCase()}${attribute.name.slice(1)} avoids that`,
       );
     }
     const key = keyByName.get(attribute.name);
@@ -509,12 +519,12 @@ function checkEntityKeys(
 ): void {
   const keysPath = pointer('entities', e, 'keys');
   if (model.table.sortKey === undefined && entity.keys.sortKey !== undefined && entity.keys.sortKey !== '') {
-    issues.add('error', `${keysPath}/sortKey`, 'keys.noTableSortKey', `the table has no sort key, so ${entity.name}'s sort key template has nowhere to go`);
+    issues.add('warning', `${keysPath}/sortKey`, 'keys.noTableSortKey', `the table has no sort key, so ${entity.name}'s sort key template is ignored`);
   }
   const indexIds = new Set([...model.globalSecondaryIndexes, ...model.localSecondaryIndexes].map((index) => index.id));
   for (const [indexId, templates] of Object.entries(entity.keys.indexes)) {
     if (!indexIds.has(indexId)) {
-      issues.add('error', pointer('entities', e, 'keys', 'indexes', indexId), 'keys.unknownIndex', `${entity.name} has key templates for index "${indexId}", which does not exist`);
+      issues.add('warning', pointer('entities', e, 'keys', 'indexes', indexId), 'keys.unknownIndex', `${entity.name} has key templates for index "${indexId}", which does not exist, so they are ignored`);
     } else if (model.localSecondaryIndexes.some((lsi) => lsi.id === indexId) && (templates.partitionKey ?? '') !== '') {
       issues.add(
         'warning',
@@ -538,7 +548,7 @@ function checkEntityKeys(
     if (slot.path.endsWith('/partitionKey') && isConstantTemplate(parseKeyTemplate(template).parts) && entity.sampleCount !== 1) {
       // The seed's own warning: one constant partition key puts every item in one partition.
       issues.add(
-        slot.index === undefined ? 'warning' : 'info',
+        'warning',
         slot.path,
         'keys.hotPartition',
         slot.index === undefined
@@ -546,7 +556,9 @@ function checkEntityKeys(
           : `every ${entity.name} item lands in ${slot.index.name} partition "${template}"; one partition takes at most 1,000 writes per second, so shard it if ${entity.name} writes are heavy`,
       );
     }
-    if (attributeByName.has(slot.key.name)) {
+    checkCardinality(entity, slot, keyLabel, template, attributeByName, issues);
+    // `{{Widget_Id}}` for the key Widget_Id is the attribute itself (a plain, not overloaded, key).
+    if (attributeByName.has(slot.key.name) && templatePlaceholders(template).join() !== slot.key.name) {
       issues.add('warning', slot.path, 'keys.attributeAndTemplate', `${entity.name} has an attribute named ${slot.key.name} and a template for it; the template's value is stored`);
     }
     checkTemplate(entity, slot, keyLabel, template, attributeByName, issues);
@@ -580,6 +592,45 @@ function checkEntityKeys(
   }
 }
 
+// Fewer partition key values than this puts an entity's items in a handful of partitions.
+const LOW_CARDINALITY = 10;
+
+/** Values a placeholder can take when few: an enum's values, a boolean's two; undefined when many. */
+function cardinality(entity: Entity, name: string, attributeByName: ReadonlyMap<string, EntityAttribute>): number | undefined {
+  if (name === entity.typeAttribute) return 1;
+  const attribute = attributeByName.get(name);
+  if (attribute?.type === 'BOOL') return 2;
+  if (attribute?.generator.kind === 'enum') return new Set(attribute.generator.values).size;
+  return undefined;
+}
+
+/** A partition key made only of enum or boolean values: every item lands in one of a few partitions. */
+function checkCardinality(
+  entity: Entity,
+  slot: TemplateSlot,
+  keyLabel: string,
+  template: string,
+  attributeByName: ReadonlyMap<string, EntityAttribute>,
+  issues: Issues,
+): void {
+  if (!slot.path.endsWith('/partitionKey')) return;
+  const placeholders = parseKeyTemplate(template).parts.filter((part) => part.kind === 'placeholder');
+  if (placeholders.length === 0) return;
+  let values = 1;
+  for (const part of placeholders) {
+    const count = cardinality(entity, part.name, attributeByName);
+    if (count === undefined) return;
+    values *= count;
+  }
+  if (values >= LOW_CARDINALITY) return;
+  issues.add(
+    'warning',
+    slot.path,
+    'keys.lowCardinality',
+    `${keyLabel} takes at most ${values} value${values === 1 ? '' : 's'} (${placeholders.map((part) => `{{${part.name}}}`).join(', ')}), so ${entity.name} items crowd into ${values === 1 ? 'one partition' : 'a few partitions'} (low cardinality); one partition takes at most 1,000 writes per second, so add an id or a shard suffix if ${entity.name} writes are heavy`,
+  );
+}
+
 function checkTemplate(
   entity: Entity,
   slot: TemplateSlot,
@@ -598,7 +649,7 @@ function checkTemplate(
     if (part.name === entity.typeAttribute) continue;
     const attribute = attributeByName.get(part.name);
     if (attribute === undefined) {
-      const suggestion = closest(part.name, [...attributeByName.keys()]);
+      const suggestion = closestName(part.name, attributeByName.keys());
       issues.add(
         'error',
         slot.path,
@@ -616,7 +667,13 @@ function checkTemplate(
       if (slot.index === undefined) {
         issues.add('error', slot.path, 'template.optionalInTableKey', `${keyLabel}: {{${part.name}}} is optional, and ${entity.name} items without it have no primary key, which DynamoDB rejects`, range);
       } else {
-        issues.add('info', slot.path, 'template.optionalInIndexKey', `${keyLabel}: ${entity.name} items without ${part.name} are left out of ${slot.index.name} (sparse)`, range);
+        issues.add(
+          'warning',
+          slot.path,
+          'template.optionalInIndexKey',
+          `${keyLabel}: {{${part.name}}} is optional, so ${entity.name} items without ${part.name} are left out of ${slot.index.name} (a sparse index); fine when the index is meant to hold only those that have it`,
+          range,
+        );
       }
     }
   }
@@ -779,10 +836,10 @@ function collide(where: string, sortKeyName: string, isTable: boolean, a: Placem
   if (aConstant && bConstant) {
     if (a.skText === b.skText && a.e < b.e && isTable) {
       issues.add(
-        'error',
+        'warning',
         b.skPath,
         'keys.samePrimaryKey',
-        `${b.entity.name} and ${a.entity.name} can share a partition and both use the sort key "${b.skText}", so one overwrites the other`,
+        `${b.entity.name} and ${a.entity.name} may share a partition and both use the sort key "${b.skText}": where their partition keys coincide, one item overwrites the other; a distinct sort key (e.g. ${b.entity.name.toUpperCase()}#${b.skText}) rules that out`,
       );
     }
     return;
@@ -818,42 +875,17 @@ function matchesShape(template: ParsedKeyTemplate, value: string): boolean {
   return new RegExp(`^${source}$`).test(value);
 }
 
-function checkAccessPatterns(model: DesignModel, issues: Issues): void {
-  const indexIds = new Set([...model.globalSecondaryIndexes, ...model.localSecondaryIndexes].map((index) => index.id));
-  const entityIds = new Set(model.entities.map((entity) => entity.id));
+/**
+ * A pattern's errors and warnings, as the pattern editor shows them, also belong in the
+ * design's problems: a deleted entity or index, or parameters that no longer match, breaks
+ * patterns that nobody has open.
+ */
+function checkAccessPatterns(model: DesignModel, samples: readonly SampleItem[] | undefined, issues: Issues): void {
   model.accessPatterns.forEach((pattern, p) => {
-    if (pattern.index !== undefined && !indexIds.has(pattern.index)) {
-      issues.add('error', pointer('accessPatterns', p, 'index'), 'pattern.unknownIndex', `access pattern "${pattern.name}" uses index "${pattern.index}", which does not exist`);
-    }
-    if (pattern.entity !== undefined && !entityIds.has(pattern.entity)) {
-      issues.add('error', pointer('accessPatterns', p, 'entity'), 'pattern.unknownEntity', `access pattern "${pattern.name}" is about entity "${pattern.entity}", which does not exist`);
+    for (const verdict of checkPattern(model, pattern, samples)) {
+      if (verdict.level !== 'error' && verdict.level !== 'warning') continue;
+      const path = pointer('accessPatterns', p, ...(verdict.field === undefined ? [] : ['request', ...verdict.field.split('/')]));
+      issues.add(verdict.level, path, `pattern.${verdict.code}`, `access pattern "${pattern.name}": ${verdict.message}`);
     }
   });
-}
-
-/** The closest name within a small edit distance, for "did you mean" hints. */
-function closest(name: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(name.length / 3)) + 1;
-  for (const candidate of candidates) {
-    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j += 1) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }

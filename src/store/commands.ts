@@ -3,6 +3,7 @@
 import type { DesignState } from './designStore';
 import { useDesignStore } from './designStore';
 import { addEntity, addIndex, deleteEntity, deleteIndex, duplicateEntity, setKeyTemplate, uniqueName, updateIndex } from '../model/commands';
+import { blankModel } from '../model/examples';
 import type { DesignModel } from '../model/types';
 import type { Shortcut } from './shortcuts';
 
@@ -96,6 +97,12 @@ export interface Command {
 }
 
 const always = () => true;
+
+/** Starts a blank design in place of the current one; undo brings the old one back. */
+export function newDesign(state: DesignState): void {
+  state.replaceModel(blankModel(), 'New design');
+  state.select({ kind: 'table' });
+}
 const hasSelection = (s: DesignState) => s.selection !== null && s.selection.kind !== 'table';
 
 function selectionName(state: DesignState): string {
@@ -107,6 +114,14 @@ function selectionName(state: DesignState): string {
 }
 
 export const commands: Command[] = [
+  {
+    id: 'newDesign',
+    label: 'New blank design',
+    shortcuts: [{ code: 'KeyN', mod: true, alt: true }],
+    inFields: true,
+    enabled: always,
+    run: newDesign,
+  },
   {
     id: 'undo',
     label: 'Undo',
@@ -227,7 +242,7 @@ export const commands: Command[] = [
   },
   {
     id: 'importModel',
-    label: 'Import model file',
+    label: 'Import a file (Tablesmith, NoSQL Workbench, OneTable, DynamoDB JSON)',
     shortcuts: [{ code: 'KeyO', mod: true }],
     inFields: true,
     enabled: always,

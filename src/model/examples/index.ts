@@ -1,5 +1,6 @@
 // The built-in examples offered in the app; SocialMediaApp (the seed's design) is the default.
 import type { DesignModel } from '../types';
+export { blankModel } from './blank';
 import { onlineShopModel } from './onlineShop';
 import { saasModel } from './saas';
 import { socialMediaModel } from './socialMedia';
