@@ -206,10 +206,7 @@ export function cdkStackClassName(model: DesignModel): string {
   return `${pascalCase(model.name, 'Design')}Stack`;
 }
 
-/**
- * A template value as TypeScript: the one `Ref` in a policy document is the table, whose name
- * CDK gives as `table.tableName`; `Fn::Sub` becomes `Fn.sub`, which synthesizes the same value.
- */
+/** A template value as TypeScript; `Fn::Sub` becomes `Fn.sub`, which synthesizes the same value. */
 function templateExpression(value: TemplateValue, depth: number): string {
   if (typeof value === 'string') return literal(value);
   const pad = '  '.repeat(depth + 1);
@@ -218,14 +215,13 @@ function templateExpression(value: TemplateValue, depth: number): string {
     return value.length === 0 ? '[]' : `[\n${value.map((element) => `${pad}${templateExpression(element, depth + 1)},`).join('\n')}\n${close}]`;
   }
   const sub = value['Fn::Sub'];
-  if (Array.isArray(sub) && typeof sub[0] === 'string' && sub[1] !== undefined) return `Fn.sub(${literal(sub[0])}, ${templateExpression(sub[1], depth)})`;
-  if (typeof value.Ref === 'string') return 'table.tableName';
+  if (typeof sub === 'string' && Object.keys(value).length === 1) return `Fn.sub(${literal(sub)})`;
   const entries = Object.entries(value);
   return entries.length === 0 ? '{}' : `{\n${entries.map(([key, inner]) => `${pad}${propertyKey(key)}: ${templateExpression(inner, depth + 1)},`).join('\n')}\n${close}}`;
 }
 
 function accessPolicyLines(model: DesignModel, options: NonNullable<TemplateOptions['accessPolicy']>): string[] {
-  const document = iamPolicyDocumentForTemplate(model, { Ref: 'table' }, options);
+  const document = iamPolicyDocumentForTemplate(model, options);
   return [
     `const accessPolicy = new iam.CfnManagedPolicy(this, ${literal(POLICY_LOGICAL_ID)}, {`,
     `  description: ${literal(POLICY_DESCRIPTION)},`,

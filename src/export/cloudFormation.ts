@@ -307,7 +307,7 @@ export function cloudFormationTemplate(model: DesignModel, resource: TableResour
   if (options.accessPolicy !== undefined) {
     policy[POLICY_LOGICAL_ID] = {
       Type: 'AWS::IAM::ManagedPolicy',
-      Properties: { Description: POLICY_DESCRIPTION, PolicyDocument: iamPolicyDocumentForTemplate(model, { Ref: TABLE_LOGICAL_ID }, options.accessPolicy) },
+      Properties: { Description: POLICY_DESCRIPTION, PolicyDocument: iamPolicyDocumentForTemplate(model, options.accessPolicy) },
     };
     outputs.AccessPolicyArn = { Description: 'ARN of the managed policy to attach to the application role', Value: ref(POLICY_LOGICAL_ID) };
   }

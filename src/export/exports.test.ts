@@ -139,7 +139,7 @@ describe('IAM policy', () => {
           .map((pattern) => JSON.parse(JSON.stringify(pattern).replaceAll('CUSTOMER#', JSON.stringify(name).slice(1, -1) + '#')) as AccessPattern),
       };
       const policy = iamPolicy(model, { region: REGION, account: ACCOUNT, leadingKeys: { variable: '${aws:userid}' } });
-      const resources = policy.Statement.flatMap((statement) => statement.Resource.map(iamLiteral));
+      const resources = policy.Statement.flatMap((statement) => statement.Resource.map((resource) => iamLiteral(resource)));
       expect(resources.sort(), name).toEqual([`arn:aws:dynamodb:${REGION}:${ACCOUNT}:table/${name}`, `arn:aws:dynamodb:${REGION}:${ACCOUNT}:table/${name}/index/${name}`].sort());
       for (const statement of policy.Statement) {
         const [value = ''] = statement.Condition?.['ForAllValues:StringEquals']?.['dynamodb:LeadingKeys'] ?? [];

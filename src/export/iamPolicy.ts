@@ -9,7 +9,7 @@
 //   the placeholders `REGION` and `ACCOUNT_ID`, which match no real table (the policy fails
 //   closed) and must be replaced before use;
 // - the policy inside the CloudFormation / CDK export uses `Fn::Sub` with the pseudo-parameters
-//   `${AWS::Partition}`, `${AWS::Region}` and `${AWS::AccountId}` and the table's `Ref`.
+//   `${AWS::Partition}`, `${AWS::Region}` and `${AWS::AccountId}`.
 //
 // Names are data in both: `$`, `*` and `?` in a table or index name are written as IAM's
 // `${$}`, `${*}`, `${?}` so they are neither policy variables nor wildcards, and inside `Fn::Sub`
@@ -395,18 +395,16 @@ export function subLiteral(text: string): string {
   return text.replace(/\$\{/g, '${!');
 }
 
-/** Name of the `Fn::Sub` variable holding the table's name (its `Ref`). */
-export const TABLE_NAME_VARIABLE = 'TableName';
-
 /**
- * The policy document for a CloudFormation template whose table resource is `tableRef`: ARNs
- * built by `Fn::Sub` from the pseudo-parameters and the table's name, so the policy follows the
- * stack's Region, account and partition.
+ * The policy document for a CloudFormation template: ARNs built by `Fn::Sub` from the
+ * pseudo-parameters, so the policy follows the stack's partition, Region and account. The table
+ * and index names are written into the `Fn::Sub` string (escaped for IAM, then for `Fn::Sub`)
+ * rather than taken from the table's `Ref`, so every name stays literal as in the standalone policy.
  */
-export function iamPolicyDocumentForTemplate(model: DesignModel, tableRef: TemplateValue, options: Omit<IamPolicyOptions, 'region' | 'account' | 'partition'> = {}): TemplateValue {
-  const tableArn = `arn:\${AWS::Partition}:dynamodb:\${AWS::Region}:\${AWS::AccountId}:table/\${${TABLE_NAME_VARIABLE}}`;
+export function iamPolicyDocumentForTemplate(model: DesignModel, options: Omit<IamPolicyOptions, 'region' | 'account' | 'partition'> = {}): TemplateValue {
+  const tableArn = `arn:\${AWS::Partition}:dynamodb:\${AWS::Region}:\${AWS::AccountId}:table/${subLiteral(iamResourceText(model.table.name))}`;
   const resource = (indexName: string | undefined): TemplateValue => ({
-    'Fn::Sub': [indexName === undefined ? tableArn : `${tableArn}/index/${subLiteral(iamResourceText(indexName))}`, { [TABLE_NAME_VARIABLE]: tableRef }],
+    'Fn::Sub': indexName === undefined ? tableArn : `${tableArn}/index/${subLiteral(iamResourceText(indexName))}`,
   });
   return {
     Version: '2012-10-17',
