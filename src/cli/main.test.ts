@@ -8,6 +8,7 @@ import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cloudFormationTemplate } from '../export/cloudFormation';
 import { examples } from '../model/examples';
+import { startServeProcess } from '../server/testing';
 
 const BIN = resolve(__dirname, '../../bin/tablesmith.js');
 const dir = mkdtempSync(join(tmpdir(), 'tablesmith-cli-'));
@@ -111,6 +112,47 @@ describe('tablesmith CLI', { timeout: 120_000 }, () => {
       const exited = new Promise<number | null>((resolveExit) => server.once('exit', resolveExit));
       server.kill('SIGTERM');
       expect(await exited).toBe(0);
+    }
+  });
+
+  it('prints serve --help with its options and exit 0', () => {
+    const result = run('serve', '--help');
+    expect(result.status).toBe(0);
+    for (const option of ['--db-path', '--cors', '--allow-host', '--max-memory']) expect(result.stdout).toContain(option);
+  });
+
+  it('writes out terminal control characters of names in its messages instead of sending them', () => {
+    const name = join(dir, 'evil\u001b]0;pwned\u0007\u001b[2J\u009b31m\nforged: ok.json');
+    const result = run('validate', name);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('evil\\x1b]0;pwned\\x07\\x1b[2J\\x9b31m\\nforged: ok.json');
+    expect(result.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+  });
+
+  it('refuses a --max-memory it cannot read or that V8 could not hold', () => {
+    const unreadable = run('serve', '--max-memory', 'lots');
+    expect(unreadable.status).toBe(1);
+    expect(unreadable.stderr).toContain('--max-memory must be a size such as 512MB or 2GB');
+    const tooLarge = run('serve', '--max-memory', '1000GB');
+    expect(tooLarge.status).toBe(1);
+    expect(tooLarge.stderr).toMatch(/--max-memory 1024000 MB is not below V8's heap limit of \d+ MB/);
+  });
+
+  it('names the address it really bound, says it keeps tables in memory, and warns when reachable from other machines', async () => {
+    const local = await startServeProcess(['--host', 'localhost']);
+    try {
+      expect(local.output()).toMatch(/listening on http:\/\/(127\.0\.0\.1|\[::1\]):\d+\n/);
+      expect(local.output()).toContain('Tables are kept in memory only and are lost when the server stops; keep them with --db-path DIR.');
+      expect(local.output()).not.toContain('not authenticated');
+    } finally {
+      await local.stop();
+    }
+    const everywhere = await startServeProcess(['--host', '0.0.0.0']);
+    try {
+      expect(everywhere.output()).toMatch(/listening on http:\/\/0\.0\.0\.0:\d+\n/);
+      await expect.poll(() => everywhere.output()).toContain('requests are not authenticated');
+    } finally {
+      await everywhere.stop();
     }
   });
 });

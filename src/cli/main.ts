@@ -53,7 +53,7 @@ async function readText(path: string): Promise<string> {
   try {
     return await readFile(path, 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new UsageError(`cannot read ${escapeControl(path)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
 }
 

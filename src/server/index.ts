@@ -110,15 +110,20 @@ export async function startServer(options: ServerOptions = {}): Promise<StartedS
       allowedHosts: options.allowedHosts,
       engineFor: (scope) => databases.engineFor(scope),
     });
-    say(`Tablesmith DynamoDB endpoint listening on ${escapeControl(server.boundUrl)}`);
-    say(storage);
-    say(`Memory budget ${formatMegabytes(limit)} (--max-memory); writes beyond it are refused.`);
     if (server.beyondLoopback) {
       warn(
         `Warning: ${escapeControl(server.boundUrl)} is reachable from other machines, and requests are not authenticated: ` +
           'anyone who can reach it can read and change every table. Bind to 127.0.0.1 unless that is what you want.',
       );
     }
+    // One write, so whoever waits for the listening line has the lines about storage too.
+    say(
+      [
+        `Tablesmith DynamoDB endpoint listening on ${escapeControl(server.boundUrl)}`,
+        storage,
+        `Memory budget ${formatMegabytes(limit)} (--max-memory); writes beyond it are refused.`,
+      ].join('\n'),
+    );
     return {
       url: server.url,
       close: async () => {

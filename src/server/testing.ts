@@ -1,6 +1,8 @@
 // For tests that run DynamoDB requests against the engine over real HTTP: starts the
 // endpoint server on a free loopback port. `engineFor` exposes the database behind a
 // credential, e.g. to subscribe to its streams or run its TTL sweep.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Engine } from '../engine';
 import type { Oracle } from '../engine/testing/differential';
@@ -52,4 +54,42 @@ export async function startHttpOracle(localEndpoint: string): Promise<{ oracle: 
       await server.close();
     },
   };
+}
+
+export interface ServeProcess {
+  url: string;
+  child: ChildProcess;
+  /** Everything the process printed so far, stdout and stderr. */
+  output(): string;
+  /** Sends `signal` and resolves with the exit code once the process is gone. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+const BIN = fileURLToPath(new URL('../../bin/tablesmith.js', import.meta.url));
+
+/** Runs `tablesmith serve --port 0 …args` as a user would, resolving once it listens. */
+export function startServeProcess(args: readonly string[] = []): Promise<ServeProcess> {
+  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on (http:\/\/\S+)\n/.exec(output)?.[1];
+      if (match) {
+        resolve({
+          url: match.replace('//0.0.0.0:', '//127.0.0.1:'),
+          child,
+          output: () => output,
+          stop: (signal = 'SIGTERM') => {
+            if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+            return exited;
+          },
+        });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    void exited.then((code) => reject(new Error(`tablesmith serve exited with ${code} before listening:\n${output}`)));
+  });
 }
