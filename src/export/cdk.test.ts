@@ -2,11 +2,12 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { DesignModel } from '../model/types';
 import { cdkStack, cdkStackClassName } from './cdk';
-import { cloudFormationTemplate, TABLE_LOGICAL_ID, type CfnResource, type CfnValue } from './cloudFormation';
+import { cloudFormationTemplate, POLICY_LOGICAL_ID, TABLE_LOGICAL_ID, type CfnResource, type CfnValue, type TemplateOptions } from './cloudFormation';
+import { exportDefinition } from './index';
 import { TABLE_RESOURCES, type TableResource } from './tableSchema';
 import { loadModule, PROJECT_ROOT, typeCheck } from './testing/compile';
 import { codeShape } from './testing/codeSafety';
-import { fullFeatureDesign, HOSTILE_NAMES, hostileDesign, onDemandDesign } from './testing/designs';
+import { accessPatternsDesign, fullFeatureDesign, HOSTILE_NAMES, hostileDesign, onDemandDesign } from './testing/designs';
 import { builtInDesigns } from './testing/examples';
 
 const projectRequire = createRequire(`${PROJECT_ROOT}/package.json`);
@@ -16,12 +17,15 @@ const assertions = projectRequire('aws-cdk-lib/assertions') as typeof import('aw
 /** The test synthesizes in a concrete region: TableV2 needs one to place a customer-managed key. */
 const REGION = 'us-east-1';
 
-function synthesize(model: DesignModel, resource: TableResource): Record<string, { Type: string } & Record<string, unknown>> {
-  const exports = loadModule(cdkStack(model, resource));
+type Resources = Record<string, { Type: string } & Record<string, unknown>>;
+
+/** The stack's resources; `resource` undefined synthesizes the export's default stack. */
+function synthesize(model: DesignModel, resource: TableResource | undefined, options: TemplateOptions = {}): Resources {
+  const exports = loadModule(resource === undefined ? cdkStack(model) : cdkStack(model, resource, options));
   const StackClass = exports[cdkStackClassName(model)] as new (scope: unknown, id: string, props: unknown) => InstanceType<typeof cdk.Stack>;
   const app = new cdk.App();
   const stack = new StackClass(app, 'Synthesized', { env: { region: REGION } });
-  return assertions.Template.fromStack(stack).toJSON().Resources as Record<string, { Type: string } & Record<string, unknown>>;
+  return assertions.Template.fromStack(stack).toJSON().Resources as Resources;
 }
 
 /**
@@ -54,6 +58,7 @@ function renameTableLogicalId(resources: Record<string, { Type: string }>): unkn
 
 const designs: [string, DesignModel][] = [
   ['full-feature', fullFeatureDesign()],
+  ['access patterns', accessPatternsDesign()],
   ['on-demand', onDemandDesign()],
   ['hostile names', hostileDesign()],
   ...builtInDesigns(),
@@ -63,7 +68,10 @@ describe('CDK export', () => {
   it('compiles under tsc --strict for every design and resource choice', () => {
     const files: Record<string, string> = {};
     designs.forEach(([, model], position) => {
-      for (const resource of TABLE_RESOURCES) files[`stack${position}-${resource}.ts`] = cdkStack(model, resource);
+      for (const resource of TABLE_RESOURCES) {
+        files[`stack${position}-${resource}.ts`] = cdkStack(model, resource);
+        files[`stack${position}-${resource}-policy.ts`] = cdkStack(model, resource, { accessPolicy: { leadingKeys: { variable: '${aws:userid}' } } });
+      }
     });
     expect(typeCheck(files)).toEqual([]);
   }, 120_000);
@@ -74,6 +82,34 @@ describe('CDK export', () => {
         const synthesized = dynamoResource(synthesize(model, resource));
         const exported = cloudFormationTemplate(model, resource).Resources.Table as CfnResource;
         expect(normalize(synthesized)).toEqual(normalize(exported));
+      }, 60_000);
+    }
+  }
+
+  for (const [label, model] of designs) {
+    it(`synthesizes by default the same DynamoDB resource as the default CloudFormation export (${label})`, () => {
+      const synthesized = dynamoResource(synthesize(model, undefined));
+      const exported = cloudFormationTemplate(model).Resources.Table as CfnResource;
+      expect((synthesized as { Type: string }).Type).toBe('AWS::DynamoDB::Table');
+      expect(normalize(synthesized)).toEqual(normalize(exported));
+      // The Export tab and the CLI with no --resource give the same two defaults.
+      expect(exportDefinition('cdk').generate(model, {})).toBe(cdkStack(model));
+      expect(JSON.parse(exportDefinition('cfn-json').generate(model, {}))).toEqual(cloudFormationTemplate(model));
+    }, 60_000);
+  }
+
+  it('says in the stack which resource it uses and how to switch', () => {
+    const model = onDemandDesign();
+    expect(cdkStack(model).split('\n')[1]).toMatch(/^\/\/ Uses AWS::DynamoDB::Table \(CDK dynamodb\.Table\), the default .*--resource global-table\.$/);
+    expect(cdkStack(model, 'global-table').split('\n')[1]).toMatch(/^\/\/ Uses AWS::DynamoDB::GlobalTable \(CDK dynamodb\.TableV2\).*--resource table\.$/);
+  });
+
+  for (const [label, model] of [['access patterns', accessPatternsDesign()], ['hostile names', hostileDesign()]] as const) {
+    for (const resource of TABLE_RESOURCES) {
+      it(`synthesizes the same access policy as the CloudFormation export (${label}, ${resource})`, () => {
+        const options: TemplateOptions = { accessPolicy: { leadingKeys: { variable: '${cognito-identity.amazonaws.com:sub}' } } };
+        const policies = Object.values(synthesize(model, resource, options)).filter((candidate) => candidate.Type === 'AWS::IAM::ManagedPolicy');
+        expect(policies).toEqual([cloudFormationTemplate(model, resource, options).Resources[POLICY_LOGICAL_ID]]);
       }, 60_000);
     }
   }
@@ -95,7 +131,7 @@ describe('CDK export', () => {
 
   it('keeps hostile names inside string literals', () => {
     for (const resource of TABLE_RESOURCES) {
-      const shape = codeShape(cdkStack(hostileDesign(), resource));
+      const shape = codeShape(cdkStack(hostileDesign(), resource, { accessPolicy: {} }));
       expect(shape.syntaxErrors).toEqual([]);
       expect(shape.identifiers).not.toContain('process');
       expect(shape.identifiers).not.toContain('exit');
