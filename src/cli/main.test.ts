@@ -54,6 +54,21 @@ describe('tablesmith CLI', { timeout: 120_000 }, () => {
     expect(parse(result.stdout)).toEqual(cloudFormationTemplate(model, 'table'));
   });
 
+  it('exports the IAM policy for a Region, account and identity, with its notes on stderr', () => {
+    const result = run('export', modelPath, '--format', 'iam', '--region', 'eu-west-1', '--account', '123456789012', '--identity', 'principal-tag:user');
+    expect(result.status, result.stderr).toBe(0);
+    const policy = JSON.parse(result.stdout) as { Statement: { Resource: string[]; Condition?: unknown }[] };
+    expect(policy.Statement[0]?.Resource[0]).toMatch(/^arn:aws:dynamodb:eu-west-1:123456789012:table\//);
+    expect(JSON.stringify(policy)).toContain('${aws:PrincipalTag/user}');
+    expect(result.stderr).toMatch(/^note: Per-user access/m);
+    const refused = run('export', modelPath, '--format', 'iam', '--identity', 'nobody');
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('unknown identity "nobody"');
+    const defaults = run('export', modelPath, '--format', 'cdk', '--with-policy');
+    expect(defaults.stdout).toContain('new dynamodb.Table(this');
+    expect(defaults.stdout).toContain('new iam.CfnManagedPolicy(this');
+  });
+
   it('writes every format into --out', () => {
     for (const format of ['cdk', 'cfn-json', 'iam', 'ts', 'markdown', 'workbench', 'onetable']) {
       const result = run('export', modelPath, '--format', format, '--out', join(dir, 'out'));
