@@ -12,6 +12,8 @@ export interface KeyDefinition {
   template: KeyTemplate;
   /** True for the table's partition and sort key, which an UpdateItem cannot change. */
   primary: boolean;
+  /** The index the key belongs to; absent for the table's keys. */
+  index?: { id: string; name: string };
 }
 
 /**
@@ -20,18 +22,18 @@ export interface KeyDefinition {
  */
 export function keyDefinitions(model: DesignModel, entity: Entity): KeyDefinition[] {
   const definitions: KeyDefinition[] = [];
-  const add = (key: { name: string; type: KeyType } | undefined, template: KeyTemplate | undefined, primary: boolean) => {
+  const add = (key: { name: string; type: KeyType } | undefined, template: KeyTemplate | undefined, index?: { id: string; name: string }) => {
     if (key === undefined || template === undefined || template === '') return;
     if (definitions.some((d) => d.attribute === key.name)) return;
-    definitions.push({ attribute: key.name, type: key.type, template, primary });
+    definitions.push({ attribute: key.name, type: key.type, template, primary: index === undefined, ...(index ? { index: { id: index.id, name: index.name } } : {}) });
   };
-  add(model.table.partitionKey, entity.keys.partitionKey, true);
-  add(model.table.sortKey, entity.keys.sortKey, true);
+  add(model.table.partitionKey, entity.keys.partitionKey);
+  add(model.table.sortKey, entity.keys.sortKey);
   for (const index of model.globalSecondaryIndexes) {
-    add(index.partitionKey, entity.keys.indexes[index.id]?.partitionKey, false);
-    add(index.sortKey, entity.keys.indexes[index.id]?.sortKey, false);
+    add(index.partitionKey, entity.keys.indexes[index.id]?.partitionKey, index);
+    add(index.sortKey, entity.keys.indexes[index.id]?.sortKey, index);
   }
-  for (const index of model.localSecondaryIndexes) add(index.sortKey, entity.keys.indexes[index.id]?.sortKey, false);
+  for (const index of model.localSecondaryIndexes) add(index.sortKey, entity.keys.indexes[index.id]?.sortKey, index);
   return definitions;
 }
 

@@ -46,15 +46,16 @@ export function createTemplate(model: DesignModel, entity: Entity): Json {
 }
 
 /**
- * An UpdateItem body that SETs `names` (default: every attribute that does not identify the
- * item) on an existing item, plus each index key whose template reads one of them. The
- * condition keeps it an update: without it DynamoDB would create a partial item.
+ * An UpdateItem body that SETs `names` on an existing item, plus each index key whose template
+ * reads one of them. By default `names` are the required attributes that do not identify the
+ * item: an optional one in a SET would have to be given on every call. The condition keeps it
+ * an update: without it DynamoDB would create a partial item.
  */
 export function updateTemplate(model: DesignModel, entity: Entity, names?: readonly string[]): Json {
   const identity = identityAttributes(model, entity);
   const definitions = keyDefinitions(model, entity);
   const keyNames = new Set(definitions.map((d) => d.attribute));
-  const chosen = new Set(names ?? entity.attributes.filter((a) => !identity.has(a.name) && !keyNames.has(a.name)).map((a) => a.name));
+  const chosen = new Set(names ?? entity.attributes.filter((a) => a.required && !identity.has(a.name) && !keyNames.has(a.name)).map((a) => a.name));
   const attributeNames: Record<string, string> = { '#pk': model.table.partitionKey.name };
   const values: Json = {};
   const clauses: string[] = [];
