@@ -129,7 +129,9 @@ describe('commands', () => {
     expect(post.relationships[0]?.foreignKeys).toEqual([{ attribute: 'userId', targetAttribute: 'uid' }]);
     // Post still has userId, so GSI3's projection keeps it.
     expect(next.globalSecondaryIndexes[2]?.projection.nonKeyAttributes).toContain('userId');
-    expect(validateModel(next).filter((i) => i.severity !== 'info')).toEqual([]);
+    // The rename adds no problem: the example's own design-smell warnings stay as they were.
+    const problems = (m: DesignModel) => validateModel(m).filter((i) => i.severity !== 'info');
+    expect(problems(next)).toEqual(problems(model));
 
     const title = renameAttribute(model, { entityId: 'ent-postMetadata', attributeId: 'attr-postMetadata-title', name: 'headline' });
     expect(title.globalSecondaryIndexes[2]?.projection.nonKeyAttributes).toEqual(['PK', 'SK', 'userId', 'headline']);

@@ -884,7 +884,7 @@ function checkAccessPatterns(model: DesignModel, samples: readonly SampleItem[] 
   model.accessPatterns.forEach((pattern, p) => {
     for (const verdict of checkPattern(model, pattern, samples)) {
       if (verdict.level !== 'error' && verdict.level !== 'warning') continue;
-      const path = pointer('accessPatterns', p, ...(verdict.field === undefined ? [] : ['request', ...verdict.field.split('/')]));
+      const path = pointer('accessPatterns', p, ...(verdict.at === undefined ? [] : verdict.at.split('/')));
       issues.add(verdict.level, path, `pattern.${verdict.code}`, `access pattern "${pattern.name}": ${verdict.message}`);
     }
   });

@@ -15,20 +15,22 @@ export function deriveDesign(model: DesignModel): { issues: ModelIssue[]; sample
     code: `${what}.failed`,
     message: `${what === 'validation' ? 'The design could not be checked' : 'Sample items could not be generated'}: ${error instanceof Error ? error.message : String(error)}`,
   });
-  let issues: ModelIssue[];
-  try {
-    issues = validateModel(model);
-  } catch (error) {
-    issues = [failure('validation', error)];
-  }
   let sampleItems: SampleItem[] = [];
+  let sampleFailure: ModelIssue | undefined;
   try {
     // The generator's per-column cache makes this cheap on a keystroke: only what changed is redrawn.
     sampleItems = generateSampleItems(model);
   } catch (error) {
-    issues = [...issues, failure('sample', error)];
+    sampleFailure = failure('sample', error);
   }
-  return { issues, sampleItems };
+  let issues: ModelIssue[];
+  try {
+    // With the samples, patterns are checked for placeholders that have no value to run with.
+    issues = validateModel(model, sampleItems);
+  } catch (error) {
+    issues = [failure('validation', error)];
+  }
+  return { issues: sampleFailure === undefined ? issues : [...issues, sampleFailure], sampleItems };
 }
 
 /** Migrates and checks a model read from outside (autosave, file, link). */

@@ -3,7 +3,7 @@ import { examples } from '../examples';
 import { socialMediaModel } from '../examples/socialMedia';
 import type { AccessPattern } from '../types';
 import { checkPattern, overallLevel, type Verdict } from './checkPattern';
-import type { SampleItem } from '../sampleData';
+import { generateSampleItems, SampleCache, type SampleItem } from '../sampleData';
 
 const model = socialMediaModel();
 
@@ -25,8 +25,9 @@ const post = (userId: string, postId: string): SampleItem => ({
 describe('checkPattern', () => {
   it('passes every preloaded pattern of every example without errors or leaks', () => {
     for (const example of examples) {
+      const samples = generateSampleItems(example.model, new SampleCache());
       for (const p of example.model.accessPatterns) {
-        const verdicts = checkPattern(example.model, p, []);
+        const verdicts = checkPattern(example.model, p, samples);
         const expected = p.operation === 'Scan' ? ['operation'] : [];
         expect(verdicts.filter((v) => v.level === 'error' || v.level === 'warning').map((v) => v.code), `${p.name}: ${JSON.stringify(verdicts)}`).toEqual(expected);
       }
@@ -79,7 +80,7 @@ describe('checkPattern', () => {
     });
     const verdicts = checkPattern(model, byUsername);
     expect(byCode(verdicts, 'projection')).toEqual([
-      expect.objectContaining({ level: 'error', message: expect.stringMatching(/^Needs email, which GSI2 projects KEYS_ONLY/) }),
+      expect.objectContaining({ level: 'error', message: expect.stringMatching(/^Asks for email, which GSI2 projects KEYS_ONLY.*DynamoDB rejects/) }),
     ]);
     expect(overallLevel(verdicts)).toBe('error');
   });
@@ -94,7 +95,11 @@ describe('checkPattern', () => {
         ExpressionAttributeValues: { ':s': { S: 'TRENDING' }, ':t': { S: 'food' } },
       },
     };
-    expect(byCode(checkPattern(model, pattern(base)), 'projection')[0]?.message).toMatch(/^Needs tags, which GSI3 projects INCLUDE \(PK, SK, userId, title\)/);
+    expect(byCode(checkPattern(model, pattern(base)), 'projection')[0]).toMatchObject({
+      level: 'error',
+      at: 'request/FilterExpression',
+      message: expect.stringMatching(/^Filters on tags, which GSI3 projects INCLUDE \(PK, SK, userId, title\)/),
+    });
     const fine = pattern({ ...base, request: { ...base.request, FilterExpression: 'begins_with(title, :t)', ProjectionExpression: 'title, userId' } });
     expect(byCode(checkPattern(model, fine), 'projection')[0]?.level).toBe('ok');
   });

@@ -6,7 +6,11 @@ import { itemSize, type Item } from '../../engine/AttributeValue';
 import type { AccessPattern, DesignModel } from '../types';
 import { attributesIn, parseKeyCondition, type KeyCondition } from './expressions';
 import { templateAdmitsPrefix, templatesOverlap } from './keyTemplateMatch';
-import { parameterMismatches } from './placeholders';
+import { parameterMismatches, requestPlaceholders, TABLE_PLACEHOLDER } from './placeholders';
+import { exampleParameters } from './samples';
+import { knownAttributeNames, reservedWordsUsed, undefinedNameRefs, unknownAttributes } from './attributeNames';
+import { indexGaps } from './indexGaps';
+import { closestName } from '../closestName';
 import type { SampleItem } from '../sampleData';
 import { entityKeysIn, projectedAttributes, resolveTarget, type PatternTarget } from './target';
 
@@ -20,6 +24,8 @@ export type VerdictCode =
   | 'key'
   | 'entities'
   | 'projection'
+  | 'attributes'
+  | 'indexes'
   | 'capacity';
 
 /** A capacity verdict's figures, for the cost estimate. */
@@ -37,6 +43,8 @@ export interface Verdict {
   level: VerdictLevel;
   code: VerdictCode;
   message: string;
+  /** Where in the pattern it is, as a slash path: `index`, `parameters`, `request/FilterExpression`, `request/TransactItems/0/Put/Item`. */
+  at?: string;
   estimate?: CapacityEstimate;
 }
 
@@ -93,13 +101,13 @@ function checkQuery(model: DesignModel, pattern: AccessPattern, target: PatternT
   const request = pattern.request;
   const expression = request.KeyConditionExpression;
   if (typeof expression !== 'string' || expression.trim() === '') {
-    return { verdicts: [{ level: 'error', code: 'keyCondition', message: 'Query needs a KeyConditionExpression' }] };
+    return { verdicts: [{ level: 'error', code: 'keyCondition', at: 'request/KeyConditionExpression', message: 'Query needs a KeyConditionExpression' }] };
   }
   const names = strings(request.ExpressionAttributeNames);
   const values = isRecord(request.ExpressionAttributeValues) ? request.ExpressionAttributeValues : {};
   const parsed = parseKeyCondition(expression, names, target.partitionKey.name);
   if (!parsed.ok) {
-    return { verdicts: [{ level: 'error', code: 'keyCondition', message: `KeyConditionExpression: ${parsed.message}` }] };
+    return { verdicts: [{ level: 'error', code: 'keyCondition', at: 'request/KeyConditionExpression', message: `KeyConditionExpression: ${parsed.message}` }] };
   }
   const { partition, sort } = parsed.condition;
   const problems: string[] = [];
@@ -123,7 +131,7 @@ function checkQuery(model: DesignModel, pattern: AccessPattern, target: PatternT
     problems.push('begins_with works on string and binary sort keys, not numbers');
   }
   if (problems.length > 0) {
-    return { verdicts: problems.map((message) => ({ level: 'error', code: 'keyCondition', message })) };
+    return { verdicts: problems.map((message) => ({ level: 'error', code: 'keyCondition', at: 'request/KeyConditionExpression', message })) };
   }
   const keyNames = [target.partitionKey.name, target.sortKey?.name].filter(Boolean).join(', ');
   verdicts.push({ level: 'ok', code: 'keyCondition', message: `Key condition uses ${target.name}'s keys (${keyNames})` });
@@ -234,31 +242,46 @@ function entitiesVerdict(model: DesignModel, pattern: AccessPattern, entities: S
   return { level: 'ok', code: 'entities', message: `${verb === 'returns' ? 'Returns' : 'Writes'} ${entityNames(model, entities)} items` };
 }
 
-function neededAttributes(pattern: AccessPattern): string[] {
+/** Attribute names the request projects, and those its filter reads. */
+function neededAttributes(pattern: AccessPattern): { projected: string[]; filtered: string[] } {
   const names = strings(pattern.request.ExpressionAttributeNames);
-  const needed = new Set<string>();
-  for (const member of ['ProjectionExpression', 'FilterExpression'] as const) {
-    const text = pattern.request[member];
-    if (typeof text === 'string') for (const a of attributesIn(text, names)) needed.add(a);
-  }
-  const legacy = pattern.request.AttributesToGet;
-  if (Array.isArray(legacy)) for (const a of legacy) if (typeof a === 'string') needed.add(a);
-  return [...needed];
+  const read = (text: unknown) => (typeof text === 'string' ? attributesIn(text, names) : []);
+  const legacy = Array.isArray(pattern.request.AttributesToGet) ? pattern.request.AttributesToGet.filter((a): a is string => typeof a === 'string') : [];
+  return { projected: [...new Set([...read(pattern.request.ProjectionExpression), ...legacy])], filtered: read(pattern.request.FilterExpression) };
 }
 
+/**
+ * What an index read needs beyond its projection: a GSI holds nothing else, so DynamoDB rejects
+ * a projection of other attributes, and a Query filter on one; a Scan filter on a GSI silently
+ * matches nothing. An LSI fetches other attributes from the table at extra read cost.
+ */
 function projectionVerdicts(model: DesignModel, pattern: AccessPattern, target: PatternTarget, entities: Set<string> | undefined): Verdict[] {
   const projected = projectedAttributes(model, target);
   if (!projected) return [];
   const describe = `${target.name} projects ${target.projection.type}${target.projection.type === 'INCLUDE' ? ` (${(target.projection.nonKeyAttributes ?? []).join(', ')})` : ''}`;
-  const missing = neededAttributes(pattern).filter((a) => !projected.has(a));
-  if (missing.length > 0) {
-    const list = missing.join(', ');
-    return [
+  const needed = neededAttributes(pattern);
+  const unprojected = needed.projected.filter((a) => !projected.has(a));
+  const unfiltered = needed.filtered.filter((a) => !projected.has(a));
+  const verdicts: Verdict[] = [];
+  const at = pattern.request.ProjectionExpression !== undefined ? 'request/ProjectionExpression' : 'request/AttributesToGet';
+  if (unprojected.length > 0) {
+    verdicts.push(
       target.kind === 'gsi'
-        ? { level: 'error', code: 'projection', message: `Needs ${list}, which ${describe} leaves out: a GSI cannot fetch it from the table, so it is never returned or matched` }
-        : { level: 'warning', code: 'projection', message: `Needs ${list}, which ${describe} leaves out: DynamoDB fetches it from the table at extra read cost` },
-    ];
+        ? { level: 'error', code: 'projection', at, message: `Asks for ${unprojected.join(', ')}, which ${describe} leaves out: DynamoDB rejects the request, as a GSI cannot fetch from the table` }
+        : { level: 'warning', code: 'projection', at, message: `Asks for ${unprojected.join(', ')}, which ${describe} leaves out: DynamoDB fetches it from the table at extra read cost` },
+    );
   }
+  if (unfiltered.length > 0) {
+    const list = unfiltered.join(', ');
+    if (pattern.operation === 'Query') {
+      verdicts.push({ level: 'error', code: 'projection', at: 'request/FilterExpression', message: `Filters on ${list}, which ${describe} leaves out: DynamoDB rejects a Query filter on attributes an index does not project` });
+    } else if (target.kind === 'gsi') {
+      verdicts.push({ level: 'warning', code: 'projection', at: 'request/FilterExpression', message: `Filters on ${list}, which ${describe} leaves out: a GSI does not hold it, so the filter matches nothing` });
+    } else {
+      verdicts.push({ level: 'warning', code: 'projection', at: 'request/FilterExpression', message: `Filters on ${list}, which ${describe} leaves out: DynamoDB fetches it from the table at extra read cost` });
+    }
+  }
+  if (verdicts.length > 0) return verdicts;
   if (pattern.request.ProjectionExpression === undefined && pattern.request.AttributesToGet === undefined) {
     const left = new Set<string>();
     for (const entity of model.entities) {
@@ -374,16 +397,74 @@ function checkStatement(model: DesignModel, pattern: AccessPattern): Verdict[] {
   return [{ level: 'ok', code: 'operation', message: 'PartiQL statement; DynamoDB checks it when it runs' }];
 }
 
-/** Verdicts for one pattern, most important first (errors, then warnings). */
-export function checkPattern(model: DesignModel, pattern: AccessPattern, samples: readonly SampleItem[] = []): Verdict[] {
+/** Declared placeholders that neither an example nor the sample data gives a value: the request cannot be built. */
+function parameterValueVerdicts(model: DesignModel, pattern: AccessPattern, samples: readonly SampleItem[]): Verdict[] {
+  const declared = new Set(pattern.parameters.map((p) => p.name));
+  const values = exampleParameters(model, pattern, samples);
+  const known = knownAttributeNames(model);
+  return requestPlaceholders(pattern.request)
+    .filter((name) => name !== TABLE_PLACEHOLDER && declared.has(name) && values[name] === undefined)
+    .map((name) => {
+      const suggestion = closestName(name, known);
+      return {
+        level: 'error',
+        code: 'parameters',
+        at: 'parameters',
+        message: `{{${name}}} has no value: no example is given and no sample item has an attribute ${name}${suggestion === undefined ? '' : ` (did you mean {{${suggestion}}}?)`}; type a value under Parameters`,
+      };
+    });
+}
+
+function attributeVerdicts(model: DesignModel, pattern: AccessPattern): Verdict[] {
+  const refs = undefinedNameRefs(pattern).map(({ field, ref }): Verdict => ({
+    level: 'error',
+    code: 'attributes',
+    at: `request/${field}`,
+    message: `${field} uses ${ref}, which ExpressionAttributeNames does not define: DynamoDB rejects the request`,
+  }));
+  const reserved = reservedWordsUsed(pattern).map(({ field, word }): Verdict => ({
+    level: 'error',
+    code: 'attributes',
+    at: `request/${field}`,
+    message: `${field} writes ${word} as a bare name, but it is a DynamoDB reserved word: DynamoDB rejects the request; name it #${word} with ExpressionAttributeNames { "#${word}": "${word}" }`,
+  }));
+  const unknown = unknownAttributes(model, pattern).map(({ field, name, suggestion }): Verdict => ({
+    level: 'warning',
+    code: 'attributes',
+    at: `request/${field}`,
+    message: `${field} names ${name}, which no entity defines and no key uses${suggestion === undefined ? '' : ` (did you mean ${suggestion}?)`}; DynamoDB accepts it and finds no such attribute`,
+  }));
+  return [...refs, ...reserved, ...unknown];
+}
+
+function indexGapVerdicts(model: DesignModel, pattern: AccessPattern): Verdict[] {
+  return indexGaps(model, pattern).map(({ field, entity, index, missing, readers }) => ({
+    level: 'warning',
+    code: 'indexes',
+    at: `request/${field}`,
+    message: `Writes ${entity.name} items without ${missing.join(' and ')}, so they are left out of ${index}, which ${readers.map((r) => `"${r.name}"`).join(', ')} ${readers.length > 1 ? 'query' : 'queries'}: set ${missing.length > 1 ? 'them' : 'it'} from ${entity.name}'s ${index} key templates`,
+  }));
+}
+
+/**
+ * Verdicts for one pattern, most important first (errors, then warnings). With `samples`,
+ * also whether every placeholder has a value and what a call costs; without, only what the
+ * design alone decides.
+ */
+export function checkPattern(model: DesignModel, pattern: AccessPattern, samples?: readonly SampleItem[]): Verdict[] {
   const verdicts: Verdict[] = [];
   const { undeclared, unused } = parameterMismatches(pattern);
   if (undeclared.length > 0) {
-    verdicts.push({ level: 'error', code: 'parameters', message: `Uses ${undeclared.map((n) => `{{${n}}}`).join(', ')} without declaring ${undeclared.length > 1 ? 'them as parameters' : 'it as a parameter'}` });
+    verdicts.push({ level: 'error', code: 'parameters', at: 'parameters', message: `Uses ${undeclared.map((n) => `{{${n}}}`).join(', ')} without declaring ${undeclared.length > 1 ? 'them as parameters' : 'it as a parameter'}` });
   }
   if (unused.length > 0) {
-    verdicts.push({ level: 'warning', code: 'parameters', message: `Parameter${unused.length > 1 ? 's' : ''} ${unused.join(', ')} ${unused.length > 1 ? 'are' : 'is'} never used in the request` });
+    verdicts.push({ level: 'warning', code: 'parameters', at: 'parameters', message: `Parameter${unused.length > 1 ? 's' : ''} ${unused.join(', ')} ${unused.length > 1 ? 'are' : 'is'} never used in the request` });
   }
+  if (samples !== undefined) verdicts.push(...parameterValueVerdicts(model, pattern, samples));
+  if (pattern.entity !== undefined && !model.entities.some((e) => e.id === pattern.entity)) {
+    verdicts.push({ level: 'warning', code: 'entities', at: 'entity', message: `Is about entity "${pattern.entity}", which is not in the design; choose its entity again` });
+  }
+  verdicts.push(...attributeVerdicts(model, pattern), ...indexGapVerdicts(model, pattern));
 
   let target: PatternTarget | undefined;
   let entities: Set<string> | undefined;
@@ -391,7 +472,7 @@ export function checkPattern(model: DesignModel, pattern: AccessPattern, samples
   if (op === 'Query' || op === 'Scan' || op === 'GetItem') {
     const resolved = resolveTarget(model, pattern);
     if (!resolved.ok) {
-      verdicts.push({ level: 'error', code: 'target', message: resolved.message });
+      verdicts.push({ level: 'error', code: 'target', at: pattern.index === undefined ? 'request/IndexName' : 'index', message: resolved.message });
       return order(verdicts);
     }
     target = resolved.target;
@@ -399,7 +480,7 @@ export function checkPattern(model: DesignModel, pattern: AccessPattern, samples
 
   if (op === 'Scan' && target) {
     entities = entitiesOnTarget(model, target);
-    const cost = capacityVerdict(model, pattern, target, undefined, samples);
+    const cost = samples === undefined ? undefined : capacityVerdict(model, pattern, target, undefined, samples);
     verdicts.push({
       level: 'warning',
       code: 'operation',
@@ -428,7 +509,7 @@ export function checkPattern(model: DesignModel, pattern: AccessPattern, samples
     verdicts.push(entitiesVerdict(model, pattern, entities, writes ? 'writes' : 'returns'));
   }
   if (target && target.kind !== 'table') verdicts.push(...projectionVerdicts(model, pattern, target, entities));
-  const capacity = op === 'Scan' ? undefined : capacityVerdict(model, pattern, target, entities, samples);
+  const capacity = op === 'Scan' || samples === undefined ? undefined : capacityVerdict(model, pattern, target, entities, samples);
   if (capacity) verdicts.push(capacity);
   return order(verdicts);
 }

@@ -145,6 +145,8 @@ export const socialMediaPatterns: AccessPattern[] = [
       { name: 'userId', type: 'S' },
       { name: 'postId', type: 'S', example: 'post-new-0002' },
       { name: 'description', type: 'S', example: 'Beautiful sunset' },
+      { name: 'createdAt', type: 'S', example: '2026-12-01T09:00:00.000Z' },
+      { name: 'status', type: 'S', example: 'ACTIVE' },
     ],
     request: {
       RequestItems: {
@@ -165,9 +167,16 @@ export const socialMediaPatterns: AccessPattern[] = [
               Item: {
                 PK: { S: 'POST#{{postId}}' },
                 SK: { S: 'METADATA' },
+                // Its GSI keys, so the new post shows in "Get recent posts" and the trending index.
+                GSI1PK: { S: 'POST' },
+                GSI1SK: { S: '{{createdAt}}' },
+                GSI3PK: { S: '{{status}}' },
+                GSI3SK: { S: '{{createdAt}}' },
                 postId: { S: '{{postId}}' },
                 userId: { S: '{{userId}}' },
                 description: { S: '{{description}}' },
+                createdAt: { S: '{{createdAt}}' },
+                status: { S: '{{status}}' },
                 tags: { SS: ['sunset', 'photography'] },
               },
             },
