@@ -105,7 +105,7 @@ test('reloading keeps the model', async ({ page }) => {
 test('importing a broken model file reports where it is broken and leaves the model alone', async ({ page }) => {
   await openApp(page);
   await page.getByRole('textbox', { name: 'Model name' }).fill('Keep me');
-  await page.getByLabel('Import model file').setInputFiles({
+  await page.getByLabel('Import a file').setInputFiles({
     name: 'broken.json',
     mimeType: 'application/json',
     buffer: Buffer.from('{\n  "version": 1,\n  "name": "x",\n  "table": }\n'),
@@ -123,7 +123,7 @@ test('importing a broken model file reports where it is broken and leaves the mo
   const exported = JSON.parse(await readDownload(await download));
   expect(exported.name).toBe('Keep me');
   exported.table.partitionKey = 7;
-  await page.getByLabel('Import model file').setInputFiles({
+  await page.getByLabel('Import a file').setInputFiles({
     name: 'wrong-shape.json',
     mimeType: 'application/json',
     buffer: Buffer.from(JSON.stringify(exported)),

@@ -11,6 +11,7 @@ import { importWorkbench, isWorkbenchDocument, type WorkbenchImportOptions } fro
 export const IMPORT_FORMATS: readonly ImportFormat[] = ['tablesmith', 'workbench', 'onetable', 'dynamodb-json'];
 
 export { FORMAT_NAMES } from './ImportResult';
+export { jsonLines } from './dynamodbJson';
 export type { ImportFormat, ImportIssue, ImportResult } from './ImportResult';
 
 export interface ImportOptions extends WorkbenchImportOptions, OneTableImportOptions, DynamoDbJsonImportOptions {
@@ -29,7 +30,8 @@ function isTablesmithDocument(value: unknown): boolean {
   return isRecord(value) && isRecord(value.table) && Array.isArray(value.entities);
 }
 
-function detect(document: unknown): ImportFormat | undefined {
+/** The format a parsed document is in, told apart by its shape. */
+export function detectFormat(document: unknown): ImportFormat | undefined {
   if (isTablesmithDocument(document)) return 'tablesmith';
   if (isWorkbenchDocument(document)) return 'workbench';
   if (isOneTableDocument(document)) return 'onetable';
@@ -58,7 +60,7 @@ export function importDesign(input: unknown, options: ImportOptions = {}): Impor
       document = parsed.value;
     }
   }
-  const format = options.from ?? detect(document);
+  const format = options.from ?? detectFormat(document);
   switch (format) {
     case 'tablesmith':
       return importTablesmith(document);

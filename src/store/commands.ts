@@ -4,6 +4,7 @@ import type { DesignState } from './designStore';
 import { useDesignStore } from './designStore';
 import { addEntity, addIndex, deleteEntity, deleteIndex, duplicateEntity, setKeyTemplate, uniqueName, updateIndex } from '../model/commands';
 import { blankModel } from '../model/examples';
+import { switchTable, tableNames } from '../model/tables';
 import type { DesignModel } from '../model/types';
 import type { Shortcut } from './shortcuts';
 
@@ -97,6 +98,15 @@ export interface Command {
 }
 
 const always = () => true;
+
+/** Edits another of the design's tables (by its place in `tableNames`); undo switches back. */
+export function switchToTable(position: number): void {
+  const state = useDesignStore.getState();
+  const name = tableNames(state.model)[position];
+  if (name === undefined || position === 0) return;
+  state.updateModel(`Switch to table ${name}`, (m) => switchTable(m, position));
+  state.select(null);
+}
 
 /** Starts a blank design in place of the current one; undo brings the old one back. */
 export function newDesign(state: DesignState): void {

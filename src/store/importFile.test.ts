@@ -93,6 +93,6 @@ describe('importFile', () => {
 
   it('says what is wrong with a file it cannot read, and where', () => {
     expect(importFile('{"hello": 1}', 'x.json')).toEqual({ error: expect.stringContaining('not a file Tablesmith reads') });
-    expect(importFile('{"DataModel": [', 'x.json')).toEqual({ error: expect.stringContaining('not valid JSON') });
+    expect(importFile('{"DataModel": [', 'x.json')).toEqual({ error: expect.stringMatching(/"x.json" is not valid JSON: .* at line 1, column 16/) });
   });
 });

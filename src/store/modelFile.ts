@@ -43,7 +43,7 @@ export function formatIssues(issues: readonly ModelIssue[]): string {
 }
 
 /** JSON.parse's message plus where the problem is, as "line L, column C". */
-function describeJsonError(text: string, error: unknown): string {
+export function describeJsonError(text: string, error: unknown): string {
   const message = (error instanceof Error ? error.message : String(error))
     .replace(/ in JSON at position \d+.*$/s, '')
     .replace(/, (?:\.\.\.)?".*" is not valid JSON$/s, '');

@@ -1,10 +1,13 @@
-// The top bar: model name, example picker, undo/redo, and the model file and share link.
+// The top bar: design name, new design and examples, the table being edited, undo/redo, and
+// the model file (import reads every format the app knows) and share link.
 import { useEffect, useRef, useState } from 'react';
 import { findCommand, registerViewBridge, runCommand } from '../store/commands';
 import { useDesignStore } from '../store/designStore';
-import { modelFileName, readModelText, serializeModel, shareHash } from '../store/modelFile';
+import { importFile } from '../store/importFile';
+import { modelFileName, serializeModel, shareHash } from '../store/modelFile';
 import { ariaShortcut, formatShortcut, isMacPlatform } from '../store/shortcuts';
 import { ExamplePicker } from './ExamplePicker';
+import { TablePicker } from './TablePicker';
 import { ShortcutsHelp } from './ShortcutsHelp';
 
 const isMac = isMacPlatform();
@@ -72,11 +75,12 @@ export function TopBar() {
 
   const onFile = async (file: File) => {
     const { replaceModel, notify } = useDesignStore.getState();
-    const result = readModelText(await file.text(), `"${file.name}"`);
+    const result = importFile(await file.text(), file.name);
     if ('error' in result) notify('error', `Import failed, your model is unchanged. ${result.error}`);
     else {
       replaceModel(result.model, `Import ${file.name}`);
-      notify('info', `Imported ${file.name}${result.migratedFrom !== undefined ? ` (upgraded from format version ${result.migratedFrom})` : ''}. Undo returns to your previous model.`);
+      notify('info', `${result.summary} Undo returns to your previous design.`);
+      if (result.warnings.length > 0) notify('info', `Notes on ${JSON.stringify(file.name)}: ${result.warnings.join('; ')}`);
     }
   };
 
@@ -89,7 +93,9 @@ export function TopBar() {
         <span className="visually-hidden">Model name</span>
         <input type="text" value={name} spellCheck={false} onChange={(e) => updateModel('Rename model', (m) => ({ ...m, name: e.target.value }))} />
       </label>
+      <CommandButton id="newDesign" label="New design" />
       <ExamplePicker />
+      <TablePicker />
       <div className="toolbar" role="toolbar" aria-label="History">
         <CommandButton id="undo" disabled={!canUndo} detail={undoLabel} />
         <CommandButton id="redo" disabled={!canRedo} detail={redoLabel} />
@@ -99,12 +105,12 @@ export function TopBar() {
       </div>
       <div className="toolbar" role="toolbar" aria-label="Model file">
         <CommandButton id="exportModel" label="Export model" />
-        <CommandButton id="importModel" label="Import model" />
+        <CommandButton id="importModel" label="Import…" />
         <input
           ref={fileInput}
           type="file"
-          accept=".json,application/json"
-          aria-label="Import model file"
+          accept=".json,.jsonl,application/json"
+          aria-label="Import a file"
           className="visually-hidden"
           tabIndex={-1}
           onChange={(e) => {

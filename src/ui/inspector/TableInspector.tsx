@@ -3,7 +3,7 @@
 import type { Billing, Encryption, StreamViewType, TableDesign } from '../../model/types';
 import { useDesignStore } from '../../store/designStore';
 import { runCommand } from '../../store/commands';
-import { CheckboxField, SelectField, TextField } from './fields';
+import { CheckboxField, Field, SelectField, TextField } from './fields';
 import { ThroughputFields } from './CapacityFields';
 import { KeyAttributeFields } from './IndexInspector';
 import { updateTable } from '../../model/commands';
@@ -18,6 +18,7 @@ const STREAM_OPTIONS: { value: StreamViewType | 'NONE'; label: string }[] = [
 
 export function TableInspector() {
   const table = useDesignStore((s) => s.model.table);
+  const description = useDesignStore((s) => s.model.description ?? '');
   const updateModel = useDesignStore((s) => s.updateModel);
   const edit = (what: string, recipe: (t: TableDesign) => Partial<TableDesign>) => updateModel(`Edit table ${what}`, (m) => updateTable(m, { patch: recipe(m.table) }));
   const billing = table.billing;
@@ -33,6 +34,23 @@ export function TableInspector() {
 
   return (
     <section aria-label={`Table ${table.name}`} className="inspector-section">
+      <h2>Design</h2>
+      <Field label="Design description" path="/description">
+        {(control) => (
+          <textarea
+            {...control}
+            rows={3}
+            value={description}
+            onChange={(e) => {
+              const text = e.target.value;
+              updateModel('Edit design description', (m) => {
+                const { description: _old, ...rest } = m;
+                return text === '' ? rest : { ...rest, description: text };
+              });
+            }}
+          />
+        )}
+      </Field>
       <h2>Table</h2>
       <TextField label="Table name" path="/table/name" value={table.name} onChange={(name) => edit('name', (t) => ({ ...t, name }))} />
       <KeyAttributeFields label="Partition key" path="/table/partitionKey" keyAttribute={table.partitionKey} onChange={(partitionKey) => edit('partition key', (t) => ({ ...t, partitionKey }))} />

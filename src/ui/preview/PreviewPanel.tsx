@@ -118,7 +118,7 @@ export function PreviewPanel() {
               <PreviewRowView
                 row={row}
                 selected={row.key === selected}
-                entityName={row.kind === 'item' ? (entityNames.get(row.entityId) ?? row.entityId) : ''}
+                entityName={row.kind === 'item' ? (entityNames.get(row.entityId) ?? (row.entityId || 'Unclaimed')) : ''}
                 color={row.kind === 'item' ? (colors.get(row.entityId) ?? UNKNOWN_ENTITY_COLOR).solid : ''}
                 onSelect={setSelected}
               />
@@ -160,7 +160,7 @@ const PreviewRowView = memo(function PreviewRowView({
       type="button"
       className={`preview-row${selected ? ' is-selected' : ''}`}
       style={{ background: `${color}14`, borderLeft: `4px solid ${color}` }}
-      aria-label={`${entityName} item ${row.partitionKey}${row.sortKey ? ` ${row.sortKey}` : ''}`}
+      aria-label={`${row.imported ? 'Imported ' : ''}${entityName} item ${row.partitionKey}${row.sortKey ? ` ${row.sortKey}` : ''}`}
       aria-current={selected || undefined}
       onClick={() => onSelect(row.key)}
     >
@@ -170,6 +170,11 @@ const PreviewRowView = memo(function PreviewRowView({
         <span className="entity-badge" style={{ background: color }}>
           {entityName}
         </span>
+        {row.imported && (
+          <span className="imported-badge" title="An item from the imported file, kept as it is">
+            imported
+          </span>
+        )}
       </span>
       <span>{row.attributes}</span>
       <span>{formatBytes(row.size)}</span>

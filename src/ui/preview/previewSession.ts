@@ -6,7 +6,7 @@ import { computePreview, type IndexPreview, type ModelPreview } from '../../mode
 import { generateSampleItems, SampleCache } from '../../model/sampleData';
 import type { DesignModel } from '../../model/types';
 import { valueText } from './attributeText';
-import { buildRows } from './rows';
+import { buildRows, itemIdentity } from './rows';
 
 /** Attribute text beyond this is cut: a row shows one line of it. */
 const ATTRIBUTE_TEXT_LIMIT = 240;
@@ -20,7 +20,7 @@ export interface PreviewQuery {
 
 export type DisplayRow =
   | { kind: 'collection'; key: string; partitionKey: string; count: number; shown: number; size: number }
-  | { kind: 'item'; key: string; partitionKey: string; sortKey: string; entityId: string; attributes: string; size: number };
+  | { kind: 'item'; key: string; partitionKey: string; sortKey: string; entityId: string; attributes: string; size: number; imported: boolean };
 
 export interface ViewSummary {
   id: string;
@@ -64,12 +64,17 @@ export class PreviewSession {
   private readonly cache = new SampleCache();
   private model: DesignModel | undefined;
   private preview: ModelPreview | undefined;
+  /** Table primary keys of the fixed items the user brought, to mark their rows in every view. */
+  private imported = new Set<string>();
   /** Items of the last query's rows by row key, for the detail view. */
   private items = new Map<string, Item>();
 
   setModel(model: DesignModel): void {
     this.model = model;
-    this.preview = computePreview(model, generateSampleItems(model, this.cache));
+    const samples = generateSampleItems(model, this.cache);
+    this.preview = computePreview(model, samples);
+    const tableKeys = [model.table.partitionKey.name, ...(model.table.sortKey ? [model.table.sortKey.name] : [])];
+    this.imported = new Set(samples.filter((sample) => sample.imported).map((sample) => itemIdentity(sample.item, tableKeys)));
   }
 
   query(query: PreviewQuery): PreviewResult | undefined {
@@ -101,6 +106,7 @@ export class PreviewSession {
         entityId,
         attributes: attributes.slice(0, ATTRIBUTE_TEXT_LIMIT),
         size,
+        imported: this.imported.has(itemIdentity(item, tableKeys)),
       };
     });
     return {
