@@ -55,7 +55,7 @@ export function parseIndexes(
       throw validationError(kind === 'GSI' ? 'Two global secondary indices have the same name' : 'Two local secondary indices have the same name');
     }
     names.add(name);
-    const keySchema = parseKeySchema(index.KeySchema, definitions, true);
+    const keySchema = parseKeySchema(index.KeySchema, definitions, kind);
     if (kind === 'LSI') {
       if (!keySchema.range) throw validationError('Local secondary indices must have a range key');
       if (keySchema.hash.name !== tableSchema.hash.name) throw validationError('Local Secondary indices must have the same hash key as the main table');
@@ -78,7 +78,7 @@ export function CreateTable(context: EngineContext, input: CreateTableInput): Cr
   const name = checkTableName(input.TableName, 'tableName', true);
   const definitions = parseAttributeDefinitionsAfterKeys(input);
   const billingMode = parseBillingMode(input.BillingMode);
-  const keySchema = parseKeySchema(input.KeySchema, definitions, false);
+  const keySchema = parseKeySchema(input.KeySchema, definitions, 'table');
   const lsis = parseIndexes(input.LocalSecondaryIndexes, 'LSI', keySchema, definitions, billingMode);
   const gsis = parseIndexes(input.GlobalSecondaryIndexes, 'GSI', keySchema, definitions, billingMode);
   let throughput = zeroThroughput();

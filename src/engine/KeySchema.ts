@@ -3,6 +3,7 @@
 // type, so every comparison on the hot path is a native string comparison.
 import { attributeMap } from './AttributeMap';
 import { base64ByteLength, utf8Length, type AttributeValue, type Item } from './AttributeValue';
+import type { MultiAttributeKey } from './MultiAttributeKey';
 
 export type KeyType = 'S' | 'N' | 'B';
 
@@ -12,11 +13,17 @@ export interface KeyAttribute {
 }
 
 export interface KeySchema {
+  /** The partition key; of a multi-attribute key, its first attribute. */
   readonly hash: KeyAttribute;
+  /** The sort key; of a multi-attribute key, its first attribute. */
   readonly range: KeyAttribute | undefined;
+  /** Every key attribute of a GSI whose key has several (see MultiAttributeKey.ts). */
+  readonly multi?: MultiAttributeKey;
 }
 
+/** Key attribute names in key schema order: partition-key attributes, then sort-key attributes. */
 export function keyAttributeNames(schema: KeySchema): string[] {
+  if (schema.multi) return [...schema.multi.hash, ...schema.multi.range].map((attribute) => attribute.name);
   return schema.range ? [schema.hash.name, schema.range.name] : [schema.hash.name];
 }
 

@@ -3,6 +3,7 @@
 import type { AttributeValue, Item } from './AttributeValue';
 import { validationError } from './errors';
 import { keyScalar, keyTypeOf, keyValueBytes, type KeyAttribute, type KeySchema } from './KeySchema';
+import { hashAttributes, rangeAttributes } from './MultiAttributeKey';
 import type { Table } from './Table';
 
 const MAX_HASH_BYTES = 2048;
@@ -75,13 +76,14 @@ export function checkItemKeys(table: Table, item: Item): void {
   if (schema.range) checkKeyAttribute(item[schema.range.name], schema.range);
   checkKeySizes(item, schema);
   for (const index of table.indexes) {
-    for (const attribute of index.keySchema.range ? [index.keySchema.hash, index.keySchema.range] : [index.keySchema.hash]) {
+    const hashes = hashAttributes(index.keySchema);
+    for (const attribute of [...hashes, ...rangeAttributes(index.keySchema)]) {
       const value = item[attribute.name];
       if (!value) continue;
       checkScalar(value);
       if (keyTypeOf(value) !== attribute.type) throw validationError('One or more parameter values were invalid: Type mismatch for Index Key');
       if (keyScalar(value, attribute.type) === '') throw emptyIndexKey(attribute, index.name);
-      const limit = attribute === index.keySchema.hash ? MAX_HASH_BYTES : MAX_RANGE_BYTES;
+      const limit = hashes.includes(attribute) ? MAX_HASH_BYTES : MAX_RANGE_BYTES;
       if (keyValueBytes(value, attribute.type) > limit) throw validationError('One or more parameter values were invalid: Size limit exceeded');
     }
   }

@@ -5,21 +5,32 @@ import { checkTableName, findTable, type EngineContext } from './EngineContext';
 import { validationError } from './errors';
 import { compileExpressions, conditionValues } from './expressions';
 import { compareCursors, type Cursor, type ItemCollection, type StoredEntry } from './ItemCollection';
-import { keyToken, partitionToken, type KeySchema } from './KeySchema';
+import { keyAttributeNames, keyToken, partitionToken, type KeyAttribute, type KeySchema } from './KeySchema';
+import { partitionTokenOf, partPrefixToken, partToken, valuesToken, type MultiAttributeKey } from './MultiAttributeKey';
 import { checkConsistentRead, checkIndexReads, checkLimit, parseSelect, readPage, readTarget, type ReadTarget } from './ReadPage';
 import { checkKeyConditionValues } from './PrimaryKey';
-import { compileRequest, type SortKeyCondition } from './RequestExpressions';
+import { compileRequest, type KeyCondition, type SortKeyCondition } from './RequestExpressions';
 import { checkStartKey, startEntryKey } from './StartKey';
 import type { Wire } from './wire';
 
 export type QueryInput = Wire<SdkQueryInput>;
 export type QueryOutput = Wire<SdkQueryOutput>;
 
-/** A sort-key predicate as token bounds over a partition. */
+/**
+ * A sort-key predicate as token bounds over a partition. A bound on leading parts of a
+ * multi-attribute sort key is a `group`: the tokens it starts (the keys sharing those parts)
+ * are all inside an inclusive bound and all outside an exclusive one.
+ */
 interface SortRange {
-  low?: { token: string; inclusive: boolean };
-  high?: { token: string; inclusive: boolean };
+  low?: SortBound;
+  high?: SortBound;
   prefix?: string;
+}
+
+interface SortBound {
+  token: string;
+  inclusive: boolean;
+  group?: boolean;
 }
 
 function sortRange(condition: SortKeyCondition | undefined, schema: KeySchema): SortRange {
@@ -46,13 +57,48 @@ function sortRange(condition: SortKeyCondition | undefined, schema: KeySchema): 
   }
 }
 
+/**
+ * The range of a multi-attribute sort key's condition: equalities on the leading attributes
+ * fix a token prefix, and the last attribute's predicate bounds what follows it.
+ */
+function multiAttributeSortRange(keyCondition: KeyCondition, key: MultiAttributeKey): SortRange {
+  const condition = keyCondition.sortKey?.condition;
+  if (!condition) return {};
+  const leading = valuesToken(keyCondition.multi?.sortEqualities ?? [], key.range);
+  const type = (key.range[keyCondition.multi?.sortEqualities.length ?? 0] as KeyAttribute).type;
+  const group = (value: AttributeValue, inclusive: boolean): SortBound => ({ token: leading + partToken(value, type), inclusive, group: true });
+  const within: SortRange = leading === '' ? {} : { low: { token: leading, inclusive: true }, high: { token: leading, inclusive: true, group: true } };
+  switch (condition.operator) {
+    case '=':
+      return { low: group(condition.value, true), high: group(condition.value, true) };
+    case '<':
+      return { ...within, high: group(condition.value, false) };
+    case '<=':
+      return { ...within, high: group(condition.value, true) };
+    case '>':
+      return { ...within, low: group(condition.value, false) };
+    case '>=':
+      return { ...within, low: group(condition.value, true) };
+    case 'BETWEEN':
+      return { low: group(condition.low, true), high: group(condition.high, true) };
+    case 'begins_with': {
+      const prefix = leading + partPrefixToken(condition.prefix, type);
+      return { low: { token: prefix, inclusive: true }, prefix };
+    }
+  }
+}
+
 function isBelow(sort: string, range: SortRange): boolean {
-  return range.low !== undefined && (range.low.inclusive ? sort < range.low.token : sort <= range.low.token);
+  const low = range.low;
+  if (low === undefined) return false;
+  if (low.inclusive) return sort < low.token;
+  return sort <= low.token || (low.group === true && sort.startsWith(low.token));
 }
 
 // A prefix is also the range's low bound, so past it only what lies above remains to check.
 function isAbove(sort: string, range: SortRange): boolean {
-  if (range.high && (range.high.inclusive ? sort > range.high.token : sort >= range.high.token)) return true;
+  const high = range.high;
+  if (high && (high.inclusive ? sort > high.token && !(high.group === true && sort.startsWith(high.token)) : sort >= high.token)) return true;
   return range.prefix !== undefined && sort > range.prefix && !sort.startsWith(range.prefix);
 }
 
@@ -94,7 +140,7 @@ function cursorAfter(collection: ItemCollection, target: ReadTarget, startKey: I
  */
 function closedEndToken(target: ReadTarget, condition: SortKeyCondition | undefined, forward: boolean): string | undefined {
   const rangeKey = target.keySchema.range;
-  if (!rangeKey || rangeKey.name !== target.table.keySchema.range?.name) return undefined;
+  if (!rangeKey || target.keySchema.multi || rangeKey.name !== target.table.keySchema.range?.name) return undefined;
   let end: AttributeValue | undefined;
   if (condition?.operator === 'BETWEEN') end = forward ? condition.high : condition.low;
   else if (condition?.operator === (forward ? '<=' : '>=')) end = condition.value;
@@ -106,10 +152,22 @@ function closedEndToken(target: ReadTarget, condition: SortKeyCondition | undefi
  * DynamoDB Local names the partition key if the filter reads both.
  */
 export function checkFilterKeys(input: { FilterExpression?: string | null }, filterNames: readonly string[], schema: KeySchema): void {
-  const key = [schema.hash.name, schema.range?.name].find((name) => name !== undefined && filterNames.includes(name));
+  const key = keyAttributeNames(schema).find((name) => filterNames.includes(name));
   if (key === undefined) return;
   const parameter = input.FilterExpression === undefined || input.FilterExpression === null ? 'QueryFilter' : 'Filter Expression';
   throw validationError(`${parameter} can only contain non-primary key attributes: Primary key attribute: ${key}`);
+}
+
+/**
+ * A kept compilation of a multi-attribute key condition skipped the check of its values (see
+ * KeySchemaInput.checkValue); its shape and types were accepted, so the first empty value in
+ * key schema order is what DynamoDB Local reports.
+ */
+function checkMultiAttributeValues(keyCondition: KeyCondition, key: MultiAttributeKey, indexName: string | undefined): void {
+  keyCondition.multi?.partitionValues.forEach((value, i) => checkKeyConditionValues([value], key.hash[i] as KeyAttribute, indexName));
+  keyCondition.multi?.sortEqualities.forEach((value, i) => checkKeyConditionValues([value], key.range[i] as KeyAttribute, indexName));
+  const last = key.range[keyCondition.multi?.sortEqualities.length ?? 0];
+  if (keyCondition.sortKey && last) checkKeyConditionValues(conditionValues(keyCondition.sortKey.condition), last, indexName);
 }
 
 export function Query(context: EngineContext, input: QueryInput): QueryOutput {
@@ -131,17 +189,21 @@ export function Query(context: EngineContext, input: QueryInput): QueryOutput {
   const keyCondition = expressions.keyCondition;
   if (!keyCondition) throw validationError('Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.');
   const indexName = target.index?.name;
-  checkKeyConditionValues([keyCondition.partitionValue], target.keySchema.hash, indexName);
-  if (keyCondition.sortKey && target.keySchema.range) checkKeyConditionValues(conditionValues(keyCondition.sortKey.condition), target.keySchema.range, indexName);
-  const range = sortRange(keyCondition.sortKey?.condition, target.keySchema);
-  const hash = partitionToken(keyCondition.partitionValue, target.keySchema.hash.type);
+  const multi = target.keySchema.multi;
+  if (multi) checkMultiAttributeValues(keyCondition, multi, indexName);
+  else {
+    checkKeyConditionValues([keyCondition.partitionValue], target.keySchema.hash, indexName);
+    if (keyCondition.sortKey && target.keySchema.range) checkKeyConditionValues(conditionValues(keyCondition.sortKey.condition), target.keySchema.range, indexName);
+  }
+  const range = multi ? multiAttributeSortRange(keyCondition, multi) : sortRange(keyCondition.sortKey?.condition, target.keySchema);
+  const hash = multi ? valuesToken(keyCondition.multi?.partitionValues ?? [], multi.hash) : partitionToken(keyCondition.partitionValue, target.keySchema.hash.type);
   const forward = input.ScanIndexForward !== false;
   const endToken = closedEndToken(target, keyCondition.sortKey?.condition, forward);
   let startKey: Item | undefined;
   if (input.ExclusiveStartKey) {
     startKey = checkStartKey(target, validateItemValues(input.ExclusiveStartKey));
-    const startHash = partitionToken(startKey[target.keySchema.hash.name] as AttributeValue, target.keySchema.hash.type);
-    const startRange = target.keySchema.range ? keyToken(startKey[target.keySchema.range.name] as AttributeValue, target.keySchema.range.type) : '';
+    const startHash = partitionTokenOf(target.keySchema, startKey);
+    const startRange = startEntryKey(target, startKey).sort;
     if (startHash !== hash || (target.keySchema.range && (!inRange(startRange, range) || startRange === endToken))) {
       throw validationError('The provided starting key does not match the range key predicate');
     }

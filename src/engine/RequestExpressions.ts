@@ -20,7 +20,8 @@ import {
   type UpdateActions,
   updatedPaths,
 } from './expressions';
-import { keyAttributeNames, type KeySchema } from './KeySchema';
+import { keyAttributeNames, type KeyAttribute, type KeySchema } from './KeySchema';
+import { checkKeyConditionValues } from './PrimaryKey';
 import type { Table } from './Table';
 
 export type { KeyCondition, SortKeyCondition, ExpressionOperation };
@@ -49,20 +50,28 @@ export interface CompiledExpressions {
 // Key schemas never change once made, and every request needs this view of one.
 const keySchemaInputs = new WeakMap<KeySchema, KeySchemaInput>();
 
-function keySchemaInput(schema: KeySchema): KeySchemaInput {
+function keySchemaInput(schema: KeySchema, table: Table | undefined): KeySchemaInput {
   let input = keySchemaInputs.get(schema);
   if (!input) {
     const attributeTypes = attributeMap<'S' | 'N' | 'B'>();
     attributeTypes[schema.hash.name] = schema.hash.type;
     if (schema.range) attributeTypes[schema.range.name] = schema.range.type;
     input = { partitionKey: schema.hash.name, sortKey: schema.range?.name, attributeTypes };
+    if (schema.multi) {
+      const attributes = [...schema.multi.hash, ...schema.multi.range];
+      for (const attribute of attributes) attributeTypes[attribute.name] = attribute.type;
+      input.multi = { partitionKeys: schema.multi.hash.map(({ name }) => name), sortKeys: schema.multi.range.map(({ name }) => name) };
+      // Only a GSI has a multi-attribute key, and each GSI its own schema object.
+      const indexName = table?.indexes.find((index) => index.keySchema === schema)?.name;
+      input.checkValue = (name, value) => checkKeyConditionValues([value], attributes.find((attribute) => attribute.name === name) as KeyAttribute, indexName);
+    }
     keySchemaInputs.set(schema, input);
   }
   return input;
 }
 
 export function compileRequest(operation: ExpressionOperation, input: object, keySchema: KeySchema, table?: Table): CompiledExpressions {
-  const expressions = compileExpressions(operation, input as ExpressionInput, keySchema && keySchemaInput(keySchema), table?.keyNames());
+  const expressions = compileExpressions(operation, input as ExpressionInput, keySchema && keySchemaInput(keySchema, table), table?.keyNames());
   const compiled: CompiledExpressions = { referencedNames: [], projectionNames: [], filterNames: [] };
   const referenced = new Set<string>();
   if (expressions.keyCondition) compiled.keyCondition = expressions.keyCondition;

@@ -8,7 +8,7 @@
 import type { AttributeValue, Item } from './AttributeValue';
 import { validationError } from './errors';
 import type { EntryKey, ItemCollection, StoredEntry } from './ItemCollection';
-import { partitionToken } from './KeySchema';
+import { partitionTokenOf } from './MultiAttributeKey';
 import { inSegment, keyHash, segmentBounds, type SegmentBounds } from './PartitionHash';
 import type { ReadTarget } from './ReadPage';
 import { startEntryKey } from './StartKey';
@@ -38,9 +38,7 @@ interface ScanStart {
 }
 
 function scanStart(target: ReadTarget, partitions: Partitions, startKey: Item): ScanStart {
-  const { hash } = target.keySchema;
-  const value = startKey[hash.name] as AttributeValue;
-  return { token: partitionToken(value, hash.type), scanKey: partitions.scanKey(value), key: startEntryKey(target, startKey) };
+  return { token: partitionTokenOf(target.keySchema, startKey), scanKey: partitions.scanKeyOfItem(startKey), key: startEntryKey(target, startKey) };
 }
 
 /** The entries of one partition in scan order, from just after `start` when it lies there. */

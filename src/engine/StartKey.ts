@@ -4,6 +4,7 @@ import type { AttributeValue, Item } from './AttributeValue';
 import { DynamoDBError, validationError } from './errors';
 import type { EntryKey } from './ItemCollection';
 import { keyScalar, keyToken, keyTypeOf, partitionToken, type KeyAttribute } from './KeySchema';
+import { hashAttributes, partsToken, rangeAttributes } from './MultiAttributeKey';
 import { checkKeyConditionValues } from './PrimaryKey';
 import type { ReadTarget } from './ReadPage';
 
@@ -12,7 +13,8 @@ const INVALID = 'The provided starting key is invalid';
 /** The attributes a start key must hold: the table's key, then the index's own key attributes. */
 function startKeyAttributes(target: ReadTarget): KeyAttribute[] {
   const table = target.table.keySchema;
-  const candidates = [table.hash, table.range, target.index?.keySchema.hash, target.index?.keySchema.range];
+  const index = target.index?.keySchema;
+  const candidates = [table.hash, table.range, ...(index ? [...hashAttributes(index), ...rangeAttributes(index)] : [])];
   const attributes = new Map<string, KeyAttribute>();
   for (const attribute of candidates) if (attribute && !attributes.has(attribute.name)) attributes.set(attribute.name, attribute);
   return [...attributes.values()];
@@ -26,6 +28,7 @@ function startKeyAttributes(target: ReadTarget): KeyAttribute[] {
 function checkNotEmpty(target: ReadTarget, attribute: KeyAttribute, value: AttributeValue): void {
   const table = target.table.keySchema;
   const ownedByTable = attribute.name === table.hash.name || attribute.name === table.range?.name;
+  // Of a multi-attribute partition key, only the first attribute counts as the hash key here.
   const isHash = ownedByTable ? attribute.name === table.hash.name : attribute.name === target.index?.keySchema.hash.name;
   try {
     checkKeyConditionValues([value], attribute, ownedByTable ? undefined : target.index?.name);
@@ -61,11 +64,14 @@ export function checkStartKey(target: ReadTarget, key: Item): Item {
 
 /** Where a checked start key sits within its partition of the table or index. */
 export function startEntryKey(target: ReadTarget, key: Item): EntryKey {
-  const range = target.keySchema.range;
+  const { range, multi } = target.keySchema;
   const table = target.table.keySchema;
   const index = target.index !== undefined;
+  let sort = '';
+  if (multi) sort = partsToken(key, multi.range) ?? '';
+  else if (range) sort = keyToken(key[range.name] as AttributeValue, range.type);
   return {
-    sort: range ? keyToken(key[range.name] as AttributeValue, range.type) : '',
+    sort,
     tieHash: index ? partitionToken(key[table.hash.name] as AttributeValue, table.hash.type) : '',
     tieRange: index && table.range ? keyToken(key[table.range.name] as AttributeValue, table.range.type) : '',
     item: key,

@@ -3,6 +3,7 @@
 import { itemSize, type AttributeValue, type Item } from './AttributeValue';
 import { ItemCollection, type EntryKey, type StoredEntry, type TieOrder } from './ItemCollection';
 import { keyAttributeNames, keyToken, partitionToken, type KeyAttribute, type KeySchema } from './KeySchema';
+import { partsToken, type MultiAttributeKey } from './MultiAttributeKey';
 import { combinedHash, keyHash } from './PartitionHash';
 import { projectItem, projectedNames, type Projection } from './Projection';
 
@@ -28,6 +29,8 @@ export interface Throughput {
  */
 export interface PartitionOrder {
   readonly key: KeyAttribute;
+  /** Every attribute of a multi-attribute partition key, whose token is then its scan order. */
+  readonly parts: readonly KeyAttribute[] | undefined;
   readonly hashed: boolean;
   /** Order of index entries sharing an index key; undefined when keys are unique. */
   readonly ties: TieOrder | undefined;
@@ -73,9 +76,11 @@ export class Partitions {
     return old;
   }
 
-  /** Where the partition of this key value sits in scan order. */
-  scanKey(value: AttributeValue): string {
-    const { key, hashed } = this.order;
+  /** Where the partition of this item or key sits in scan order. */
+  scanKeyOfItem(item: Item): string {
+    const { key, parts, hashed } = this.order;
+    if (parts) return partsToken(item, parts) ?? '';
+    const value = item[key.name] as AttributeValue;
     return hashed ? keyHash(value, key.type) : keyToken(value, key.type);
   }
 
@@ -84,7 +89,7 @@ export class Partitions {
    * that writes and queries never pay for hashing.
    */
   scanKeyOf(collection: ItemCollection): string {
-    collection.scanKey ??= this.scanKey(collection.at(collection.first())?.item[this.order.key.name] as AttributeValue);
+    collection.scanKey ??= this.scanKeyOfItem(collection.at(collection.first())?.item as Item);
     return collection.scanKey;
   }
 
@@ -184,7 +189,7 @@ export class Table {
   constructor(options: TableOptions) {
     this.name = options.name;
     this.keySchema = options.keySchema;
-    this.partitions = new Partitions({ key: options.keySchema.hash, hashed: true, ties: undefined });
+    this.partitions = new Partitions({ key: options.keySchema.hash, parts: undefined, hashed: true, ties: undefined });
     this.attributeDefinitions = options.attributeDefinitions;
     this.billingMode = options.billingMode;
     this.throughput = options.throughput;
@@ -217,7 +222,7 @@ export class Table {
       projection,
       projected: projectedNames(projection, keyNames),
       // An LSI shares the table's partitions, so its scan order hashes the same key.
-      partitions: new Partitions({ key: keySchema.hash, hashed: kind === 'LSI', ties: indexTieOrder(this.keySchema, keySchema) }),
+      partitions: new Partitions({ key: keySchema.hash, parts: keySchema.multi?.hash, hashed: kind === 'LSI', ties: indexTieOrder(this.keySchema, keySchema) }),
       throughput,
       onDemandThroughput: false,
       createdAt: undefined,
@@ -254,6 +259,7 @@ export interface ItemTokens {
 }
 
 export function itemTokens(schema: KeySchema, item: Item): ItemTokens | undefined {
+  if (schema.multi) return multiAttributeTokens(schema.multi, item);
   const hashValue = item[schema.hash.name];
   if (!hashValue || !(schema.hash.type in hashValue)) return undefined;
   let sort = '';
@@ -263,6 +269,13 @@ export function itemTokens(schema: KeySchema, item: Item): ItemTokens | undefine
     sort = keyToken(rangeValue, schema.range.type);
   }
   return { partition: partitionToken(hashValue, schema.hash.type), sort };
+}
+
+// An item lacking any attribute of a multi-attribute key is not in the index.
+function multiAttributeTokens(key: MultiAttributeKey, item: Item): ItemTokens | undefined {
+  const partition = partsToken(item, key.hash);
+  const sort = partition === undefined ? undefined : partsToken(item, key.range);
+  return partition === undefined || sort === undefined ? undefined : { partition, sort };
 }
 
 function indexPut(index: SecondaryIndex, item: Item, bytes: number, tableHash: string, tableRange: string): void {

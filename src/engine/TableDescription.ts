@@ -5,6 +5,7 @@ import { javaHashSetOrder } from './JavaHashOrder';
 import { deletingIndexes, indexStatus } from './IndexStatus';
 import { describeTableStream } from './streams';
 import type { KeySchema } from './KeySchema';
+import { hashAttributes, rangeAttributes } from './MultiAttributeKey';
 import type { Projection } from './Projection';
 import type { SecondaryIndex, Table, Throughput } from './Table';
 import type { Wire } from './wire';
@@ -12,9 +13,10 @@ import type { Wire } from './wire';
 export type TableDescription = Wire<SdkTableDescription>;
 
 function keySchemaElements(schema: KeySchema): { AttributeName: string; KeyType: 'HASH' | 'RANGE' }[] {
-  const elements: { AttributeName: string; KeyType: 'HASH' | 'RANGE' }[] = [{ AttributeName: schema.hash.name, KeyType: 'HASH' }];
-  if (schema.range) elements.push({ AttributeName: schema.range.name, KeyType: 'RANGE' });
-  return elements;
+  return [
+    ...hashAttributes(schema).map(({ name }) => ({ AttributeName: name, KeyType: 'HASH' as const })),
+    ...rangeAttributes(schema).map(({ name }) => ({ AttributeName: name, KeyType: 'RANGE' as const })),
+  ];
 }
 
 function projectionDescription(projection: Projection): { ProjectionType: Projection['type']; NonKeyAttributes?: string[] } {

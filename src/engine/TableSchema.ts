@@ -1,7 +1,9 @@
 // Parsing the schema members of CreateTable and UpdateTable (key schemas, attribute
-// definitions, projections, throughput) with DynamoDB Local's checks and words.
+// definitions, projections, throughput) with DynamoDB Local's checks and words. A model layer
+// reuses parseKeySchema to hold designs to the same rules.
 import { validationError } from './errors';
-import type { KeySchema, KeyType } from './KeySchema';
+import type { KeyAttribute, KeySchema, KeyType } from './KeySchema';
+import { MAX_KEY_ATTRIBUTES } from './MultiAttributeKey';
 import type { Projection } from './Projection';
 import type { AttributeDefinition, Throughput } from './Table';
 
@@ -23,38 +25,61 @@ export function parseAttributeDefinitions(raw: unknown): AttributeDefinition[] {
   });
 }
 
-function typeOfAttribute(definitions: AttributeDefinition[], name: string): KeyType | undefined {
+function typeOfAttribute(definitions: readonly AttributeDefinition[], name: string): KeyType | undefined {
   return definitions.find((definition) => definition.AttributeName === name)?.AttributeType;
 }
 
-/** A table's key schema; table and index schemas share the hash/range rules. */
-export function parseKeySchema(raw: unknown, definitions: AttributeDefinition[], forIndex: boolean): KeySchema {
+/** Whose key schema is parsed: only a GSI's key may have several attributes per key. */
+export type KeySchemaOwner = 'table' | 'LSI' | 'GSI';
+
+const INVALID_KEY_ORDER = 'Invalid key order. Hash Key must be specified first in key schema, Range Key must be specifed second';
+
+function hashElementsFirst(elements: readonly KeySchemaElementInput[]): boolean {
+  if (elements[0]?.KeyType !== 'HASH') return false;
+  let sortKeySeen = false;
+  for (const element of elements) {
+    if (element?.KeyType === 'RANGE') sortKeySeen = true;
+    else if (element?.KeyType === 'HASH' && sortKeySeen) return false;
+  }
+  return true;
+}
+
+/**
+ * A key schema from CreateTable or UpdateTable, with DynamoDB Local's checks in its order: the
+ * schema's size, a partition key, unique names, partition-key elements before sort-key ones,
+ * the number of each, and then the attribute definitions.
+ */
+export function parseKeySchema(raw: unknown, definitions: readonly AttributeDefinition[], owner: KeySchemaOwner): KeySchema {
   if (!Array.isArray(raw) || raw.length === 0) {
     throw validationError('No defined key schema.  A key schema containing at least a hash key must be defined for all tables');
   }
   const elements = raw as KeySchemaElementInput[];
-  const hashes = elements.filter((element) => element?.KeyType === 'HASH');
-  const ranges = elements.filter((element) => element?.KeyType === 'RANGE');
+  const maxHashes = owner === 'GSI' ? MAX_KEY_ATTRIBUTES : 1;
+  if (elements.length > (owner === 'GSI' ? 2 * MAX_KEY_ATTRIBUTES : 2)) {
+    throw validationError('Key Schema too big.  Key Schema must at most consist of the hash and range key of a table');
+  }
+  const hashes = elements.filter((element) => element?.KeyType === 'HASH').map((element) => String(element.AttributeName ?? ''));
+  const ranges = elements.filter((element) => element?.KeyType === 'RANGE').map((element) => String(element.AttributeName ?? ''));
   if (hashes.length === 0) throw validationError('No Hash Key specified in schema.  All Dynamo DB tables must have exactly one hash key');
-  if (hashes.length > 1) throw validationError('Too many hash keys specified.  All Dynamo DB tables must have exactly one hash key');
-  if (ranges.length > 1) throw validationError('Too many range keys specified.  All Dynamo DB tables must have exactly one range key');
-  if (elements[0]?.KeyType !== 'HASH') throw validationError('Invalid KeySchema: The first KeySchemaElement is not a HASH key type');
-  const hashName = String(hashes[0]?.AttributeName ?? '');
-  const rangeName = ranges[0] ? String(ranges[0].AttributeName ?? '') : undefined;
-  if (hashName === rangeName) throw validationError('Two keys can not have the same name');
-  const hashType = typeOfAttribute(definitions, hashName);
-  if (!hashType) {
-    throw validationError(forIndex ? `Attribute ${hashName} is not defined in AttributeDefinitions` : 'Hash Key not specified in Attribute Definitions.  Type unknown.');
+  if (new Set([...hashes, ...ranges]).size < hashes.length + ranges.length) throw validationError('Two keys can not have the same name');
+  if (!hashElementsFirst(elements)) throw validationError(INVALID_KEY_ORDER);
+  if (hashes.length > maxHashes) {
+    throw validationError(
+      owner === 'GSI'
+        ? `Too many partition keys. GSI can have at most ${MAX_KEY_ATTRIBUTES} partition keys`
+        : 'Too many hash keys specified.  All Dynamo DB tables must have exactly one hash key',
+    );
   }
-  let range: KeySchema['range'];
-  if (rangeName !== undefined) {
-    const rangeType = typeOfAttribute(definitions, rangeName);
-    if (!rangeType) {
-      throw validationError(forIndex ? `Attribute ${rangeName} is not defined in AttributeDefinitions` : 'Range Key not specified in Attribute Definitions.  Type unknown.');
-    }
-    range = { name: rangeName, type: rangeType };
-  }
-  return { hash: { name: hashName, type: hashType }, range };
+  if (ranges.length > MAX_KEY_ATTRIBUTES) throw validationError(`Too many sort keys. GSI can have at most ${MAX_KEY_ATTRIBUTES} sort keys`);
+  const attribute = (name: string, role: 'Hash' | 'Range'): KeyAttribute => {
+    const type = typeOfAttribute(definitions, name);
+    if (type) return { name, type };
+    throw validationError(owner === 'table' ? `${role} Key not specified in Attribute Definitions.  Type unknown.` : `Attribute ${name} is not defined in AttributeDefinitions`);
+  };
+  const hash = hashes.map((name) => attribute(name, 'Hash'));
+  const range = ranges.map((name) => attribute(name, 'Range'));
+  const schema = { hash: hash[0] as KeyAttribute, range: range[0] };
+  return hash.length > 1 || range.length > 1 ? { ...schema, multi: { hash, range } } : schema;
 }
 
 export function parseProjection(raw: unknown): Projection {

@@ -5,7 +5,8 @@ import { DynamoDBError, validationError } from './errors';
 import { keyAttributeNames } from './KeySchema';
 import { applyStreamSpecification } from './streams';
 import { checkNoIndexChangeInProgress, deletingIndexes, indexStatus } from './IndexStatus';
-import type { Table } from './Table';
+import { javaHashSetOrder } from './JavaHashOrder';
+import type { AttributeDefinition, Table } from './Table';
 import { describeTable } from './TableDescription';
 import { parseAttributeDefinitions, parseThroughput, zeroThroughput } from './TableSchema';
 import type { Wire } from './wire';
@@ -104,9 +105,11 @@ function applyIndexUpdate(context: EngineContext, table: Table, input: UpdateTab
   }
 }
 
-// New definitions come first, then the table's own, as DynamoDB Local lists them.
-function mergeDefinitions(table: Table, raw: unknown) {
-  const added = parseAttributeDefinitions(raw);
-  const names = new Set(added.map((definition) => definition.AttributeName));
-  return [...added, ...table.attributeDefinitions.filter((definition) => !names.has(definition.AttributeName))];
+// DynamoDB Local 3.3 keeps the merged definitions in a Java HashMap and lists them in its order.
+function mergeDefinitions(table: Table, raw: unknown): AttributeDefinition[] {
+  const byName = new Map<string, AttributeDefinition>();
+  for (const definition of [...parseAttributeDefinitions(raw), ...table.attributeDefinitions]) {
+    if (!byName.has(definition.AttributeName)) byName.set(definition.AttributeName, definition);
+  }
+  return javaHashSetOrder(byName.keys()).map((name) => byName.get(name) as AttributeDefinition);
 }

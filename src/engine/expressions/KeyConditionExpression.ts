@@ -1,5 +1,7 @@
 // KeyConditionExpression (and the legacy KeyConditions): an equality on the partition key and
-// at most one predicate on the sort key, checked against the key schema being queried.
+// at most one predicate on the sort key, checked against the key schema being queried; for a
+// multi-attribute key, an equality on each partition-key attribute and predicates on the
+// sort-key attributes from the first on, all equalities but the last.
 import { binaryBeginsWith, compareValues, typeOf, type AttributeValue, type ScalarType } from '../AttributeValue';
 import { validationError } from '../errors';
 import type { Condition, Operand } from './ConditionExpression';
@@ -10,6 +12,13 @@ export interface KeySchemaInput {
   sortKey?: string;
   /** Attribute types of the key attributes, to reject values of the wrong type. */
   attributeTypes?: Readonly<Record<string, ScalarType>>;
+  /** Every key attribute of a multi-attribute key, in key schema order. */
+  multi?: { readonly partitionKeys: readonly string[]; readonly sortKeys: readonly string[] };
+  /**
+   * Refuses a value no key attribute can take (an empty string or binary); a multi-attribute
+   * key's conditions are checked attribute by attribute, value and type together.
+   */
+  checkValue?: (name: string, value: AttributeValue) => void;
 }
 
 export type SortKeyCondition =
@@ -20,7 +29,16 @@ export type SortKeyCondition =
 export interface KeyCondition {
   partitionKey: string;
   partitionValue: AttributeValue;
+  /** The last sort-key attribute used; of a multi-attribute key, the ones before it are equalities. */
   sortKey?: { name: string; condition: SortKeyCondition };
+  multi?: MultiAttributeKeyCondition;
+}
+
+export interface MultiAttributeKeyCondition {
+  /** Every partition-key attribute's value, in key schema order. */
+  partitionValues: AttributeValue[];
+  /** The values of the sort-key attributes before the last one used, in key schema order. */
+  sortEqualities: AttributeValue[];
 }
 
 const MIRRORED = { '=': '=', '<': '>', '<=': '>=', '>': '<', '>=': '<=' } as const;
@@ -115,6 +133,7 @@ export function toKeyCondition(condition: Condition, schema: KeySchemaInput): Ke
     if (names.has(predicate.name)) throw validationError('KeyConditionExpressions must only contain one condition per key');
     names.add(predicate.name);
   }
+  if (schema.multi) return toMultiAttributeKeyCondition(found, schema, schema.multi);
   if (found.length > 2) throw validationError('Conditions can be of length 1 or 2 only');
   const partition = found.find((p) => p.name === schema.partitionKey);
   if (partition === undefined) throw validationError('Query condition missed key schema element');
@@ -127,6 +146,47 @@ export function toKeyCondition(condition: Condition, schema: KeySchemaInput): Ke
   checkType(sort, schema);
   result.sortKey = { name: sort.name, condition: sort.condition };
   return result;
+}
+
+function checkPredicate(predicate: KeyPredicate, schema: KeySchemaInput): void {
+  for (const value of conditionValues(predicate.condition)) schema.checkValue?.(predicate.name, value);
+  checkType(predicate, schema);
+}
+
+/**
+ * A multi-attribute key's condition, checked in DynamoDB Local's order: the number of
+ * predicates, an equality on every partition-key attribute, their values, equalities on the
+ * sort-key attributes before the last one used, their values, and only then predicates on
+ * other attributes.
+ */
+function toMultiAttributeKeyCondition(found: readonly KeyPredicate[], schema: KeySchemaInput, key: NonNullable<KeySchemaInput['multi']>): KeyCondition {
+  if (found.length > key.partitionKeys.length + key.sortKeys.length) throw validationError('Query key condition not supported');
+  const on = (name: string) => found.find((predicate) => predicate.name === name);
+  const isEquality = (name: string) => on(name)?.condition.operator === '=';
+  const unequal = key.partitionKeys.filter((name) => !isEquality(name));
+  if (unequal.length > 0) throw validationError(`HASH key attributes ${unequal.join(', ')} must have equality conditions specified in the query`);
+  const partition = key.partitionKeys.map((name) => on(name) as KeyPredicate);
+  for (const predicate of partition) checkPredicate(predicate, schema);
+  const used = key.sortKeys.findLastIndex((name) => on(name) !== undefined);
+  const leading = key.sortKeys.slice(0, Math.max(used, 0));
+  const skipped = leading.filter((name) => !isEquality(name));
+  if (skipped.length > 0) {
+    throw validationError(
+      `RANGE key attributes ${skipped.join(', ')} must have equality conditions specified in the query because a condition is present on key attribute ${key.sortKeys[used] as string}`,
+    );
+  }
+  const sort = key.sortKeys.slice(0, used + 1).map((name) => on(name) as KeyPredicate);
+  for (const predicate of sort) checkPredicate(predicate, schema);
+  if (partition.length + sort.length < found.length) throw validationError('Query condition missed key schema element');
+  const values = (predicates: readonly KeyPredicate[]) => predicates.map((predicate) => conditionValues(predicate.condition)[0] as AttributeValue);
+  const first = partition[0] as KeyPredicate;
+  const last = sort[sort.length - 1];
+  return {
+    partitionKey: first.name,
+    partitionValue: values([first])[0] as AttributeValue,
+    ...(last ? { sortKey: { name: last.name, condition: last.condition } } : {}),
+    multi: { partitionValues: values(partition), sortEqualities: values(sort.slice(0, -1)) },
+  };
 }
 
 /** Whether a sort-key value satisfies the predicate (values are of the key's type). */
