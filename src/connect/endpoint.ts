@@ -58,6 +58,9 @@ export function endpointClient(settings: ConnectionSettings): DynamoDBClient {
   });
 }
 
+/** How every failure to get any answer from the endpoint starts (see corsHelp.ts). */
+export const UNREACHABLE = 'Could not reach ';
+
 /**
  * A sentence for the user. DynamoDB's own errors carry `$fault`; anything else means the
  * request never got a DynamoDB answer (endpoint down, wrong port, CORS refused).
@@ -67,7 +70,7 @@ export function describeFailure(error: unknown, endpoint: string): string {
   const name = error instanceof Error ? error.name : 'Error';
   const message = error instanceof Error ? error.message : String(error);
   if (typeof error === 'object' && error !== null && '$fault' in error) return `${name}: ${message}`;
-  return `Could not reach ${endpoint.trim()} (${message}). Check that the endpoint is running and the URL is right.`;
+  return `${UNREACHABLE}${endpoint.trim()} (${message}). Check that the endpoint is running and the URL is right.`;
 }
 
 /** Whether `error` is DynamoDB's exception called `name`. */

@@ -43,7 +43,7 @@ describe('the journal', () => {
     }
     // A last record with every byte present but one flipped fails its checksum.
     const flipped = Buffer.from(next);
-    flipped[flipped.length - 2] ^= 1;
+    flipped.writeUInt8(flipped.readUInt8(flipped.length - 2) ^ 1, flipped.length - 2);
     writeFileSync(path, Buffer.concat([intact, flipped]));
     expect(replayed(path)).toEqual({ payloads: records, tornBytes: next.length });
     // The zeros a file system may leave after a crash are not records.

@@ -75,7 +75,8 @@ async function waitUntilReady(endpoint: string, child: ChildProcess, output: () 
   throw new Error(`DynamoDB Local did not answer within 60 s:\n${output()}`);
 }
 
-export async function startDynamoDBLocal(): Promise<DynamoDBLocal> {
+/** `args` go after DynamoDB Local's own, e.g. `['-cors', origin]`. */
+export async function startDynamoDBLocal(args: readonly string[] = []): Promise<DynamoDBLocal> {
   const major = javaMajorVersion();
   if (major === undefined) throw new Error(`java not found. ${JAVA_HELP}`);
   if (major < 17) throw new Error(`java ${major} found. ${JAVA_HELP}`);
@@ -85,7 +86,7 @@ export async function startDynamoDBLocal(): Promise<DynamoDBLocal> {
   const port = await freePort();
   const child = spawn(
     'java',
-    [`-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`, '-jar', jar, '-inMemory', '-port', String(port)],
+    [`-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`, '-jar', jar, '-inMemory', '-port', String(port), ...args],
     { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let log = '';

@@ -1,8 +1,8 @@
 // The Connect tab: point the designer at a real DynamoDB endpoint, deploy the design's
 // table, seed it with the sample items and check that every access pattern answers there as
 // it does in the in-browser engine.
-import { useId } from 'react';
-import type { ConnectionSettings, Difference } from '../../connect';
+import { useEffect, useId, useState } from 'react';
+import { corsStartCommands, endpointAnswers, UNREACHABLE, type ConnectionSettings, type Difference } from '../../connect';
 import { useDesignStore } from '../../store/designStore';
 import { usePatternsStore } from '../../store/patternsStore';
 import { patternWrites } from '../../model/accessPatterns';
@@ -29,6 +29,54 @@ function Status({ status, label }: { status: StepStatus | undefined; label: stri
     <p className="connect-status" role="status" aria-label={label}>
       {status?.message}
     </p>
+  );
+}
+
+/**
+ * The endpoint that failed with no answer although it does answer: the browser refused its
+ * answers for want of CORS headers (undefined while nothing failed that way).
+ */
+function useCorsBlocked(statuses: (StepStatus | undefined)[]): string | undefined {
+  const failure = statuses.find((status) => status?.tone === 'error' && status.message.startsWith(UNREACHABLE))?.message;
+  const [blocked, setBlocked] = useState<string | undefined>();
+  useEffect(() => {
+    setBlocked(undefined);
+    if (failure === undefined) return;
+    // The endpoint the failed request went to, not whatever is typed in the field meanwhile.
+    const endpoint = useConnectStore.getState().settings.endpoint.trim();
+    let current = true;
+    void endpointAnswers(endpoint).then((answers) => {
+      if (current && answers) setBlocked(endpoint);
+    });
+    return () => {
+      current = false;
+    };
+  }, [failure]);
+  return blocked;
+}
+
+function CorsHelp({ endpoint }: { endpoint: string }) {
+  const origin = window.location.origin;
+  return (
+    <section className="connect-cors" aria-label="Allow this page on the endpoint">
+      <p>
+        {endpoint} is running, but it does not allow this page ({origin}) to read its answers: it sends no CORS headers for this origin, so
+        the browser refuses every request and reports only “Failed to fetch”. DynamoDB Local allows a page only when started with{' '}
+        <code>-cors</code> and the page’s origin. Stop it and start it with one of these:
+      </p>
+      <dl>
+        {corsStartCommands(endpoint, origin).map(({ label, command }) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>
+              <pre>
+                <code>{command}</code>
+              </pre>
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </section>
   );
 }
 
@@ -93,6 +141,7 @@ export function ConnectPanel() {
   const patterns = model.accessPatterns;
   const selected = patterns.find((p) => p.id === selectedId) ?? patterns[0];
   const pendingPatterns = pending ? patterns.filter((p) => pending.patternIds.includes(p.id)) : [];
+  const corsBlocked = useCorsBlocked([deployStatus, seedStatus, runStatus]);
 
   return (
     <div className="connect-panel">
@@ -115,6 +164,7 @@ export function ConnectPanel() {
       </form>
 
       <div className="connect-steps">
+        {corsBlocked !== undefined && <CorsHelp endpoint={corsBlocked} />}
         <section aria-label="Table">
           <div className="connect-actions">
             <button type="button" disabled={busy !== undefined} onClick={() => void deploy()}>
