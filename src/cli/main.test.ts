@@ -8,6 +8,7 @@ import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cloudFormationTemplate } from '../export/cloudFormation';
 import { examples } from '../model/examples';
+import { shopDesign } from '../model/testing/shopDesign';
 import { startServeProcess } from '../server/testing';
 
 const BIN = resolve(__dirname, '../../bin/tablesmith.js');
@@ -46,6 +47,20 @@ describe('tablesmith CLI', { timeout: 120_000 }, () => {
     expect(unreadable.stderr).toContain('cannot read');
     writeFileSync(join(dir, 'not-json.json'), '{ nope');
     expect(run('validate', join(dir, 'not-json.json')).status).toBe(1);
+  });
+
+  it('exports a design whose only problems are warnings (two entities may share the sort key META), printing them', () => {
+    const smelly = shopDesign();
+    const [customer, , product] = smelly.entities;
+    if (customer === undefined || product === undefined) throw new Error('shop design changed');
+    customer.keys.sortKey = 'META';
+    product.keys = { ...product.keys, partitionKey: 'CUSTOMER#{{productId}}', sortKey: 'META' };
+    const path = join(dir, 'smelly.json');
+    writeFileSync(path, JSON.stringify(smelly));
+    const result = run('export', path, '--format', 'cfn-yaml');
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/smelly\.json:\/entities\/2\/keys\/sortKey: warning: product and customer may share a partition and both use the sort key "META"/);
+    expect(result.stdout).toContain('AWS::DynamoDB::Table');
   });
 
   it('exports CloudFormation YAML to stdout, the same template as the library', () => {

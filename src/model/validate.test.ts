@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { MODEL_VERSION, type DesignModel, type Entity, type ModelIssue } from './types';
 import { pointer, validateModel } from './validate';
 import { tableDesign } from './tableDesign';
+import { deleteEntity, deleteIndex } from './commands';
+import { generateSampleItems, SampleCache } from './sampleData';
+import { SHOP_IDS, shopDesign } from './testing/shopDesign';
 
 function entity(id: string, name: string, partitionKey: string, sortKey: string | undefined, extra: Partial<Entity> = {}): Entity {
   return {
@@ -478,6 +481,31 @@ describe('validateModel', () => {
       ['error', 'pattern.target', '/accessPatterns/0/index'],
       ['warning', 'pattern.entities', '/accessPatterns/0/entity'],
     ]);
+  });
+
+  describe('access patterns broken by a deletion', () => {
+    const problems = (m: DesignModel) =>
+      validateModel(m, generateSampleItems(m, new SampleCache()))
+        .filter((i) => i.path.startsWith('/accessPatterns/'))
+        .map((i) => [i.severity, i.path, i.message]);
+
+    it('lists nothing for the intact design', () => {
+      expect(problems(shopDesign())).toEqual([]);
+    });
+
+    it('lists each pattern of a deleted entity by name, and a parameter left with no value', () => {
+      expect(problems(deleteEntity(shopDesign(), { entityId: SHOP_IDS.order }))).toEqual([
+        ['error', '/accessPatterns/0/parameters', expect.stringMatching(/^access pattern "Orders by status": \{\{status\}\} has no value/)],
+        ['warning', '/accessPatterns/0', `access pattern "Orders by status": Matches no entity's key templates: it returns nothing`],
+        ['warning', '/accessPatterns/1', `access pattern "Get an order": Matches no entity's key templates: it returns nothing`],
+      ]);
+    });
+
+    it('lists a pattern whose index was deleted as an error at its IndexName', () => {
+      expect(problems(deleteIndex(shopDesign(), { indexId: SHOP_IDS.gsi }))).toEqual([
+        ['error', '/accessPatterns/0/request/IndexName', 'access pattern "Orders by status": IndexName "GSI1" is not an index of Shop'],
+      ]);
+    });
   });
 
   it('escapes JSON pointer segments', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { examples } from '../examples';
 import { socialMediaModel } from '../examples/socialMedia';
+import { SHOP_IDS, shopDesign } from '../testing/shopDesign';
 import type { AccessPattern } from '../types';
 import { checkPattern, overallLevel, type Verdict } from './checkPattern';
 import { generateSampleItems, SampleCache, type SampleItem } from '../sampleData';
@@ -111,7 +112,7 @@ describe('checkPattern', () => {
     expect(byCode(checkPattern(model, wrong), 'keyCondition')[0]?.message).toBe("SocialMediaApp's partition key is PK, not GSI1PK");
     const missing = pattern({ request: { IndexName: 'GSI9', KeyConditionExpression: 'a = :a' } });
     expect(checkPattern(model, missing)).toEqual([
-      { level: 'error', code: 'target', message: 'IndexName "GSI9" is not an index of SocialMediaApp' },
+      { level: 'error', code: 'target', at: 'request/IndexName', message: 'IndexName "GSI9" is not an index of SocialMediaApp' },
     ]);
     const undefinedValue = pattern({ request: { KeyConditionExpression: 'PK = :nope', ExpressionAttributeValues: {} } });
     expect(byCode(checkPattern(model, undefinedValue), 'keyCondition')[0]?.message).toBe(':nope is not defined in ExpressionAttributeValues');
@@ -143,7 +144,7 @@ describe('checkPattern', () => {
       parameters: [{ name: 'userId', type: 'S' }],
     });
     const verdicts = checkPattern(model, put);
-    expect(verdicts[0]).toEqual({ level: 'error', code: 'parameters', message: 'Uses {{other}} without declaring it as a parameter' });
+    expect(verdicts[0]).toEqual({ level: 'error', code: 'parameters', at: 'parameters', message: 'Uses {{other}} without declaring it as a parameter' });
     expect(byCode(verdicts, 'entities')[0]?.message).toBe('Writes Follower items');
     const badKey = pattern({ operation: 'GetItem', request: { Key: { PK: { S: 'USER#1' }, name: { S: 'x' } } } });
     expect(byCode(checkPattern(model, badKey), 'key').map((v) => v.message)).toEqual([
@@ -157,5 +158,83 @@ describe('checkPattern', () => {
     expect(checkPattern(model, statement)[0]?.level).toBe('warning');
     const keyed = pattern({ operation: 'ExecuteStatement', request: { Statement: 'SELECT * FROM "SocialMediaApp" WHERE PK = ?' } });
     expect(checkPattern(model, keyed)[0]?.level).toBe('ok');
+  });
+});
+
+describe('checkPattern on a design of its own', () => {
+  const shop = shopDesign();
+  const shopSamples = generateSampleItems(shop, new SampleCache());
+  const ordersByStatus = (request: Record<string, unknown>, parameters: AccessPattern['parameters'] = [{ name: 'status', type: 'S' }]): AccessPattern =>
+    pattern({ index: SHOP_IDS.gsi, entity: SHOP_IDS.order, parameters, request: { IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ...request } });
+
+  it('warns about a filter typo with the meant name, before anything runs', () => {
+    const typo = ordersByStatus({
+      FilterExpression: '#f > :t',
+      ExpressionAttributeNames: { '#f': 'stauts' },
+      ExpressionAttributeValues: { ':pk': { S: 'STATUS#{{status}}' }, ':t': { S: 'A' } },
+    });
+    expect(byCode(checkPattern(shop, typo, shopSamples), 'attributes')).toEqual([
+      {
+        level: 'warning',
+        code: 'attributes',
+        at: 'request/FilterExpression',
+        message: 'FilterExpression names stauts, which no entity defines and no key uses (did you mean status?); DynamoDB accepts it and finds no such attribute',
+      },
+    ]);
+  });
+
+  it('is an error when a placeholder has no value from an example or the sample items, and fine once one is typed', () => {
+    const request = { ExpressionAttributeValues: { ':pk': { S: 'STATUS#{{custmerId}}' } } };
+    const untyped = ordersByStatus(request, [{ name: 'custmerId', type: 'S' }]);
+    expect(byCode(checkPattern(shop, untyped, shopSamples), 'parameters')).toEqual([
+      expect.objectContaining({ level: 'error', at: 'parameters', message: expect.stringMatching(/^\{\{custmerId\}\} has no value.*did you mean \{\{customerId\}\}/) }),
+    ]);
+    const typed = ordersByStatus(request, [{ name: 'custmerId', type: 'S', example: 'PAID' }]);
+    expect(byCode(checkPattern(shop, typed, shopSamples), 'parameters')).toEqual([]);
+    // Values come from same-named sample attributes, and without samples the check does not guess.
+    expect(byCode(checkPattern(shop, ordersByStatus({ ExpressionAttributeValues: { ':pk': { S: 'STATUS#{{status}}' } } }), shopSamples), 'parameters')).toEqual([]);
+    expect(byCode(checkPattern(shop, untyped), 'parameters')).toEqual([]);
+  });
+
+  it('rejects a bare reserved word and an undefined #ref, which DynamoDB refuses', () => {
+    const bare = ordersByStatus({
+      FilterExpression: 'status = :s AND #nope = :s',
+      ExpressionAttributeValues: { ':pk': { S: 'STATUS#{{status}}' }, ':s': { S: 'PAID' } },
+    });
+    expect(byCode(checkPattern(shop, bare), 'attributes').map((v) => [v.level, v.message.split(':')[0]])).toEqual([
+      ['error', 'FilterExpression uses #nope, which ExpressionAttributeNames does not define'],
+      ['error', 'FilterExpression writes status as a bare name, but it is a DynamoDB reserved word'],
+    ]);
+  });
+
+  it('warns when a create leaves the order out of the GSI that "Orders by status" queries', () => {
+    const create = pattern({
+      name: 'Create order',
+      operation: 'PutItem',
+      entity: SHOP_IDS.order,
+      parameters: ['customerId', 'orderId', 'status'].map((name) => ({ name, type: 'S' as const })),
+      request: { Item: { PK: { S: 'CUSTOMER#{{customerId}}' }, SK: { S: 'ORDER#{{orderId}}' }, status: { S: '{{status}}' } } },
+    });
+    expect(byCode(checkPattern(shop, create), 'indexes')).toEqual([
+      {
+        level: 'warning',
+        code: 'indexes',
+        at: 'request/Item',
+        message:
+          'Writes order items without GSI1PK and GSI1SK, so they are left out of GSI1, which "Orders by status" queries: set them from order\'s GSI1 key templates',
+      },
+    ]);
+  });
+
+  it('rates what an index does not project by what DynamoDB does: GSI projection rejected, GSI Scan filter matches nothing', () => {
+    const keysOnly = shopDesign();
+    const gsi = keysOnly.globalSecondaryIndexes[0];
+    if (gsi) gsi.projection = { type: 'KEYS_ONLY' };
+    const projecting = ordersByStatus({ ProjectionExpression: 'total', ExpressionAttributeValues: { ':pk': { S: 'STATUS#{{status}}' } } });
+    expect(byCode(checkPattern(keysOnly, projecting), 'projection').map((v) => v.level)).toEqual(['error']);
+    const scan = pattern({ operation: 'Scan', index: SHOP_IDS.gsi, request: { IndexName: 'GSI1', FilterExpression: 'total > :t', ExpressionAttributeValues: { ':t': { N: '1' } } } });
+    expect(byCode(checkPattern(keysOnly, scan), 'projection')).toEqual([
+      expect.objectContaining({ level: 'warning', message: expect.stringContaining('the filter matches nothing') }),
+    ]);
   });
 });
