@@ -14,6 +14,7 @@ export type ParsedValue = { ok: true; value: unknown } | { ok: false; message: s
 
 /** The wire member for a document-typed parameter, or why its text is not one. */
 export function documentValue(type: ParameterType, text: string): ParsedValue {
+  if (!DOCUMENT_TYPES.has(type)) return { ok: true, value: text };
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -33,7 +34,7 @@ export function documentValue(type: ParameterType, text: string): ParsedValue {
     case 'M':
       return isObject(parsed) && Object.values(parsed).every(isObject) ? { ok: true, value: parsed } : { ok: false, message: `must be ${describe(type)}` };
     default:
-      return { ok: true, value: text };
+      return { ok: true, value: parsed };
   }
 }
 
