@@ -17,6 +17,7 @@ const HEADER_BYTES = 8;
 const MAX_RECORD_BYTES = 64 * 1024 * 1024;
 /** A torn tail is at most one record; more unreadable bytes than that is damage, not a crash. */
 const MAX_TORN_BYTES = MAX_RECORD_BYTES + HEADER_BYTES;
+const READ_BYTES = 8 * 1024 * 1024;
 
 export const JOURNAL_FILE = 'journal.log';
 
@@ -47,19 +48,39 @@ export function replayJournal(path: string, apply: (payload: string) => void): R
   }
   try {
     const size = fstatSync(fd).size;
-    const header = Buffer.alloc(HEADER_BYTES);
-    let buffer = Buffer.alloc(1024 * 1024);
+    // Read in large chunks (a syscall per record would dominate a million-record replay);
+    // `chunk` holds the file from byte `chunkStart` on.
+    let chunk = Buffer.alloc(0);
+    let chunkStart = 0;
+    const bytesAt = (position: number, length: number): Buffer | undefined => {
+      if (position + length > size) return undefined;
+      if (position + length > chunkStart + chunk.length) {
+        const next = Buffer.allocUnsafe(Math.max(READ_BYTES, length));
+        const kept = chunk.subarray(position - chunkStart);
+        kept.copy(next);
+        const wanted = Math.min(next.length, size - position) - kept.length;
+        let read = 0;
+        while (read < wanted) {
+          const got = readSync(fd, next, kept.length + read, wanted - read, position + kept.length + read);
+          if (got === 0) break;
+          read += got;
+        }
+        chunk = next.subarray(0, kept.length + read);
+        chunkStart = position;
+        if (position + length > chunkStart + chunk.length) return undefined;
+      }
+      return chunk.subarray(position - chunkStart, position - chunkStart + length);
+    };
     let offset = 0;
     let records = 0;
     while (offset < size) {
-      if (size - offset < HEADER_BYTES || readSync(fd, header, 0, HEADER_BYTES, offset) < HEADER_BYTES) break;
+      const header = bytesAt(offset, HEADER_BYTES);
+      if (header === undefined) break;
       const length = header.readUInt32LE(0);
       const checksum = header.readUInt32LE(4);
-      if (length === 0 || length > MAX_RECORD_BYTES || offset + HEADER_BYTES + length > size) break;
-      if (buffer.length < length) buffer = Buffer.alloc(length);
-      if (readSync(fd, buffer, 0, length, offset + HEADER_BYTES) < length) break;
-      const payload = buffer.subarray(0, length);
-      if (crc32(payload) !== checksum) break;
+      if (length === 0 || length > MAX_RECORD_BYTES) break;
+      const payload = bytesAt(offset + HEADER_BYTES, length);
+      if (payload === undefined || crc32(payload) !== checksum) break;
       apply(payload.toString('utf8'));
       records++;
       offset += HEADER_BYTES + length;
