@@ -3,8 +3,12 @@
 import {
   CreateTableCommand,
   DescribeTableCommand,
+  PutItemCommand,
+  QueryCommand,
+  ScanCommand,
   UpdateTableCommand,
   type AttributeDefinition,
+  type AttributeValue,
   type CreateTableCommandInput,
   type KeySchemaElement,
 } from '@aws-sdk/client-dynamodb';
@@ -110,10 +114,28 @@ describe('CreateTable with multi-attribute GSI keys', () => {
   });
 });
 
+// Both sides build a new index in the background; a client polls DescribeTable until it is ACTIVE.
+async function untilActive(name: string): Promise<void> {
+  for (const client of [oracle.local, oracle.engine]) {
+    for (let attempt = 0; ; attempt++) {
+      const table = (await client.send(new DescribeTableCommand({ TableName: name }))).Table;
+      if ((table?.GlobalSecondaryIndexes ?? []).every((index) => index.IndexStatus === 'ACTIVE')) break;
+      if (attempt === 100) throw new Error(`${name}: indexes not ACTIVE`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}
+
 describe('UpdateTable creating a multi-attribute GSI', () => {
-  it('adds one to a table with items, refuses bad ones, and describes it', async () => {
+  it('adds one to a table with items, refuses bad ones, describes it and backfills it', async () => {
     const input = createTable('update', {});
     await same(oracle, CreateTableCommand, input);
+    for (let i = 0; i < 12; i++) {
+      const item: Record<string, AttributeValue> = { pk: { S: `p${i % 3}` }, sk: { S: `s${i}` }, a: { S: `a${i % 2}` }, b: { N: String(i % 4) }, c: { B: new Uint8Array([i]) }, d: { S: `d${i % 5}` } };
+      // Sparse: without d the item is not in the new index.
+      if (i % 5 === 4) delete item.d;
+      await same(oracle, PutItemCommand, { TableName: input.TableName, Item: item });
+    }
     const create = (spec: string, undefinedNames: string[] = []) => ({
       TableName: input.TableName,
       AttributeDefinitions: definitions([spec], undefinedNames),
@@ -126,5 +148,19 @@ describe('UpdateTable creating a multi-attribute GSI', () => {
     await same(oracle, UpdateTableCommand, create('Ha Hb Rc Rd'));
     const described = output<{ Table: { AttributeDefinitions: AttributeDefinition[] } }>(await same(oracle, DescribeTableCommand, { TableName: input.TableName }));
     expect(described.Table.AttributeDefinitions.map((definition) => definition.AttributeName)).toEqual(expect.arrayContaining(['a', 'b', 'c', 'd']));
+    await untilActive(input.TableName as string);
+    for (const ScanIndexForward of [true, false]) {
+      const page = output<{ Items: unknown[] }>(
+        await same(oracle, QueryCommand, {
+          TableName: input.TableName,
+          IndexName: 'by-HaHbRcRd',
+          KeyConditionExpression: 'a = :a AND b = :b',
+          ExpressionAttributeValues: { ':a': { S: 'a1' }, ':b': { N: '1' } },
+          ScanIndexForward,
+        }),
+      );
+      expect(page.Items.length).toBeGreaterThan(0);
+    }
+    await same(oracle, ScanCommand, { TableName: input.TableName, IndexName: 'by-HaHbRcRd' });
   });
 });

@@ -73,7 +73,12 @@ async function records(s: Side, iterator: Record<string, unknown> = { ShardItera
   return page.body.Records as Record<string, unknown>[];
 }
 
-async function createStreamTable(viewType: string, label: string): Promise<{ table: string; sides: [Side, Side] }> {
+/** A table with a stream; `gsi` adds global secondary indexes and their key attributes' definitions. */
+async function createStreamTable(
+  viewType: string,
+  label: string,
+  gsi?: { AttributeDefinitions: unknown[]; GlobalSecondaryIndexes: unknown[] },
+): Promise<{ table: string; sides: [Side, Side] }> {
   const table = tableName(label);
   await dynamodb('CreateTable', {
     TableName: table,
@@ -85,7 +90,9 @@ async function createStreamTable(viewType: string, label: string): Promise<{ tab
     AttributeDefinitions: [
       { AttributeName: 'pk', AttributeType: 'S' },
       { AttributeName: 'sk', AttributeType: 'S' },
+      ...(gsi?.AttributeDefinitions ?? []),
     ],
+    ...(gsi ? { GlobalSecondaryIndexes: gsi.GlobalSecondaryIndexes } : {}),
     StreamSpecification: { StreamEnabled: true, StreamViewType: viewType },
   });
   return { table, sides: [await side(local, table), await side(server.endpoint, table)] };
@@ -119,6 +126,36 @@ describe('DynamoDB Streams against DynamoDB Local', () => {
       expect(fromEngine.map((record) => record.eventName)).toEqual(['INSERT', 'MODIFY', 'INSERT', 'INSERT', 'MODIFY', 'REMOVE']);
     });
   }
+
+  it('records only table keys when the table has a GSI with a multi-attribute key', async () => {
+    const { table, sides } = await createStreamTable('NEW_AND_OLD_IMAGES', 'multikey', {
+      AttributeDefinitions: [
+        { AttributeName: 'a', AttributeType: 'S' },
+        { AttributeName: 'b', AttributeType: 'N' },
+        { AttributeName: 'c', AttributeType: 'S' },
+      ],
+      GlobalSecondaryIndexes: [
+        {
+          IndexName: 'multi',
+          KeySchema: [
+            { AttributeName: 'a', KeyType: 'HASH' },
+            { AttributeName: 'b', KeyType: 'HASH' },
+            { AttributeName: 'c', KeyType: 'RANGE' },
+            { AttributeName: 'sk', KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'KEYS_ONLY' },
+        },
+      ],
+    });
+    const key = { pk: { S: 'USER#1' }, sk: { S: 'POST#1' } };
+    await dynamodb('PutItem', { TableName: table, Item: { ...key, a: { S: 'x' }, b: { N: '1' } } });
+    await dynamodb('UpdateItem', { TableName: table, Key: key, UpdateExpression: 'SET c = :c', ExpressionAttributeValues: { ':c': { S: 'y' } } });
+    await dynamodb('UpdateItem', { TableName: table, Key: key, UpdateExpression: 'REMOVE b' });
+    await dynamodb('DeleteItem', { TableName: table, Key: key });
+    const [fromLocal = [], fromEngine = []] = await Promise.all(sides.map((s) => records(s)));
+    expect(fromEngine.map(comparable)).toEqual(fromLocal.map(comparable));
+    expect(fromEngine.map((record) => Object.keys((record.dynamodb as { Keys: object }).Keys).sort())).toEqual([['pk', 'sk'], ['pk', 'sk'], ['pk', 'sk'], ['pk', 'sk']]);
+  });
 
   it('describes streams and shards as DynamoDB Local does, through enable, disable and re-enable', async () => {
     const { table, sides } = await createStreamTable('KEYS_ONLY', 'lifecycle');
