@@ -40,7 +40,7 @@ export function App() {
     { id: 'cost', label: 'Cost', render: () => <PanelBoundary name="Cost"><CostPanel /></PanelBoundary> },
     { id: 'export', label: 'Export', render: () => <PanelBoundary name="Export"><ExportPanel /></PanelBoundary> },
     { id: 'connect', label: 'Connect', render: () => <PanelBoundary name="Connect"><ConnectPanel /></PanelBoundary> },
-    { id: 'problems', label: <ProblemsTabLabel />, name: problemCount ? `Problems (${problemCount})` : 'Problems', render: () => <IssuesList /> },
+    { id: 'problems', label: <ProblemsTabLabel />, name: problemCount ? `Problems (${problemCount})` : 'Problems', render: () => <IssuesList onOpenPattern={() => setTab('patterns')} /> },
   ];
   return (
     <ReactFlowProvider>

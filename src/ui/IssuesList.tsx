@@ -1,7 +1,9 @@
 // Every validation issue of the model, each linking to where it is: clicking selects the
-// entity, index or table it belongs to, so the field with the message is in the inspector.
+// entity, index or table it belongs to, so the field with the message is in the inspector,
+// or opens the access pattern it is about.
 import { revealNode } from '../store/commands';
 import { useDesignStore, type Selection } from '../store/designStore';
+import { usePatternsStore } from '../store/patternsStore';
 import type { DesignModel, ModelIssue } from '../model/types';
 import { entityNodeId, gsiNodeId, lsiNodeId, TABLE_NODE_ID } from './canvas/graph';
 
@@ -25,9 +27,18 @@ export function issueTarget(model: DesignModel, path: string): { selection: Excl
   return undefined;
 }
 
+/** The access pattern an issue path points into. */
+export function issuePattern(model: DesignModel, path: string): { id: string; where: string } | undefined {
+  const [, collection, position] = path.split('/');
+  if (collection !== 'accessPatterns') return undefined;
+  const pattern = model.accessPatterns[Number(position)];
+  return pattern && { id: pattern.id, where: `Pattern ${pattern.name}` };
+}
+
 const ORDER: Record<ModelIssue['severity'], number> = { error: 0, warning: 1, info: 2 };
 
-export function IssuesList() {
+/** `onOpenPattern` brings the Access patterns tab forward once the pattern is selected there. */
+export function IssuesList({ onOpenPattern }: { onOpenPattern?: () => void }) {
   const issues = useDesignStore((s) => s.issues);
   const model = useDesignStore((s) => s.model);
   const select = useDesignStore((s) => s.select);
@@ -37,6 +48,7 @@ export function IssuesList() {
     <ul className="issues-list" aria-label="Problems">
       {sorted.map((issue, i) => {
         const target = issueTarget(model, issue.path);
+        const pattern = target ? undefined : issuePattern(model, issue.path);
         return (
           <li key={`${issue.path}:${issue.code}:${i}`} className={`issue severity-${issue.severity}`}>
             <span className="issue-severity">{issue.severity}</span>
@@ -51,6 +63,19 @@ export function IssuesList() {
                 }}
               >
                 {target.where}
+              </button>
+            ) : pattern ? (
+              <button
+                type="button"
+                className="link"
+                onClick={() => {
+                  usePatternsStore.getState().select(pattern.id);
+                  onOpenPattern?.();
+                  // This list unmounts with its tab; keep keyboard focus on the tab now shown.
+                  requestAnimationFrame(() => document.querySelector<HTMLElement>('[role="tablist"][aria-label="Details"] [role="tab"][aria-selected="true"]')?.focus());
+                }}
+              >
+                {pattern.where}
               </button>
             ) : (
               <code className="issue-path">{issue.path || '/'}</code>

@@ -8,6 +8,7 @@ import { usePatternsStore, type PatternRunState } from '../../store/patternsStor
 import { runPattern } from '../../store/patternsRun';
 import { deletePattern, setRequest, updatePattern } from './patternEdits';
 import { PatternFormFields } from './PatternFormFields';
+import { requestDraftProblem } from './requestDraft';
 import { RunResults } from './RunResults';
 import { VerdictList } from './VerdictList';
 
@@ -41,7 +42,8 @@ export function PatternEditor({ model, samples, pattern }: { model: DesignModel;
     [model, pattern, samples],
   );
   const mode = usePatternsStore((s) => s.modes[pattern.id]) ?? (form ? 'form' : 'json');
-  const hasDraft = usePatternsStore((s) => s.drafts[pattern.id] !== undefined);
+  const draft = usePatternsStore((s) => s.drafts[pattern.id]);
+  const hasDraft = draft !== undefined;
   const run = usePatternsStore((s) => s.runs[pattern.id]) ?? EMPTY_RUN;
   const { setMode, setRun, select, setDraft } = usePatternsStore.getState();
   const setParameter = (index: number, change: Partial<PatternParameter>) =>
@@ -75,6 +77,11 @@ export function PatternEditor({ model, samples, pattern }: { model: DesignModel;
     setRequest(pattern.id, 'Change access pattern operation', starterRequest(model, entity, operation, target), { index: target });
   };
 
+  // Run sends the request on screen or nothing: never the last valid one behind broken JSON,
+  // never one with a placeholder it cannot fill.
+  const unsendable = draft !== undefined
+    ? (requestDraftProblem(draft) ?? 'The request JSON is not a request yet')
+    : verdicts.find((v) => v.level === 'error' && v.code === 'parameters')?.message;
   const indexes = [...model.globalSecondaryIndexes, ...model.localSecondaryIndexes];
   return (
     <section className="pattern-editor" aria-label={`Access pattern ${pattern.name}`}>
@@ -172,7 +179,13 @@ export function PatternEditor({ model, samples, pattern }: { model: DesignModel;
       </fieldset>
 
       <div className="run-toolbar">
-        <button type="button" className="ap-primary" onClick={() => void execute([undefined])} disabled={run.running}>
+        <button
+          type="button"
+          className="ap-primary"
+          onClick={() => void execute([undefined])}
+          disabled={run.running || unsendable !== undefined}
+          aria-describedby={unsendable === undefined ? undefined : `${id}-unsendable`}
+        >
           Run
         </button>
         <button
@@ -186,6 +199,11 @@ export function PatternEditor({ model, samples, pattern }: { model: DesignModel;
           Delete pattern
         </button>
       </div>
+      {unsendable !== undefined && (
+        <p className="ap-error" id={`${id}-unsendable`}>
+          Run is off: {unsendable}
+        </p>
+      )}
       <RunResults model={model} run={run} onPage={onPage} />
     </section>
   );

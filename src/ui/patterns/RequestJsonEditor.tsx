@@ -7,6 +7,7 @@ import type { AccessPattern, DesignModel } from '../../model/types';
 import { usePatternsStore } from '../../store/patternsStore';
 import { CodeEditor, type EditorCompletion } from '../monaco';
 import { setRequest } from './patternEdits';
+import { requestDraftProblem } from './requestDraft';
 import { requestMarkers } from './requestMarkers';
 
 function completionsFor(model: DesignModel, pattern: AccessPattern): EditorCompletion[] {
@@ -69,8 +70,8 @@ export default function RequestJsonEditor({ model, pattern, verdicts }: { model:
         completions={completions}
       />
       {draft !== undefined && (
-        <p className="ap-hint" role="status">
-          The JSON does not parse yet; the pattern keeps its last valid request until it does.
+        <p className="ap-error" role="status">
+          {requestDraftProblem(draft) ?? 'The request JSON is not a request yet'}. Run is off, and the pattern keeps its last valid request, until it is fixed.
         </p>
       )}
     </div>

@@ -16,4 +16,12 @@ describe('requestMarkers', () => {
     ]);
     expect(markers.map((m) => text.slice(m.start, m.end))).toEqual(['{{who}}', '{{who}}']);
   });
+
+  it('underlines the member a verdict names, such as a mistyped filter inside a transaction', () => {
+    const text = '{"TransactItems": [{"Update": {"Key": {}, "UpdateExpression": "SET totl = :t"}}], "FilterExpression": "x"}';
+    const [marker] = requestMarkers(text, [
+      { level: 'warning', code: 'attributes', at: 'request/TransactItems/0/Update/UpdateExpression', message: 'UpdateExpression names totl' },
+    ]);
+    expect(marker && text.slice(marker.start, marker.end)).toBe('"SET totl = :t"');
+  });
 });

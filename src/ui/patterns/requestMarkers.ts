@@ -12,7 +12,7 @@ const MEMBERS: Partial<Record<Verdict['code'], string[]>> = {
 };
 
 function memberSpan(text: string, member: string): { start: number; end: number } | undefined {
-  const match = new RegExp(`"${member}"\\s*:\\s*("(?:[^"\\\\]|\\\\.)*"|[\\[{])`).exec(text);
+  const match = new RegExp(`"${member.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"\\s*:\\s*("(?:[^"\\\\]|\\\\.)*"|[\\[{])`).exec(text);
   if (!match) return undefined;
   const valueStart = match.index + match[0].length - (match[1]?.length ?? 0);
   const end = match[1]?.startsWith('"') ? valueStart + (match[1]?.length ?? 0) : match.index + member.length + 2;
@@ -33,7 +33,10 @@ export function requestMarkers(text: string, verdicts: readonly Verdict[]): Edit
       }
       continue;
     }
-    const span = (MEMBERS[verdict.code] ?? []).map((m) => memberSpan(text, m)).find((s) => s !== undefined);
+    // A verdict that says where it is (`request/TransactItems/0/Put/Item`) marks that member, else the whole top-level one.
+    const segments = verdict.at?.startsWith('request/') ? verdict.at.split('/').slice(1) : [];
+    const members = segments.length > 0 ? [segments[segments.length - 1] ?? '', segments[0] ?? ''] : (MEMBERS[verdict.code] ?? []);
+    const span = members.map((m) => memberSpan(text, m)).find((s) => s !== undefined);
     if (span) markers.push({ severity: verdict.level, message: verdict.message, ...span });
   }
   return markers;
