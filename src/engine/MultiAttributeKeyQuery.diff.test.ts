@@ -270,6 +270,17 @@ describe('Pages and start keys on a multi-attribute key', () => {
     await allPages(QueryCommand, { TableName: matches, IndexName: 'ByPlayer', KeyConditionExpression: 'player = :p AND #d BETWEEN :a AND :b', ExpressionAttributeNames: { '#d': 'played' }, ExpressionAttributeValues: { ':p': S('P4'), ':a': S('2025-01'), ':b': S('2025-02-12') }, Limit: 3, ScanIndexForward: false });
   });
 
+  it('ends a page on the range’s inclusive end as DynamoDB Local does when the last attribute used is the table sort key', async () => {
+    const values = { ':p': S('P1'), ':d': S('2025-02-11'), ':k': N('121'), ':j': N('1') };
+    for (const ScanIndexForward of [true, false]) {
+      await allPages(QueryCommand, { TableName: matches, IndexName: 'ByPlayer', KeyConditionExpression: 'player = :p AND #d = :d AND sk BETWEEN :j AND :k', ExpressionAttributeNames: { '#d': 'played' }, ExpressionAttributeValues: values, Limit: 1, ScanIndexForward });
+      await allPages(QueryCommand, { TableName: matches, IndexName: 'ByPlayer', KeyConditionExpression: `player = :p AND #d = :d AND sk ${ScanIndexForward ? '<=' : '>='} :k`, ExpressionAttributeNames: { '#d': 'played' }, ExpressionAttributeValues: { ':p': values[':p'], ':d': values[':d'], ':k': N('61') }, Limit: 1, ScanIndexForward });
+    }
+    // A start key on the closed end matches nothing.
+    const onEnd = { pk: S('M#0'), sk: N('121'), player: S('P1'), played: S('2025-02-11') };
+    await same(oracle, QueryCommand, { TableName: matches, IndexName: 'ByPlayer', KeyConditionExpression: 'player = :p AND #d = :d AND sk BETWEEN :j AND :k', ExpressionAttributeNames: { '#d': 'played' }, ExpressionAttributeValues: values, ExclusiveStartKey: onEnd });
+  });
+
   it('refuses start keys that miss a part, have a wrong type, or lie outside the key condition', async () => {
     const first = await query({ KeyConditionExpression: 'tournament = :t AND circuit = :r', ExpressionAttributeValues: T1_EU, Limit: 3 });
     const start = first.LastEvaluatedKey as Item;

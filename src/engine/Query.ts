@@ -6,7 +6,7 @@ import { validationError } from './errors';
 import { compileExpressions, conditionValues } from './expressions';
 import { compareCursors, type Cursor, type ItemCollection, type StoredEntry } from './ItemCollection';
 import { keyAttributeNames, keyToken, partitionToken, type KeyAttribute, type KeySchema } from './KeySchema';
-import { partitionTokenOf, partPrefixToken, partToken, valuesToken, type MultiAttributeKey } from './MultiAttributeKey';
+import { partitionTokenOf, partPrefixToken, partsToken, partToken, valuesToken, type MultiAttributeKey } from './MultiAttributeKey';
 import { checkConsistentRead, checkIndexReads, checkLimit, parseSelect, readPage, readTarget, type ReadTarget } from './ReadPage';
 import { checkKeyConditionValues } from './PrimaryKey';
 import { compileRequest, type KeyCondition, type SortKeyCondition } from './RequestExpressions';
@@ -138,13 +138,26 @@ function cursorAfter(collection: ItemCollection, target: ReadTarget, startKey: I
  * too, but no other attribute). A page stopping there is complete, and a start key there
  * matches nothing.
  */
-function closedEndToken(target: ReadTarget, condition: SortKeyCondition | undefined, forward: boolean): string | undefined {
-  const rangeKey = target.keySchema.range;
-  if (!rangeKey || target.keySchema.multi || rangeKey.name !== target.table.keySchema.range?.name) return undefined;
+function closedEndToken(target: ReadTarget, keyCondition: KeyCondition, forward: boolean): string | undefined {
+  const sortKey = keyCondition.sortKey;
+  if (!sortKey || sortKey.name !== target.table.keySchema.range?.name) return undefined;
+  const condition = sortKey.condition;
   let end: AttributeValue | undefined;
-  if (condition?.operator === 'BETWEEN') end = forward ? condition.high : condition.low;
-  else if (condition?.operator === (forward ? '<=' : '>=')) end = condition.value;
-  return end && keyToken(end, rangeKey.type);
+  if (condition.operator === 'BETWEEN') end = forward ? condition.high : condition.low;
+  else if (condition.operator === (forward ? '<=' : '>=')) end = condition.value;
+  if (!end) return undefined;
+  const multi = target.keySchema.multi;
+  if (multi) return valuesToken([...(keyCondition.multi?.sortEqualities ?? []), end], multi.range);
+  return keyToken(end, (target.keySchema.range as KeyAttribute).type);
+}
+
+/** The token of the sort-key attributes a key condition uses, as a start key or LastEvaluatedKey holds them. */
+function usedSortToken(target: ReadTarget, keyCondition: KeyCondition, key: Item): string | undefined {
+  const multi = target.keySchema.multi;
+  if (multi) return partsToken(key, multi.range.slice(0, (keyCondition.multi?.sortEqualities.length ?? 0) + 1));
+  const rangeKey = target.keySchema.range;
+  const value = rangeKey && key[rangeKey.name];
+  return value ? keyToken(value, rangeKey.type) : undefined;
 }
 
 /**
@@ -198,13 +211,13 @@ export function Query(context: EngineContext, input: QueryInput): QueryOutput {
   const range = multi ? multiAttributeSortRange(keyCondition, multi) : sortRange(keyCondition.sortKey?.condition, target.keySchema);
   const hash = multi ? valuesToken(keyCondition.multi?.partitionValues ?? [], multi.hash) : partitionToken(keyCondition.partitionValue, target.keySchema.hash.type);
   const forward = input.ScanIndexForward !== false;
-  const endToken = closedEndToken(target, keyCondition.sortKey?.condition, forward);
+  const endToken = closedEndToken(target, keyCondition, forward);
   let startKey: Item | undefined;
   if (input.ExclusiveStartKey) {
     startKey = checkStartKey(target, validateItemValues(input.ExclusiveStartKey));
     const startHash = partitionTokenOf(target.keySchema, startKey);
     const startRange = startEntryKey(target, startKey).sort;
-    if (startHash !== hash || (target.keySchema.range && (!inRange(startRange, range) || startRange === endToken))) {
+    if (startHash !== hash || (target.keySchema.range && (!inRange(startRange, range) || (endToken !== undefined && usedSortToken(target, keyCondition, startKey) === endToken)))) {
       throw validationError('The provided starting key does not match the range key predicate');
     }
   }
@@ -223,9 +236,7 @@ export function Query(context: EngineContext, input: QueryInput): QueryOutput {
   // A partition of a table without sort key holds one item, so its page is always complete, as
   // is one that stops on the range's closed end.
   if (!target.index && !table.keySchema.range) delete page.LastEvaluatedKey;
-  const rangeKey = target.keySchema.range;
-  const last = rangeKey && page.LastEvaluatedKey?.[rangeKey.name];
-  if (endToken !== undefined && rangeKey && last && keyToken(last, rangeKey.type) === endToken) delete page.LastEvaluatedKey;
+  if (endToken !== undefined && page.LastEvaluatedKey && usedSortToken(target, keyCondition, page.LastEvaluatedKey) === endToken) delete page.LastEvaluatedKey;
   const output: QueryOutput = page;
   const consumed = meter.report(capacityMode);
   if (consumed) output.ConsumedCapacity = consumed;
