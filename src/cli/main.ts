@@ -5,25 +5,29 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { IDENTITY_CHOICES, PRINCIPAL_TAG_CHOICE } from '../export/iamPolicy';
-import { EXPORT_FORMATS, exportDefinition, type ExportFormat, type ExportOptions } from '../export/index';
+import { EXPORT_FORMATS, exportDefinition, exportFiles, type ExportFormat, type ExportOptions } from '../export/index';
 import { TABLE_RESOURCES, type TableResource } from '../export/tableSchema';
 import { IMPORT_FORMATS, importDesign, type ImportFormat } from '../import/index';
 import { parseModel } from '../model/parse';
 import type { DesignModel, ModelIssue } from '../model/types';
-import { validateModel } from '../model/validate';
+import { validateDesign } from '../model/validateDesign';
+import { tableNamed, tableNames } from '../model/tables';
 import { escapeControl, escapeControlKeepingLines } from './terminal';
 
 export const USAGE = `Usage:
   tablesmith export <model.json> --format ${EXPORT_FORMATS.join('|')}
-                    [--resource table|global-table] [--with-policy] [--out <dir>]
+                    [--table <name>] [--resource table|global-table] [--with-policy] [--out <dir>]
                     [--region <region>] [--account <id>] [--leading-keys [--identity <who>]
                     [--identity-attribute <parameter>]]
+      --table: one table of a design that holds several (else --out writes a file per table)
       --resource: cdk and CloudFormation; both default to table (Table / AWS::DynamoDB::Table)
       --with-policy: cdk and CloudFormation also get the IAM policy as an AWS::IAM::ManagedPolicy
       --region, --account: the IAM policy's ARNs (REGION and ACCOUNT_ID placeholders without them)
       --identity: ${IDENTITY_CHOICES.map((choice) => choice.id).join('|')}|${PRINCIPAL_TAG_CHOICE}<key>|'\${policy:variable}'
                   (default cognito); --identity and --identity-attribute imply --leading-keys
   tablesmith import <file> [--from ${IMPORT_FORMATS.join('|')}] [--table <name>] [--out <model.json>]
+      reads a Tablesmith model, a NoSQL Workbench model (every table, or the one named by --table),
+      a OneTable schema or DynamoDB JSON items (a Scan dump or an S3 export's lines), told apart by content
   tablesmith validate <model.json>
   tablesmith serve [--port <n>] [--host <host>] [--model <model.json>] [--db-path <dir>]
                    [--cors <origin>[,<origin>]] [--allow-host <name>[,<name>]] [--max-memory <size>]
@@ -64,7 +68,7 @@ async function loadDesign(path: string, io: Io): Promise<{ model: DesignModel; i
     for (const issue of parsed.issues) io.stderr(located(path, issue));
     return undefined;
   }
-  return { model: parsed.model, issues: [...parsed.notes, ...validateModel(parsed.model)] };
+  return { model: parsed.model, issues: [...parsed.notes, ...validateDesign(parsed.model)] };
 }
 
 function single(positionals: string[], what: string): string {
@@ -86,6 +90,7 @@ async function exportCommand(args: string[], io: Io): Promise<number> {
       'identity-attribute': { type: 'string' },
       region: { type: 'string' },
       account: { type: 'string' },
+      table: { type: 'string' },
     },
   });
   const path = single(positionals, 'model file');
@@ -111,24 +116,37 @@ async function exportCommand(args: string[], io: Io): Promise<number> {
     ...(values.region !== undefined ? { region: values.region } : {}),
     ...(values.account !== undefined ? { account: values.account } : {}),
   };
-  let text: string;
-  let notes: string[];
+  const model = chosenTable(design.model, values.table);
+  let files: { fileName: string; text: string; notes: string[] }[];
   try {
-    text = definition.generate(design.model, options);
-    notes = definition.notes?.(design.model, options) ?? [];
+    files = exportFiles(definition, model, options);
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
-  for (const note of notes) io.stderr(`note: ${note}\n`);
+  for (const file of files) for (const note of file.notes) io.stderr(`note: ${escapeControl(note)}\n`);
   if (values.out === undefined) {
-    io.stdout(text);
+    const [only, ...more] = files;
+    if (only === undefined || more.length > 0) {
+      throw new UsageError(`${escapeControl(path)} holds ${tableNames(model).length} tables (${tableNames(model).map(escapeControl).join(', ')}): choose one with --table <name>, or write a file per table with --out <dir>`);
+    }
+    io.stdout(only.text);
     return 0;
   }
   await mkdir(values.out, { recursive: true });
-  const target = join(values.out, definition.fileName(design.model, options));
-  await writeFile(target, text);
-  io.stderr(`wrote ${target}\n`);
+  for (const file of files) {
+    const target = join(values.out, file.fileName);
+    await writeFile(target, file.text);
+    io.stderr(`wrote ${escapeControl(target)}\n`);
+  }
   return 0;
+}
+
+/** The design, or only its table named by `--table`. */
+function chosenTable(model: DesignModel, name: string | undefined): DesignModel {
+  if (name === undefined) return model;
+  const table = tableNamed(model, name);
+  if (table === undefined) throw new UsageError(`no table named ${escapeControl(JSON.stringify(name))}; the design holds ${tableNames(model).map((table) => escapeControl(JSON.stringify(table))).join(', ')}`);
+  return table;
 }
 
 async function importCommand(args: string[], io: Io): Promise<number> {

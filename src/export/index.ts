@@ -1,6 +1,7 @@
 // Every export by id, with the file it becomes: what the CLI's `--format` and the Export tab
 // list. `exportAll` bundles them into one zip.
 import { zipSync, strToU8 } from 'fflate';
+import { tablesOf } from '../model/tables';
 import type { DesignModel } from '../model/types';
 import { cdkStack, cdkStackClassName } from './cdk';
 import { cloudFormationJson, cloudFormationYaml } from './cloudFormation';
@@ -43,6 +44,8 @@ export interface ExportDefinition {
   generate: (model: DesignModel, options: ExportOptions) => string;
   /** What a reviewer should know about the result, shown beside it and printed by the CLI. */
   notes?: (model: DesignModel, options: ExportOptions) => string[];
+  /** The format holds every table of a design in one file (NoSQL Workbench); the others hold one table. */
+  everyTable?: true;
 }
 
 function leadingKeysOf(options: ExportOptions): LeadingKeysOptions | undefined {
@@ -134,6 +137,7 @@ export const EXPORTS: readonly ExportDefinition[] = [
     language: 'json',
     fileName: (model) => `${fileStem(model)}.workbench.json`,
     generate: (model, options) => workbenchJson(model, options.now),
+    everyTable: true,
   },
   {
     format: 'onetable',
@@ -152,9 +156,29 @@ export function exportDefinition(format: ExportFormat): ExportDefinition {
   return definition;
 }
 
-/** Every export of the design in one zip, each under its own file name. */
+/**
+ * The designs an export is generated from: the whole design for a format that holds every
+ * table, else each table on its own, named after the design and the table when there are
+ * several, so each table's files and identifiers are apart.
+ */
+export function exportedTables(definition: ExportDefinition, model: DesignModel): DesignModel[] {
+  const tables = tablesOf(model);
+  if (definition.everyTable === true || tables.length === 1) return [model];
+  return tables.map((table) => ({ ...table, name: `${model.name} ${table.table.name}` }));
+}
+
+/** One export of the design as files: one per table, or one for a format that holds every table. */
+export function exportFiles(definition: ExportDefinition, model: DesignModel, options: ExportOptions = {}): { fileName: string; text: string; notes: string[] }[] {
+  return exportedTables(definition, model).map((design) => ({
+    fileName: definition.fileName(design, options),
+    text: definition.generate(design, options),
+    notes: definition.notes?.(design, options) ?? [],
+  }));
+}
+
+/** Every export of every table of the design in one zip, each under its own file name. */
 export function exportAll(model: DesignModel, options: ExportOptions = {}): Uint8Array {
   const files: Record<string, Uint8Array> = {};
-  for (const definition of EXPORTS) files[definition.fileName(model, options)] = strToU8(definition.generate(model, options));
+  for (const definition of EXPORTS) for (const file of exportFiles(definition, model, options)) files[file.fileName] = strToU8(file.text);
   return zipSync(files, { level: 6 });
 }

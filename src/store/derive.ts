@@ -3,7 +3,7 @@
 import { parseModel } from '../model/parse';
 import { generateSampleItems, type SampleItem } from '../model/sampleData';
 import type { DesignModel, ModelIssue } from '../model/types';
-import { validateModel } from '../model/validate';
+import { validateDesign } from '../model/validateDesign';
 
 export type { SampleItem } from '../model/sampleData';
 
@@ -26,7 +26,7 @@ export function deriveDesign(model: DesignModel): { issues: ModelIssue[]; sample
   let issues: ModelIssue[];
   try {
     // With the samples, patterns are checked for placeholders that have no value to run with.
-    issues = validateModel(model, sampleItems);
+    issues = validateDesign(model, sampleItems);
   } catch (error) {
     issues = [failure('validation', error)];
   }
