@@ -18,11 +18,33 @@
 //   wall-clock ratio a machine given wholly to this run would show once its cores are saturated.
 // - `serverWork`: BatchWriteItem server CPU per item (median round), peer's over ours: the
 //   server's own work with the clients' cost taken out.
+//
+// Then, on the same endpoints: `serve --db-path` against the in-memory server (the durable
+// endpoint `tablesmithDisk` is in every round above); 8, 32 and 128 concurrent SDK clients
+// (each its own client and connection) running a mixed workload against Tablesmith, Tablesmith
+// with --db-path and DynamoDB Local, with p50/p99 latency; cold start and idle memory of
+// `tablesmith serve` beside a bare Node HTTP server; and the start-up of `serve --db-path` over
+// a database of BENCH_DB_ITEMS (1,000,000) items.
 // Ends with one JSON line of figures.
-import { cpus, loadavg } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { BatchWriteItemCommand, CreateTableCommand, DynamoDBClient, QueryCommand } from '@aws-sdk/client-dynamodb';
-import { cpuSeconds, serveCommandStartupMs, spawnTs, startLocal, startNodeEndpoint, stopProcess, type Endpoint, type EndpointName } from './serve/endpoints';
+import {
+  BARE_NODE_SERVER,
+  compareStartups,
+  cpuSeconds,
+  measureStartup,
+  spawnTs,
+  startLocal,
+  startNodeEndpoint,
+  stopProcess,
+  TABLESMITH_BIN,
+  type Endpoint,
+  type EndpointName,
+  type StartupFigures,
+} from './serve/endpoints';
 import { median } from './stats';
 import type { GeneratorMessage, GeneratorReply } from './serve/protocol';
 import { socialBenchTable } from './socialTable';
@@ -46,6 +68,10 @@ const REQUESTS: Record<Operation, number> = {
 // The SDK's request path takes thousands of calls to reach its steady JIT-compiled cost.
 const WARM_UP: Record<Operation, number> = { put: 1500, query: 1500, batch: 800 };
 const OPERATIONS: Operation[] = ['put', 'query', 'batch'];
+const CONCURRENT_CLIENTS = [8, 32, 128];
+const CONCURRENT_REQUESTS = setting('BENCH_CONCURRENT_REQUESTS', 2000);
+const CONCURRENCY_ENDPOINTS: EndpointName[] = ['tablesmith', 'tablesmithDisk', 'dynamodbLocal'];
+const DB_ITEMS = setting('BENCH_DB_ITEMS', 1_000_000);
 // The SDK warns once per process that Node 20 support ends in 2027; nine copies would bury the figures.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -87,6 +113,16 @@ async function startGenerator(): Promise<Generator> {
   };
 }
 
+interface LatencyResult {
+  requestsPerSec: number;
+  p50Ms: number;
+  p99Ms: number;
+}
+
+function percentile(sorted: readonly number[], share: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))] ?? 0;
+}
+
 /** The orchestrator's own client, for set-up and checks outside any timed phase. */
 function seederClient(url: string): DynamoDBClient {
   return new DynamoDBClient({ endpoint: url, region: 'us-east-1', credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' }, maxAttempts: 1 });
@@ -94,7 +130,7 @@ function seederClient(url: string): DynamoDBClient {
 
 /** An endpoint with its table seeded and its own load generators connected. */
 class Target {
-  private next: Record<Operation, number> = { put: 0, query: 0, batch: 0 };
+  private next: Record<Operation | 'mixed', number> = { put: 0, query: 0, batch: 0, mixed: 10_000_000 };
 
   private constructor(
     readonly endpoint: Endpoint,
@@ -150,6 +186,26 @@ class Target {
     return { rate: (op === 'batch' ? items : requests) / wallSeconds, serverCpuSeconds, clientCpuSeconds, wallSeconds, items };
   }
 
+  /** `clients` SDK clients (spread over the generators), each with one request in flight, running the mixed workload. */
+  async concurrency(clients: number, count: number): Promise<LatencyResult> {
+    const perGenerator = Math.ceil(clients / this.generators.length);
+    await Promise.all(this.generators.map((generator) => generator.send({ kind: 'clients', count: perGenerator })));
+    const share = Math.ceil(count / this.generators.length);
+    await Promise.all(
+      this.generators.map((generator) => {
+        const first = this.next.mixed;
+        this.next.mixed += share;
+        return generator.send({ kind: 'build', op: 'mixed', first, count: share });
+      }),
+    );
+    const started = performance.now();
+    const replies = await Promise.all(this.generators.map((generator) => generator.send({ kind: 'go' })));
+    const wallSeconds = (performance.now() - started) / 1000;
+    const latencies = replies.flatMap((reply) => (reply.kind === 'done' ? reply.latenciesMs : [])).sort((a, b) => a - b);
+    const two = (value: number) => Math.round(value * 100) / 100;
+    return { requestsPerSec: Math.round(latencies.length / wallSeconds), p50Ms: two(percentile(latencies, 0.5)), p99Ms: two(percentile(latencies, 0.99)) };
+  }
+
   /** Fails the run if the endpoint acknowledged batch writes it did not keep: fast but wrong is no figure. */
   async verify(): Promise<void> {
     if (this.endpoint.name === 'noop') return;
@@ -183,7 +239,7 @@ async function run(): Promise<void> {
   const endpoints: Endpoint[] = [];
   const targets: Target[] = [];
   try {
-    for (const name of ['noop', 'tablesmith', 'dynalite'] as const) endpoints.push(await startNodeEndpoint(name));
+    for (const name of ['noop', 'tablesmith', 'tablesmithDisk', 'dynalite'] as const) endpoints.push(await startNodeEndpoint(name));
     endpoints.push(await startLocal());
     for (const endpoint of endpoints) targets.push(await Target.connect(endpoint));
     for (const target of targets) for (const op of OPERATIONS) await target.phase(op, WARM_UP[op]);
@@ -201,11 +257,42 @@ async function run(): Promise<void> {
       }
     }
     for (const target of targets) await target.verify();
-    const startup = { inProcessMs: endpoints.find((endpoint) => endpoint.name === 'tablesmith')?.startupMs ?? 0, commandMs: await serveCommandStartupMs() };
-    report(rounds, startup, loadAverageAtStart);
+    const concurrency: Concurrency = {};
+    for (const clients of CONCURRENT_CLIENTS) {
+      for (const target of targets.filter((candidate) => CONCURRENCY_ENDPOINTS.includes(candidate.endpoint.name))) {
+        const result = await target.concurrency(clients, CONCURRENT_REQUESTS);
+        (concurrency[clients] ??= {})[target.endpoint.name] = result;
+        console.error(`${clients} clients ${target.endpoint.name}: ${result.requestsPerSec}/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms`);
+      }
+    }
+    await Promise.all(targets.splice(0).map((target) => target.close()));
+    await Promise.all(endpoints.splice(0).map((endpoint) => endpoint.stop()));
+    const startups = await compareStartups({ bareNode: BARE_NODE_SERVER, tablesmith: [TABLESMITH_BIN, 'serve', '--port', '0'] });
+    console.error(`cold start: bare Node ${Math.round(startups.bareNode?.ms ?? 0)} ms, tablesmith serve ${Math.round(startups.tablesmith?.ms ?? 0)} ms`);
+    const database = await databaseStartup(DB_ITEMS);
+    console.error(`serve --db-path over ${DB_ITEMS} items: made in ${Math.round(database.madeMs)} ms, started in ${Math.round(database.ms)} ms`);
+    report(rounds, concurrency, startups, database, loadAverageAtStart);
   } finally {
     await Promise.all(targets.map((target) => target.close()));
     await Promise.all(endpoints.map((endpoint) => endpoint.stop()));
+  }
+}
+
+type Concurrency = Record<number, Partial<Record<EndpointName, LatencyResult>>>;
+
+/** Makes a `--db-path` database of `items` items, then times `tablesmith serve` starting over it. */
+async function databaseStartup(items: number): Promise<StartupFigures & { madeMs: number }> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-serve-1m-'));
+  try {
+    const maker = await spawnTs('./makeDatabase.ts', [dir, String(items)], ['ignore', 'pipe', 'inherit']);
+    const made = await new Promise<{ ms: number }>((resolve, reject) => {
+      let out = '';
+      maker.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      maker.once('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as { ms: number }) : reject(new Error(`makeDatabase exited with ${code}: ${out}`))));
+    });
+    return { ...(await measureStartup([TABLESMITH_BIN, 'serve', '--port', '0', '--db-path', dir])), madeMs: made.ms };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -228,7 +315,13 @@ function perCpuSecond(results: PhaseResult[]): number {
   return median(results.map((result) => (result.rate * result.wallSeconds) / (result.serverCpuSeconds + result.clientCpuSeconds)));
 }
 
-function report(rounds: Map<EndpointName, Rounds>, startup: { inProcessMs: number; commandMs: number }, loadAverageAtStart: number): void {
+function report(
+  rounds: Map<EndpointName, Rounds>,
+  concurrency: Concurrency,
+  startups: Record<string, StartupFigures>,
+  database: StartupFigures & { madeMs: number },
+  loadAverageAtStart: number,
+): void {
   const two = (value: number) => Math.round(value * 100) / 100;
   const rate = (name: EndpointName, op: Operation) => best(rounds.get(name)?.[op] ?? []).rate;
   const cpu = (name: EndpointName) => serverCpuMsPer1k(rounds.get(name)?.batch ?? []);
@@ -256,6 +349,15 @@ function report(rounds: Map<EndpointName, Rounds>, startup: { inProcessMs: numbe
   const perCpu = (name: EndpointName, op: Operation) => perCpuSecond(rounds.get(name)?.[op] ?? []);
   const cpuBound = compared(perCpu);
   const target = (value: number, minimum: number) => ({ value, minimum, met: value >= minimum });
+  const atMost = (value: number, maximum: number) => ({ value, maximum, met: value <= maximum });
+  const megabytes = (bytes: number) => Math.round(bytes / 1024 / 1024);
+  const bare = startups.bareNode ?? { ms: 0, idleRssBytes: 0 };
+  const serve = startups.tablesmith ?? { ms: 0, idleRssBytes: 0 };
+  const durable = {
+    putItemDiskVsMemory: two(rate('tablesmithDisk', 'put') / rate('tablesmith', 'put')),
+    queryDiskVsMemory: two(rate('tablesmithDisk', 'query') / rate('tablesmith', 'query')),
+    batchWriteDiskVsMemory: two(rate('tablesmithDisk', 'batch') / rate('tablesmith', 'batch')),
+  };
   console.log(
     JSON.stringify({
       bench: 'serve',
@@ -273,8 +375,14 @@ function report(rounds: Map<EndpointName, Rounds>, startup: { inProcessMs: numbe
         table: 'SocialMediaApp: PK/SK + GSI1 (ALL); batches of posts, likes, comments',
         rates: 'best round; server CPU per item: median round',
       },
-      serverStartupMs: two(startup.inProcessMs),
-      serveCommandStartupMs: Math.round(startup.commandMs),
+      startup: {
+        serveCommandMs: Math.round(serve.ms),
+        bareNodeServerMs: Math.round(bare.ms),
+        idleRssMB: { serve: megabytes(serve.idleRssBytes), bareNodeServer: megabytes(bare.idleRssBytes) },
+        withDatabase: { items: DB_ITEMS, madeMs: Math.round(database.madeMs), startMs: Math.round(database.ms), idleRssMB: megabytes(database.idleRssBytes) },
+      },
+      durable,
+      concurrency: { workload: 'each client its own SDK client and connection, one request at a time: 40% PutItem, 50% Query, 10% 25-item BatchWriteItem', requests: CONCURRENT_REQUESTS, byClients: concurrency },
       endpoints: Object.fromEntries(
         [...rounds].map(([name, results]) => {
           const batch = best(results.batch);
@@ -301,6 +409,9 @@ function report(rounds: Map<EndpointName, Rounds>, startup: { inProcessMs: numbe
         queryVsFloor: target(ratios.queryVsFloor, 0.85),
         batchWriteVsDynalite: target(ratios.batchWriteVsDynalite, 2),
         batchWriteVsDynamodbLocal: target(ratios.batchWriteVsDynamodbLocal, 5),
+        coldStartVsBareNode: atMost(two(serve.ms / bare.ms), 2),
+        idleRssVsBareNode: atMost(two(serve.idleRssBytes / bare.idleRssBytes), 1.5),
+        putItemDiskVsMemory: target(durable.putItemDiskVsMemory, 0.8),
       },
     }),
   );

@@ -1,7 +1,10 @@
 // An endpoint of bench:serve in a process of its own, as DynamoDB Local is, so no server
 // shares an event loop or a core's time slice with the load generators by construction.
 // Prints one JSON line `{ url, startupMs }` when listening.
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { crc32 } from 'node:zlib';
@@ -50,7 +53,22 @@ async function listenTablesmith(): Promise<string> {
   return (await startServer({ port: 0, host: '127.0.0.1', quiet: true })).url;
 }
 
-const LISTENERS: Record<string, () => Promise<string>> = { noop: listenNoop, dynalite: listenDynalite, tablesmith: listenTablesmith };
+/** `serve --db-path` in a fresh directory, removed when the run stops the process. */
+async function listenTablesmithDisk(): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-serve-db-'));
+  process.once('SIGTERM', () => {
+    rmSync(dir, { recursive: true, force: true });
+    process.exit(0);
+  });
+  return (await startServer({ port: 0, host: '127.0.0.1', quiet: true, dbPath: dir })).url;
+}
+
+const LISTENERS: Record<string, () => Promise<string>> = {
+  noop: listenNoop,
+  dynalite: listenDynalite,
+  tablesmith: listenTablesmith,
+  tablesmithDisk: listenTablesmithDisk,
+};
 
 const name = process.argv[2] ?? '';
 const listen = LISTENERS[name];

@@ -6,7 +6,7 @@ import { bundle } from '../../bin/bundle.js';
 import { median } from '../stats';
 import { startDynamoDBLocal } from '../../src/testing/dynamodbLocal';
 
-export type EndpointName = 'tablesmith' | 'dynamodbLocal' | 'dynalite' | 'noop';
+export type EndpointName = 'tablesmith' | 'tablesmithDisk' | 'dynamodbLocal' | 'dynalite' | 'noop';
 
 export interface Endpoint {
   name: EndpointName;
@@ -50,28 +50,59 @@ export async function startNodeEndpoint(name: Exclude<EndpointName, 'dynamodbLoc
   return { name, ...ready, pid: child.pid as number, stop: () => stopProcess(child) };
 }
 
-/**
- * Milliseconds from spawning `tablesmith serve --port 0` to its "listening" line, the median of
- * `runs`: what a user waits for, module loading included.
- */
-export async function serveCommandStartupMs(runs = 5): Promise<number> {
-  const bin = fileURLToPath(new URL('../../bin/tablesmith.js', import.meta.url));
-  const times: number[] = [];
-  for (let run = 0; run < runs; run++) {
-    const started = performance.now();
-    const child = spawn(process.execPath, [bin, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-    await new Promise<void>((resolve, reject) => {
-      let out = '';
-      child.stdout?.on('data', (chunk: Buffer) => {
-        out += chunk.toString();
-        if (out.includes('listening on')) resolve();
-      });
-      child.once('exit', (code) => reject(new Error(`tablesmith serve exited with code ${code}: ${out}`)));
+export const TABLESMITH_BIN = fileURLToPath(new URL('../../bin/tablesmith.js', import.meta.url));
+
+/** The peer of a cold start: the least a Node HTTP server can do, in a process of its own. */
+export const BARE_NODE_SERVER = [
+  '-e',
+  "require('node:http').createServer((q, s) => s.end()).listen(0, '127.0.0.1', function () { console.log('listening on http://127.0.0.1:' + this.address().port) })",
+];
+
+/** How long a started server is left idle before its resident memory is read. */
+const IDLE_MS = 1000;
+
+export interface StartupFigures {
+  /** Spawn to the "listening on" line, module loading included: what a user waits for. */
+  ms: number;
+  /** Resident set size after IDLE_MS of idling. */
+  idleRssBytes: number;
+}
+
+function residentBytes(pid: number): number {
+  return Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+}
+
+/** Starts `node …args` once (it must print "listening on"), times it, reads its idle RSS and stops it. */
+export async function measureStartup(args: readonly string[]): Promise<StartupFigures> {
+  const started = performance.now();
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes('listening on')) resolve();
     });
-    times.push(performance.now() - started);
-    await stopProcess(child);
+    child.once('exit', (code) => reject(new Error(`node ${args.join(' ')} exited with code ${code}: ${out}`)));
+  });
+  const ms = performance.now() - started;
+  await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
+  const idleRssBytes = residentBytes(child.pid as number);
+  await stopProcess(child);
+  return { ms, idleRssBytes };
+}
+
+/** Medians of `runs` alternating start-ups of each command, so both see the same machine load. */
+export async function compareStartups(commands: Record<string, readonly string[]>, runs = 5): Promise<Record<string, StartupFigures>> {
+  const results: Record<string, StartupFigures[]> = {};
+  for (let run = 0; run < runs; run++) {
+    for (const [name, args] of Object.entries(commands)) (results[name] ??= []).push(await measureStartup(args));
   }
-  return median(times);
+  return Object.fromEntries(
+    Object.entries(results).map(([name, figures]) => [
+      name,
+      { ms: median(figures.map((figure) => figure.ms)), idleRssBytes: median(figures.map((figure) => figure.idleRssBytes)) },
+    ]),
+  );
 }
 
 /** The middle value (the upper one of an even count). */
