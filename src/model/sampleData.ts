@@ -5,6 +5,7 @@
 // target entity, and a count equals the number of items that reference it.
 import { Faker, en } from '@faker-js/faker';
 import { base64Encode, normalizeNumber, utf8Encode, type AttributeValue, type Item } from '../engine/AttributeValue';
+import { keyDefinitions, type KeyDefinition } from './entityKeys';
 import { keyText, parseKeyTemplate, renderKeyTemplate } from './keyTemplate';
 import type { AttributeType, DesignModel, Entity, EntityAttribute, Generator, KeyAttribute, Relationship } from './types';
 
@@ -497,30 +498,6 @@ function convert(value: AttributeValue, type: AttributeType): AttributeValue | u
   const text = keyText(value);
   if (text === undefined) return undefined;
   return toAttributeValue(text, type, { kind: 'constant', value: text });
-}
-
-interface KeyDefinition {
-  attribute: string;
-  type: KeyAttribute['type'];
-  template: string;
-}
-
-/** The table's and every index's key attributes this entity sets, with their templates. */
-function keyDefinitions(model: DesignModel, entity: Entity): KeyDefinition[] {
-  const definitions: KeyDefinition[] = [];
-  const add = (key: KeyAttribute | undefined, template: string | undefined) => {
-    if (key === undefined || template === undefined || template === '') return;
-    if (definitions.some((d) => d.attribute === key.name)) return;
-    definitions.push({ attribute: key.name, type: key.type, template });
-  };
-  add(model.table.partitionKey, entity.keys.partitionKey);
-  add(model.table.sortKey, entity.keys.sortKey);
-  for (const index of model.globalSecondaryIndexes) {
-    add(index.partitionKey, entity.keys.indexes[index.id]?.partitionKey);
-    add(index.sortKey, entity.keys.indexes[index.id]?.sortKey);
-  }
-  for (const index of model.localSecondaryIndexes) add(index.sortKey, entity.keys.indexes[index.id]?.sortKey);
-  return definitions;
 }
 
 type KeyRenderer = ((values: Item) => AttributeValue | undefined) & { attribute: string };
