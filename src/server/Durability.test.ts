@@ -16,6 +16,7 @@ import {
   TransactWriteItemsCommand,
   UpdateItemCommand,
   DeleteItemCommand,
+  GetItemCommand,
   UpdateTimeToLiveCommand,
   type AttributeValue,
 } from '@aws-sdk/client-dynamodb';
@@ -137,10 +138,17 @@ describe('serve --db-path', { timeout: 180_000 }, () => {
       }),
     );
     await dynamodb.send(new ExecuteStatementCommand({ Statement: `INSERT INTO "Orders" VALUE {'pk': 'customer#9', 'sk': 'order#p', 'total': 1}` }));
+    // An expired item: the TTL sweep deletes it within about a second, and that deletion is kept too.
+    const expired = { pk: { S: 'customer#0' }, sk: { S: 'order#expired' }, expires: { N: String(Math.floor(Date.now() / 1000) - 100) } };
+    await dynamodb.send(new PutItemCommand({ TableName: 'Orders', Item: expired }));
+    await expect
+      .poll(async () => (await dynamodb.send(new GetItemCommand({ TableName: 'Orders', Key: { pk: expired.pk, sk: expired.sk } }))).Item, { timeout: 30_000 })
+      .toBeUndefined();
     dynamodb.destroy();
     const before = await everything(serve.url);
     expect(before.items).toHaveLength(40 - 2 + 2);
-    expect(before.records).toHaveLength(40 + 1 + 1 + 2 + 1);
+    expect(before.records).toHaveLength(40 + 1 + 1 + 2 + 1 + 2);
+    expect(before.records?.at(-1)?.userIdentity).toEqual({ Type: 'Service', PrincipalId: 'dynamodb.amazonaws.com' });
 
     expect(await serve.stop('SIGTERM')).toBe(0);
     serve = await startServeProcess(['--db-path', db]);
