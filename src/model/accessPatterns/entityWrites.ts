@@ -48,8 +48,9 @@ export function createTemplate(model: DesignModel, entity: Entity): Json {
 /**
  * An UpdateItem body that SETs `names` on an existing item, plus each index key whose template
  * reads one of them. By default `names` are the required attributes that do not identify the
- * item: an optional one in a SET would have to be given on every call. The condition keeps it
- * an update: without it DynamoDB would create a partial item.
+ * item: an optional one in a SET would have to be given on every call. An index key whose
+ * template also reads an attribute that is not set takes that attribute's current value as a
+ * parameter too. The condition keeps it an update: without it DynamoDB would create a partial item.
  */
 export function updateTemplate(model: DesignModel, entity: Entity, names?: readonly string[]): Json {
   const identity = identityAttributes(model, entity);
@@ -69,7 +70,8 @@ export function updateTemplate(model: DesignModel, entity: Entity, names?: reado
   for (const key of indexKeysFedBy(model, entity, chosen)) set(key.attribute, { [key.type]: key.template });
   return {
     Key: keyTemplateOf(model, entity),
-    ...(clauses.length > 0 ? { UpdateExpression: `SET ${clauses.join(', ')}` } : { UpdateExpression: '' }),
+    // DynamoDB refuses an empty UpdateExpression; without one the update only checks the item exists.
+    ...(clauses.length > 0 ? { UpdateExpression: `SET ${clauses.join(', ')}` } : {}),
     ConditionExpression: 'attribute_exists(#pk)',
     ExpressionAttributeNames: attributeNames,
     ...(clauses.length > 0 ? { ExpressionAttributeValues: values } : {}),
