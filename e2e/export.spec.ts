@@ -17,16 +17,17 @@ test('shows the CDK stack and downloads every export as a zip', async ({ page })
   await openExport(page);
   await expect(page.getByRole('tab', { name: 'AWS CDK (TypeScript)' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('textbox', { name: 'AWS CDK (TypeScript) code' })).toBeAttached();
-  await expect(codeView(page)).toContainText('new dynamodb.TableV2(this');
-  await expect(codeView(page)).toContainText('SocialMediaApp');
-
-  await page.getByLabel('Table resource').selectOption('table');
+  // CDK and CloudFormation default to the same resource, and the choice applies to both.
   await expect(codeView(page)).toContainText('new dynamodb.Table(this');
+  await expect(codeView(page)).toContainText('SocialMediaApp');
+  await expect(page.getByLabel('Table resource')).toHaveValue('table');
 
   await page.getByRole('tab', { name: 'CloudFormation (YAML)' }).click();
   await expect(codeView(page)).toContainText('Type: AWS::DynamoDB::Table');
   await page.getByLabel('Table resource').selectOption('global-table');
   await expect(codeView(page)).toContainText('Type: AWS::DynamoDB::GlobalTable');
+  await page.getByRole('tab', { name: 'AWS CDK (TypeScript)' }).click();
+  await expect(codeView(page)).toContainText('new dynamodb.TableV2(this');
 
   const downloadPromise = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download all as zip' }).click();
@@ -52,6 +53,25 @@ test('shows the CDK stack and downloads every export as a zip', async ({ page })
   expect(yaml && strFromU8(yaml)).toContain('Type: AWS::DynamoDB::GlobalTable');
 });
 
+test('scopes the IAM policy to the Region, account and identity the user gives, with notes', async ({ page }) => {
+  await openExport(page);
+  await page.getByRole('tab', { name: 'IAM policy' }).click();
+  await expect(codeView(page)).toContainText('arn:aws:dynamodb:REGION:ACCOUNT_ID:table/SocialMediaApp');
+  const notes = page.getByRole('list', { name: 'Notes on this export' });
+  await expect(notes).toContainText('Replace REGION and ACCOUNT_ID');
+  await page.getByRole('textbox', { name: 'Region', exact: true }).fill('eu-west-1');
+  await page.getByRole('textbox', { name: 'Account ID', exact: true }).fill('123456789012');
+  await expect(codeView(page)).toContainText('arn:aws:dynamodb:eu-west-1:123456789012:table/SocialMediaApp');
+  await page.getByRole('checkbox', { name: 'Per-user access (dynamodb:LeadingKeys)' }).check();
+  await page.getByRole('combobox', { name: 'Caller identity' }).selectOption('userid');
+  await expect(codeView(page)).toContainText('USER#${aws:userid}');
+  // The GSI pattern on a shared partition stays, in its own statement, explained.
+  await expect(codeView(page)).toContainText('GetRecentPostsNotPerUserSharedKey');
+  await expect(notes).toContainText('"Get recent posts" (statement GetRecentPostsNotPerUserSharedKey) is allowed for every caller');
+  await page.getByRole('textbox', { name: 'Account ID', exact: true }).fill('12');
+  await expect(page.getByRole('alert')).toContainText('"12" is not an AWS account id (12 digits)');
+});
+
 test('downloads the shown file', async ({ page }) => {
   await openExport(page);
   await page.getByRole('tab', { name: 'IAM policy' }).click();
@@ -62,16 +82,16 @@ test('downloads the shown file', async ({ page }) => {
   expect(policy.Statement.flatMap((statement) => statement.Action)).toContain('dynamodb:Query');
 });
 
-test('imports a OneTable schema, and a broken file leaves the design alone', async ({ page }) => {
+test('imports a OneTable schema through the one Import, and a broken file leaves the design alone', async ({ page }) => {
   await openExport(page);
-  const input = page.getByLabel('Import NoSQL Workbench / OneTable file');
+  const input = page.getByLabel('Import a file');
   await input.setInputFiles({
     name: 'broken.json',
     mimeType: 'application/json',
     buffer: Buffer.from(JSON.stringify({ ModelName: 'x', ModelMetadata: { Version: '3.0' }, DataModel: [{ TableName: 'T', KeyAttributes: {} }] })),
   });
-  const alert = page.getByRole('alert', { name: 'Import failed' });
-  await expect(alert).toContainText('broken.json was not imported');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('"broken.json" could not be imported');
   await expect(alert).toContainText('/DataModel/0/KeyAttributes/PartitionKey');
   await expect(codeView(page)).toContainText('SocialMediaApp');
 
@@ -85,6 +105,6 @@ test('imports a OneTable schema, and a broken file leaves the design alone', asy
       }),
     ),
   });
-  await expect(page.getByText('Imported shop.json: 1 entities.')).toBeVisible();
+  await expect(page.getByText('Imported "shop.json", read as a OneTable schema: table OneTable, 1 entity')).toBeVisible();
   await expect(codeView(page)).toContainText('export class ShopStack extends Stack');
 });
