@@ -1,7 +1,9 @@
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { socialMediaModel } from '../examples/socialMedia';
+import { SHOP_IDS, shopDesign } from '../testing/shopDesign';
 import { requestSchema } from './requestSchema';
+import { starterRequest } from './starter';
 
 describe('requestSchema', () => {
   const ajv = new Ajv({ allErrors: true, strict: false });
@@ -18,5 +20,16 @@ describe('requestSchema', () => {
     expect(validate({ KeyConditionExpresion: 'PK = :pk' })).toBe(false);
     expect(validate({ KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': { S: 'a', N: '1' } } })).toBe(false);
     expect(validate({ KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': { S: 'a' } }, Limit: 0 })).toBe(false);
+  });
+
+  it('accepts the whole-entity writes the designer starts, document values as parameters', () => {
+    const shop = shopDesign();
+    for (const operation of ['PutItem', 'UpdateItem', 'BatchWriteItem', 'TransactWriteItems'] as const) {
+      const validate = ajv.compile(requestSchema(operation));
+      const request = starterRequest(shop, SHOP_IDS.order, operation);
+      expect(validate(request), `${operation}: ${ajv.errorsText(validate.errors)}`).toBe(true);
+    }
+    const put = ajv.compile(requestSchema('PutItem'));
+    expect(put({ Item: { tags: { SS: 'tags' } } })).toBe(false);
   });
 });

@@ -2,6 +2,9 @@
 // misspelt members and wrongly typed values as you type, before DynamoDB would.
 import type { PatternOperation } from '../types';
 
+/** A document member may be one `{{param}}` standing for the whole value (see ParameterType). */
+const orParameter = (schema: Record<string, unknown>) => ({ anyOf: [schema, { type: 'string', pattern: '^\\{\\{[^{}]+\\}\\}$' }] });
+
 const attributeValue = {
   type: 'object',
   minProperties: 1,
@@ -12,11 +15,11 @@ const attributeValue = {
     B: { type: 'string' },
     BOOL: { type: ['boolean', 'string'] },
     NULL: { const: true },
-    M: { type: 'object', additionalProperties: { $ref: '#/definitions/AttributeValue' } },
-    L: { type: 'array', items: { $ref: '#/definitions/AttributeValue' } },
-    SS: { type: 'array', items: { type: 'string' } },
-    NS: { type: 'array', items: { type: 'string' } },
-    BS: { type: 'array', items: { type: 'string' } },
+    M: orParameter({ type: 'object', additionalProperties: { $ref: '#/definitions/AttributeValue' } }),
+    L: orParameter({ type: 'array', items: { $ref: '#/definitions/AttributeValue' } }),
+    SS: orParameter({ type: 'array', items: { type: 'string' } }),
+    NS: orParameter({ type: 'array', items: { type: 'string' } }),
+    BS: orParameter({ type: 'array', items: { type: 'string' } }),
   },
   additionalProperties: false,
 };
