@@ -18,7 +18,8 @@ export type Selection =
 
 export interface Notice {
   id: number;
-  tone: 'info' | 'error';
+  /** Info fades on its own; a warning (what an import could not keep) and an error stay until dismissed. */
+  tone: 'info' | 'warning' | 'error';
   message: string;
 }
 

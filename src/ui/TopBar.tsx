@@ -80,7 +80,7 @@ export function TopBar() {
     else {
       replaceModel(result.model, `Import ${file.name}`);
       notify('info', `${result.summary} Undo returns to your previous design.`);
-      if (result.warnings.length > 0) notify('info', `Notes on ${JSON.stringify(file.name)}: ${result.warnings.join('; ')}`);
+      if (result.warnings.length > 0) notify('warning', `Notes on ${JSON.stringify(file.name)}: ${result.warnings.join('; ')}`);
     }
   };
 

@@ -1,11 +1,10 @@
-// The Export tab: every export of the design in a read-only code view with copy and download,
-// all of them as one zip, and importing a NoSQL Workbench or OneTable file (which replaces the
-// design only when the import succeeds).
-import { useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
+// The Export tab: every export of the table being edited in a read-only code view with copy and
+// download, and every export of every table as one zip. Importing is the top bar's one Import.
+import { useId, useMemo, useState } from 'react';
 import { EXPORTS, exportAll, fileStem, type ExportFormat, type ExportOptions } from '../../export/index';
 import { IDENTITY_CHOICES, PRINCIPAL_TAG_CHOICE } from '../../export/iamPolicy';
 import { DEFAULT_TABLE_RESOURCE, RESOURCE_TYPES, TABLE_RESOURCES, type TableResource } from '../../export/tableSchema';
-import { importDesign, type ImportIssue } from '../../import/index';
+import { tableNames } from '../../model/tables';
 import { useDesignStore } from '../../store/designStore';
 import { CodeEditor } from '../monaco';
 import { downloadFile } from './download';
@@ -19,58 +18,6 @@ const MIME: Record<string, string> = {
 };
 
 type Generated = { text: string; notes: string[] } | { error: string };
-
-function ImportControl() {
-  const inputId = useId();
-  const [errors, setErrors] = useState<{ file: string; issues: ImportIssue[] } | undefined>();
-  const [status, setStatus] = useState('');
-  const input = useRef<HTMLInputElement>(null);
-
-  const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
-    if (file === undefined) return;
-    setStatus('');
-    setErrors(undefined);
-    let text: string;
-    try {
-      text = await file.text();
-    } catch (error) {
-      setErrors({ file: file.name, issues: [{ path: '', message: `the file could not be read: ${String(error)}` }] });
-      return;
-    }
-    const result = importDesign(text, { name: file.name.replace(/\.[^.]*$/, '') });
-    if (input.current) input.current.value = '';
-    if ('errors' in result) {
-      setErrors({ file: file.name, issues: result.errors });
-      return;
-    }
-    useDesignStore.getState().replaceModel(result.model, `Import ${file.name}`);
-    const warnings = result.warnings.map((warning) => warning.message).join('; ');
-    setStatus(`Imported ${file.name}: ${result.model.entities.length} entities.${warnings ? ` Note: ${warnings}` : ''}`);
-  };
-
-  return (
-    <div className="field">
-      <label htmlFor={inputId}>Import NoSQL Workbench / OneTable file</label>
-      <input id={inputId} ref={input} type="file" accept=".json,application/json" onChange={(event) => void onFile(event)} />
-      <p className="export-status" role="status">
-        {status}
-      </p>
-      {errors && (
-        <div role="alert" aria-label="Import failed">
-          <p className="export-error">{errors.file} was not imported; the design is unchanged:</p>
-          <ul className="export-import-errors" aria-label="Import errors">
-            {errors.issues.map((issue, index) => (
-              <li key={index}>
-                {issue.path !== '' && <code>{issue.path}</code>} {issue.message}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-    </div>
-  );
-}
 
 /** The IAM options: where the policy's ARNs point and whose partition keys a caller may use. */
 interface IamSettings {
@@ -171,6 +118,7 @@ export function ExportPanel() {
 
   if (definition === undefined) return null;
   const fileName = definition.fileName(model, options);
+  const tables = tableNames(model);
 
   const copy = async () => {
     if (!('text' in generated)) return;
@@ -226,9 +174,15 @@ export function ExportPanel() {
         <button type="button" onClick={downloadZip}>
           Download all as zip
         </button>
-        <ImportControl />
       </div>
       <div className="export-main" role="tabpanel" aria-label={definition.label}>
+        {tables.length > 1 && (
+          <p className="export-tables">
+            {definition.everyTable === true
+              ? `Holds all ${tables.length} tables of the design.`
+              : `Shows table ${tables[0] ?? ''}, one of ${tables.length} (${tables.join(', ')}); pick another at the top. The zip holds every table's files.`}
+          </p>
+        )}
         <div className="export-actions">
           <strong>{fileName}</strong>
           <button type="button" onClick={() => void copy()} disabled={!('text' in generated)}>
