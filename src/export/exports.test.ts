@@ -100,6 +100,11 @@ describe('IAM policy', () => {
     expect(notes[0]).toContain('${aws:userid} in place of {{customerId}}');
     for (const sid of unbound) expect(notes.some((note) => note.includes(`(statement ${sid})`)), sid).toBe(true);
     expect(notes.find((note) => note.includes('OrdersByStatus'))).toContain('built from status');
+    // An unbound grant of the same action on the same resource makes the condition moot: said so.
+    expect(notes).toContain(
+      'dynamodb:PutItem on the table is allowed for every caller by MoveOrderNotPerUserKeyFromNewCustomerId, so the per-user condition of PlaceOrder, CreateCustomer does not limit it; give those patterns a partition key built from the caller to keep them per-user.',
+    );
+    expect(notes.filter((note) => note.includes('does not limit it')).map((note) => note.split(' ')[0])).toEqual(['dynamodb:DeleteItem', 'dynamodb:PutItem']);
   });
 
   it('binds the identity to the parameter the user names, with the variable the user chooses', () => {

@@ -50,16 +50,16 @@ export interface IdentityChoice {
 }
 
 /** The identity variables offered in the Export tab and the CLI's `--identity`. */
+export const COGNITO_IDENTITY = '${cognito-identity.amazonaws.com:sub}';
+
 export const IDENTITY_CHOICES: readonly IdentityChoice[] = [
-  { id: 'cognito', label: 'Cognito identity pool: identity id', variable: '${cognito-identity.amazonaws.com:sub}' },
+  { id: 'cognito', label: 'Cognito identity pool: identity id', variable: COGNITO_IDENTITY },
   { id: 'userid', label: 'IAM principal id (aws:userid)', variable: '${aws:userid}' },
   { id: 'username', label: 'IAM user name (aws:username)', variable: '${aws:username}' },
   { id: 'amazon', label: 'Login with Amazon user id', variable: '${www.amazon.com:user_id}' },
   { id: 'google', label: 'Google user id', variable: '${accounts.google.com:sub}' },
   { id: 'facebook', label: 'Facebook user id', variable: '${graph.facebook.com:id}' },
 ];
-
-export const COGNITO_IDENTITY = '${cognito-identity.amazonaws.com:sub}';
 
 /** The prefix of a `--identity` choice naming a principal tag: `principal-tag:tenant`. */
 export const PRINCIPAL_TAG_CHOICE = 'principal-tag:';
@@ -311,7 +311,27 @@ function plan(model: DesignModel, options: IamPolicyOptions): Plan {
     }
     statements.push(statement);
   });
-  return { statements: mergeIdentical(statements), notes };
+  const merged = mergeIdentical(statements);
+  return { statements: merged, notes: [...notes, ...overlapNotes(merged)] };
+}
+
+/**
+ * IAM allows what any statement allows: an action granted on a resource without the condition
+ * makes the condition on the same action and resource of other statements moot. Said plainly,
+ * so nobody takes the per-user statements for a limit they are not.
+ */
+function overlapNotes(statements: PlannedStatement[]): string[] {
+  const notes: string[] = [];
+  for (const open of statements.filter((statement) => statement.unbound !== undefined)) {
+    for (const action of open.actions) {
+      const moot = statements.filter((bound) => bound.leadingKeys !== undefined && bound.indexName === open.indexName && bound.actions.includes(action));
+      if (moot.length === 0) continue;
+      notes.push(
+        `${action} on ${open.indexName === undefined ? 'the table' : `index ${open.indexName}`} is allowed for every caller by ${open.sid}, so the per-user condition of ${moot.map((bound) => bound.sid).join(', ')} does not limit it; give those patterns a partition key built from the caller to keep them per-user.`,
+      );
+    }
+  }
+  return notes;
 }
 
 /** Patterns needing exactly the same access share one statement (the first pattern's Sid). */
