@@ -2,10 +2,13 @@
 // canvas, preview, patterns and inspector all follow the choice.
 import { tableNames } from '../model/tables';
 import { switchToTable } from '../store/commands';
+import { useMemo } from 'react';
 import { useDesignStore } from '../store/designStore';
 
 export function TablePicker() {
-  const names = useDesignStore((s) => tableNames(s.model));
+  // A selector returning a new array on every call makes React re-render without end.
+  const model = useDesignStore((s) => s.model);
+  const names = useMemo(() => tableNames(model), [model]);
   if (names.length < 2) return null;
   return (
     <label className="table-picker">
