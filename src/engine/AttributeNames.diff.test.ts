@@ -134,7 +134,7 @@ describe('names JavaScript gives a meaning', () => {
       ExpressionAttributeValues: { ':v': { S: 'v' } },
       ReturnConsumedCapacity: 'INDEXES',
     });
-    await same(oracle, QueryCommand, { TableName: TABLE, IndexName: 'valueOf', KeyConditions: { constructor: { ComparisonOperator: 'EQ', AttributeValueList: [{ S: 'a' }] } } });
+    await same(oracle, QueryCommand, { TableName: TABLE, IndexName: 'valueOf', KeyConditions: { constructor: { ComparisonOperator: 'EQ' as const, AttributeValueList: [{ S: 'a' }] } } });
     await same(oracle, GetItemCommand, { TableName: TABLE, Key: { constructor: { S: 'a' } } });
     await same(oracle, PutItemCommand, { TableName: TABLE, Item: { constructor: { S: 'a' }, toString: { S: '1' } } });
   });
@@ -163,12 +163,12 @@ describe('names JavaScript gives a meaning', () => {
     await same(oracle, ExecuteStatementCommand, { Statement: `SELECT "constructor", "hasOwnProperty"."constructor" FROM "${TABLE}" WHERE "constructor" = 'a'` });
     await same(oracle, ExecuteStatementCommand, { Statement: `SELECT "valueOf", "valueOf" FROM "no-such-table"` });
     await same(oracle, ExecuteStatementCommand, { Statement: `UPDATE "${OTHER_TABLE}" SET "valueOf" = 3 WHERE "hasOwnProperty" = 'h' RETURNING ALL NEW *` });
-    await same(oracle, ScanCommand, { TableName: OTHER_TABLE, ScanFilter: { constructor: { ComparisonOperator: 'CONTAINS', AttributeValueList: [{ S: 'a' }] } } });
+    await same(oracle, ScanCommand, { TableName: OTHER_TABLE, ScanFilter: { constructor: { ComparisonOperator: 'CONTAINS' as const, AttributeValueList: [{ S: 'a' }] } } });
     await same(oracle, UpdateItemCommand, {
       TableName: OTHER_TABLE,
       Key: { hasOwnProperty: { S: 'h' } },
-      AttributeUpdates: { toString: { Action: 'PUT', Value: { S: 't' } }, valueOf: { Action: 'ADD', Value: { N: '1' } } },
-      Expected: { toLocaleString: { Exists: false }, constructor: { ComparisonOperator: 'NOT_NULL' } },
+      AttributeUpdates: { toString: { Action: 'PUT' as const, Value: { S: 't' } }, valueOf: { Action: 'ADD' as const, Value: { N: '1' } } },
+      Expected: { toLocaleString: { Exists: false }, constructor: { ComparisonOperator: 'NOT_NULL' as const } },
       ReturnValues: 'ALL_NEW',
     });
   });

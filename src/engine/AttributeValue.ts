@@ -440,6 +440,20 @@ export type NumberForm = 'item' | 'document';
  * empty or duplicated sets, bad numbers and bad base64.
  */
 export function validateAttributeValue(raw: unknown, form: NumberForm = 'document'): AttributeValue {
+  // A value standing alone (an expression value, a legacy comparison value) may nest one
+  // level deeper than an item's attribute, as in DynamoDB Local: only where it is written
+  // does it count from the item's top (see the UpdateExpression nesting check).
+  return validateNestedValue(raw, form, 0);
+}
+
+/** How deep a value may nest: an item's attribute is at level 1, the members of its M or L at 2. */
+export const MAX_NESTING_LEVEL = 32;
+
+// Checked on the way down, so no input, however deep, recurses past the limit.
+function validateNestedValue(raw: unknown, form: NumberForm, level: number): AttributeValue {
+  if (level > MAX_NESTING_LEVEL) {
+    throw validationError('Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond supported limit');
+  }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw validationError('Supplied AttributeValue is empty, must contain exactly one of the supported datatypes');
   }
@@ -472,10 +486,10 @@ export function validateAttributeValue(raw: unknown, form: NumberForm = 'documen
       if (payload !== true && payload !== 'true') throw validationError(INVALID + 'Null attribute value types must have the value of true');
       return { NULL: true };
     case 'M':
-      return { M: validateAttributeMap(payload, 'document') };
+      return { M: validateAttributeMap(payload, 'document', level + 1) };
     case 'L':
       if (!Array.isArray(payload)) throw validationError('Supplied AttributeValue is empty, must contain exactly one of the supported datatypes');
-      return { L: payload.map((element) => validateAttributeValue(element, 'document')) };
+      return { L: payload.map((element) => validateNestedValue(element, 'document', level + 1)) };
     case 'SS':
       return { SS: requestSetOrder('SS', validateStringSet(payload)) };
     case 'NS':
@@ -527,7 +541,7 @@ function validateBinarySet(payload: unknown): string[] {
   return members;
 }
 
-function validateAttributeMap(payload: unknown, form: NumberForm): Record<string, AttributeValue> {
+function validateAttributeMap(payload: unknown, form: NumberForm, level: number): Record<string, AttributeValue> {
   if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
     throw validationError('Supplied AttributeValue is empty, must contain exactly one of the supported datatypes');
   }
@@ -536,12 +550,12 @@ function validateAttributeMap(payload: unknown, form: NumberForm): Record<string
   for (const name in members) {
     if (!Object.hasOwn(members, name)) continue;
     if (name === '') throw validationError('Empty attribute name');
-    out[name] = validateAttributeValue(members[name], form);
+    out[name] = validateNestedValue(members[name], form, level);
   }
   return out;
 }
 
 /** Validates every value of an item or key being written or read; top-level numbers are normalized. */
 export function validateItemValues(item: unknown): Item {
-  return validateAttributeMap(item, 'item');
+  return validateAttributeMap(item, 'item', 1);
 }

@@ -1,5 +1,6 @@
 import { DynamoDBClient, GetItemCommand, PutItemCommand, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
+import { errorResult } from './Engine';
 import { createEngine, engineHandler, type ItemChange } from './index';
 
 function withTable() {
@@ -102,5 +103,13 @@ describe('engineHandler', () => {
     expect(out.ConsumedCapacity).toEqual({ TableName: 'Things', CapacityUnits: 0.5 });
     expect(engine.GetItem({ TableName: 'Things', Key: { id: { S: 'a' } } }).Item?.blob).toEqual({ B: 'AAH/' });
     await expect(client.send(new GetItemCommand({ TableName: 'Nope', Key: { id: { S: 'a' } } }))).rejects.toBeInstanceOf(ResourceNotFoundException);
+  });
+});
+
+describe('errorResult', () => {
+  it("answers an engine fault with DynamoDB's generic words, never JavaScript's error text", () => {
+    for (const fault of [new TypeError("Cannot read properties of undefined (reading 'S')"), new RangeError('Maximum call stack size exceeded'), 'thrown text']) {
+      expect(errorResult(fault)).toEqual({ status: 500, body: { __type: 'com.amazonaws.dynamodb.v20120810#InternalServerError', message: 'Internal server error' } });
+    }
   });
 });

@@ -26,10 +26,13 @@ function isAction(name: string): name is ActionName {
   return Object.hasOwn(actions, name);
 }
 
+/**
+ * An engine fault answers as DynamoDB's own do, with its generic words: JavaScript's error
+ * text describes the engine, not the request, and is no part of the protocol.
+ */
 export function errorResult(error: unknown): DispatchResult {
   if (error instanceof DynamoDBError) return { status: error.status, body: error.toWire() };
-  const message = error instanceof Error ? error.message : String(error);
-  return { status: 500, body: { __type: ERROR_NAMESPACE + 'InternalServerError', message: `Internal server error: ${message}` } };
+  return { status: 500, body: { __type: ERROR_NAMESPACE + 'InternalServerError', message: 'Internal server error' } };
 }
 
 export function createEngine(options: EngineOptions = {}): Engine {

@@ -22,12 +22,13 @@ export const DOCUMENTATION = 'https://docs.aws.amazon.com/amazondynamodb/latest/
 function mapJson(value: unknown, visit: (key: string, value: unknown) => unknown): unknown {
   if (Array.isArray(value)) return value.map((element) => mapJson(element, visit));
   if (value === null || typeof value !== 'object' || value instanceof Uint8Array || value instanceof Date) return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, element] of Object.entries(value)) {
-    const mapped = visit(key, element);
-    if (mapped !== undefined) out[key] = mapJson(mapped, visit);
-  }
-  return out;
+  // fromEntries defines members, so an attribute named __proto__ stays a member.
+  return Object.fromEntries(
+    Object.entries(value).flatMap(([key, element]) => {
+      const mapped = visit(key, element);
+      return mapped === undefined ? [] : [[key, mapJson(mapped, visit)]];
+    }),
+  );
 }
 
 export const LOCAL_DIFFERENCES: readonly LocalDifference[] = [
@@ -123,5 +124,19 @@ export const LOCAL_DIFFERENCES: readonly LocalDifference[] = [
     service:
       'A GSI holds only its projected attributes, so a filter sees nothing else there; an LSI fetches unprojected attributes from the table and charges that fetch. Source: "Local secondary indexes", attribute projections ("fetches … from the base table"), and "Global secondary indexes", projections.',
     reason: 'An access pattern that filters a GSI on an attribute it does not project silently matches nothing in AWS; the designer must show that. Not in the usage notes: found by the property suite; it filters index Scans on projected attributes only.',
+  },
+  {
+    id: 'deep-value-nesting',
+    local: 'Answers an attribute value nested thousands of levels deep with InternalFailure (HTTP 500); up to some hundreds of levels it refuses it with the nesting ValidationException.',
+    service:
+      'Refuses any value nested deeper than 32 levels with ValidationException "Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond supported limit". Source: "Service, account, and table quotas in Amazon DynamoDB", Attributes, nested attribute depth ("up to 32 levels deep").',
+    reason: 'However deep the input, the answer must be the documented error, never a failure of the server. Not in the usage notes: found by probing Local 3.3; differential tests compare depths up to 40 and the engine alone answers deeper ones (Limits.diff.test.ts).',
+  },
+  {
+    id: 'non-utf8-bytes',
+    local: 'Refuses most request bodies that are not UTF-8 (InternalFailure, HTTP 500), but reads an overlong form as its character (C0 AF as "/") and accepts an encoded surrogate (ED A0 80) and a code point above U+10FFFF (F4 90 80 80).',
+    service:
+      'Takes text as UTF-8 only; overlong forms and encoded surrogates are not UTF-8. Source: "Supported data types and naming rules in Amazon DynamoDB", String ("Unicode with UTF-8 binary encoding"), and RFC 3629, section 3.',
+    reason: 'Two different byte strings must never become one key. tablesmith serve refuses every body that is not UTF-8 with the same InternalFailure Local gives most of them (src/server/RequestDecoding.diff.test.ts).',
   },
 ];

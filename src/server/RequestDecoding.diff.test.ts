@@ -41,12 +41,20 @@ describe('request bytes', () => {
     expect(errorOf(await postJson(server.endpoint, 'PutItem', nameBytes))).toEqual(errorOf(await postJson(local, 'PutItem', nameBytes)));
   });
 
+  it('refuses the forms DynamoDB Local lets through: overlong, surrogate and beyond U+10FFFF (LocalDifferences non-utf8-bytes)', async () => {
+    for (const bytes of [[0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80]].map((list) => Uint8Array.from(list))) {
+      const [fromLocal, fromEngine] = await Promise.all([postJson(local, 'PutItem', put(bytes)), postJson(server.endpoint, 'PutItem', put(bytes))]);
+      expect([fromLocal.status, errorOf(fromEngine)], `bytes ${[...bytes].join(',')}`).toEqual([200, { status: 500, type: 'InternalFailure' }]);
+    }
+  });
+
   it('keeps keys that differ in one invalid byte from becoming the same key', async () => {
+    const written = (value: Uint8Array, marker: string) => concat(utf8(`{"TableName":"${table}","Item":{"pk":{"S":"k`), value, utf8(`"},"by":{"S":"${marker}"}}}`));
     for (const endpoint of [local, server.endpoint]) {
-      expect((await postJson(endpoint, 'PutItem', put(Uint8Array.from([0xef, 0xbf, 0xbd])))).status).toBe(200);
-      expect((await postJson(endpoint, 'PutItem', put(Uint8Array.from([0xff])))).status).toBe(500);
-      const scan = await postJson(endpoint, 'Scan', JSON.stringify({ TableName: table }));
-      expect(scan.body).toMatchObject({ Count: 1, Items: [{ pk: { S: 'x\uFFFD' } }] });
+      expect((await postJson(endpoint, 'PutItem', written(Uint8Array.from([0xef, 0xbf, 0xbd]), 'replacement character'))).status).toBe(200);
+      expect((await postJson(endpoint, 'PutItem', written(Uint8Array.from([0xff]), 'invalid byte'))).status).toBe(500);
+      const read = await postJson(endpoint, 'GetItem', JSON.stringify({ TableName: table, Key: { pk: { S: 'k\uFFFD' } }, ConsistentRead: true }));
+      expect(read.body).toEqual({ Item: { pk: { S: 'k\uFFFD' }, by: { S: 'replacement character' } } });
     }
   });
 });

@@ -13,7 +13,7 @@ import {
   type Item,
 } from '../AttributeValue';
 import { formatPath, readPath, samePath, type DocumentPath } from './DocumentPath';
-import type { ExpressionKind, SyntaxCall, SyntaxCondition, SyntaxOperand, Comparator } from './Parser';
+import { hasRedundantParentheses, type ExpressionKind, type SyntaxCall, type SyntaxCondition, type SyntaxOperand, type Comparator } from './Parser';
 import type { ExpressionContext } from './Resolver';
 
 export type { Comparator } from './Parser';
@@ -120,6 +120,7 @@ class ConditionCompiler {
   }
 
   private precheckOperand(syntax: SyntaxOperand): void {
+    if (hasRedundantParentheses(syntax)) throw this.error('The expression has redundant parentheses;');
     if (syntax.kind === 'path') this.context.checkPath(this.kind, syntax);
     else if (syntax.kind === 'call') {
       this.checkFunctionName(syntax, 'operand');
@@ -130,7 +131,7 @@ class ConditionCompiler {
   private checkFunctionName(call: SyntaxCall, position: 'condition' | 'operand'): void {
     const name = call.name.text;
     if (UPDATE_FUNCTIONS.has(name)) throw this.error(`The function is not allowed in a condition expression; function: ${name}`);
-    const isCondition = name in CONDITION_FUNCTIONS;
+    const isCondition = Object.hasOwn(CONDITION_FUNCTIONS, name);
     if (!isCondition && name !== 'size') throw this.error(`Invalid function name; function: ${name}`);
     if (isCondition !== (position === 'condition')) {
       throw this.error(`The function is not allowed to be used this way in an expression; function: ${name}`);
@@ -139,7 +140,7 @@ class ConditionCompiler {
 
   private checkArity(call: SyntaxCall, args: unknown[]): void {
     const name = call.name.text;
-    const arity = CONDITION_FUNCTIONS[name] ?? 1;
+    const arity = Object.hasOwn(CONDITION_FUNCTIONS, name) ? (CONDITION_FUNCTIONS[name] as number) : 1;
     if (args.length !== arity) {
       throw this.error(`Incorrect number of operands for operator or function; operator or function: ${name}, number of operands: ${args.length}`);
     }

@@ -60,9 +60,28 @@ class SyntaxFailure {
   constructor(readonly at: number) {}
 }
 
+/**
+ * Every level of a valid condition costs an operator or is one parenthesis, so one nested
+ * deeper than this is refused whatever it holds; stopping here keeps any input, however
+ * deep, from exhausting the stack.
+ */
+const MAX_PARSE_DEPTH = 2 * 300 + 50;
+
+class NestedTooDeep {}
+
+// A condition's operand may be wrapped in parentheses once (`(a) = :v`); twice over is refused
+// after parsing, in the compiler's first phase. Syntax trees are shared, so this is kept per node.
+const groupedOperands = new WeakSet<SyntaxOperand>();
+const redundantlyGrouped = new WeakSet<SyntaxOperand>();
+
+export function hasRedundantParentheses(operand: SyntaxOperand): boolean {
+  return redundantlyGrouped.has(operand);
+}
+
 class Parser {
   private readonly tokens: Token[];
   private position = 0;
+  private depth = 0;
 
   constructor(private readonly source: string) {
     this.tokens = tokenize(source);
@@ -93,6 +112,15 @@ class Parser {
   private expectPunctuation(text: string): Token {
     if (!this.isPunctuation(text)) this.fail();
     return this.next();
+  }
+
+  private nested<T>(parse: () => T): T {
+    if (++this.depth > MAX_PARSE_DEPTH) throw new NestedTooDeep();
+    try {
+      return parse();
+    } finally {
+      this.depth--;
+    }
   }
 
   private expectEnd(): void {
@@ -155,11 +183,17 @@ class Parser {
 
   /** An operand of a condition. */
   parseOperand(): SyntaxOperand {
+    return this.nested(() => this.parseOperandAt());
+  }
+
+  private parseOperandAt(): SyntaxOperand {
     const token = this.peek();
     if (this.isPunctuation('(')) {
       this.next();
       const inner = this.parseOperand();
       this.expectPunctuation(')');
+      if (groupedOperands.has(inner)) redundantlyGrouped.add(inner);
+      groupedOperands.add(inner);
       return inner;
     }
     if (token.kind === 'valueRef') return { kind: 'value', token: this.next() };
@@ -183,7 +217,7 @@ class Parser {
   }
 
   private parseSetValue(): SyntaxOperand {
-    const left = this.isPunctuation('(') ? this.parseGroup(() => this.parseSetValue()) : this.parseSetOperand();
+    const left = this.isPunctuation('(') ? this.parseGroup(() => this.nested(() => this.parseSetValue())) : this.parseSetOperand();
     if (!this.isPunctuation('+') && !this.isPunctuation('-')) return left;
     if (left.kind === 'arithmetic') this.fail();
     const operator = this.next().text as '+' | '-';
@@ -191,6 +225,10 @@ class Parser {
   }
 
   private parseSetOperand(): SyntaxOperand {
+    return this.nested(() => this.parseSetOperandAt());
+  }
+
+  private parseSetOperandAt(): SyntaxOperand {
     const token = this.peek();
     if (this.isPunctuation('(')) return this.parseGroup(() => this.parseSetOperand());
     if (token.kind === 'valueRef') return { kind: 'value', token: this.next() };
@@ -211,6 +249,10 @@ class Parser {
   // --- conditions --------------------------------------------------------------------
 
   parseCondition(): SyntaxCondition {
+    return this.nested(() => this.parseOr());
+  }
+
+  private parseOr(): SyntaxCondition {
     let left = this.parseAnd();
     while (this.isKeyword('OR')) {
       this.next();
@@ -231,7 +273,7 @@ class Parser {
   private parseNot(): SyntaxCondition {
     if (this.isKeyword('NOT')) {
       this.next();
-      return { kind: 'not', operand: this.parseNot() };
+      return { kind: 'not', operand: this.nested(() => this.parseNot()) };
     }
     if (this.isPunctuation('(')) {
       const start = this.position;
@@ -348,7 +390,9 @@ function checkSource(kind: ExpressionKind, source: string): void {
   if (source === '') throw validationError(`Invalid ${kind}: The expression can not be empty;`);
   const size = new TextEncoder().encode(source).length;
   if (size > MAX_EXPRESSION_SIZE) {
-    throw validationError(`Invalid ${kind}: Expression size has exceeded the maximum allowed size; expression size: ${size}`);
+    // DynamoDB states the size for conditions only.
+    const stated = kind === 'UpdateExpression' || kind === 'ProjectionExpression' ? '' : ` expression size: ${size}`;
+    throw validationError(`Invalid ${kind}: Expression size has exceeded the maximum allowed size;${stated}`);
   }
 }
 
@@ -357,6 +401,42 @@ function checkSource(kind: ExpressionKind, source: string): void {
 const MAX_CACHED_TREES = 2000;
 const trees = new Map<ExpressionKind, Map<string, unknown>>();
 
+export const MAX_OPERATORS = 300;
+
+/**
+ * DynamoDB's operator count: comparisons, BETWEEN, IN, AND, OR, NOT and the functions
+ * attribute_exists, attribute_not_exists, begins_with, contains and size count one each;
+ * attribute_type and parentheses count nothing (measured against DynamoDB Local).
+ */
+export function countOperators(syntax: SyntaxCondition | SyntaxOperand): number {
+  switch (syntax.kind) {
+    case 'compare':
+      return 1 + countOperators(syntax.left) + countOperators(syntax.right);
+    case 'between':
+      return 1 + countOperators(syntax.subject) + countOperators(syntax.low) + countOperators(syntax.high);
+    case 'in':
+      return 1 + [syntax.subject, ...syntax.list].reduce((sum, operand) => sum + countOperators(operand), 0);
+    case 'and':
+    case 'or':
+      return 1 + countOperators(syntax.left) + countOperators(syntax.right);
+    case 'not':
+      return 1 + countOperators(syntax.operand);
+    case 'parenthesis':
+      return countOperators(syntax.inner);
+    case 'function':
+      return countOperators(syntax.call);
+    case 'call':
+      return (syntax.name.text === 'attribute_type' ? 0 : 1) + syntax.args.reduce((sum, operand) => sum + countOperators(operand), 0);
+    default:
+      return 0;
+  }
+}
+
+export function tooManyOperators(kind: ExpressionKind): Error {
+  // DynamoDB stops counting at the first operator over the limit.
+  return validationError(`Invalid ${kind}: The expression contains too many operators; operator count: ${MAX_OPERATORS + 1}`);
+}
+
 function parse<T>(kind: ExpressionKind, source: string, build: (parser: Parser) => T): T {
   let ofKind = trees.get(kind);
   if (ofKind === undefined) trees.set(kind, (ofKind = new Map()));
@@ -364,7 +444,14 @@ function parse<T>(kind: ExpressionKind, source: string, build: (parser: Parser) 
   if (cached !== undefined) return cached as T;
   checkSource(kind, source);
   const parser = new Parser(source);
-  const tree = parser.run(kind, () => build(parser));
+  let tree: T;
+  try {
+    tree = parser.run(kind, () => build(parser));
+  } catch (error) {
+    if (!(error instanceof NestedTooDeep)) throw error;
+    // Nesting that deep is parentheses wrapping parentheses, or operators past the limit.
+    throw /\(\s*\(/.test(source) ? validationError(`Invalid ${kind}: The expression has redundant parentheses;`) : tooManyOperators(kind);
+  }
   if (ofKind.size >= MAX_CACHED_TREES) ofKind.clear();
   ofKind.set(source, tree);
   return tree;

@@ -5,6 +5,7 @@ import { attributeMap } from '../AttributeMap';
 import { rebuiltSetOrder } from '../SetOrder';
 import {
   addNumbers,
+  MAX_NESTING_LEVEL,
   numberKey,
   typeOf,
   TYPE_DISPLAY_NAMES,
@@ -368,6 +369,19 @@ function writePath(item: Item, path: DocumentPath, value: AttributeValue): void 
   } else parent[last as string] = value;
 }
 
+/** Levels a value spans: 1 for a scalar or an empty document, 1 more per M or L it is inside. */
+function levels(value: AttributeValue): number {
+  let deepest = 0;
+  if ('M' in value) for (const name of Object.keys(value.M)) deepest = Math.max(deepest, levels(value.M[name] as AttributeValue));
+  else if ('L' in value) for (const element of value.L) deepest = Math.max(deepest, levels(element));
+  return deepest + 1;
+}
+
+// A value written below a document path nests as deep as the path plus its own levels.
+function checkNesting(path: DocumentPath, value: AttributeValue): void {
+  if (path.length - 1 + levels(value) > MAX_NESTING_LEVEL) throw validationError('Nesting Levels have exceeded supported limits');
+}
+
 function setMembers(value: AttributeValue): { type: 'SS' | 'NS' | 'BS'; members: string[]; key: (m: string) => string } | undefined {
   if ('SS' in value) return { type: 'SS', members: value.SS, key: (m) => m };
   if ('NS' in value) return { type: 'NS', members: value.NS, key: numberKey };
@@ -455,7 +469,10 @@ export function applyUpdate(actions: UpdateActions, item: Item | undefined, keyA
   const result = cloneMap(original);
   const ascending = byPath(1);
   const sets = actions.set.map((action, index) => ({ path: action.path, value: setValues[index] as AttributeValue }));
-  for (const { path, value } of sets.sort((a, b) => ascending(a.path, b.path))) writePath(result, path, value);
+  for (const { path, value } of sets.sort((a, b) => ascending(a.path, b.path))) {
+    checkNesting(path, value);
+    writePath(result, path, value);
+  }
   for (const path of [...actions.remove].sort(byPath(-1))) removePath(result, path);
   actions.add.forEach((action, index) => writePath(result, action.path, addResults[index] as AttributeValue));
   actions.delete.forEach((action, index) => {

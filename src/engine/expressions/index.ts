@@ -18,7 +18,7 @@
 // a table key attribute is refused only when applied (applyUpdate), after the condition passed,
 // as DynamoDB Local does.
 // Names and values are resolved at compile time; evaluation does no lookups.
-import { validateAttributeValue, type AttributeValue } from '../AttributeValue';
+import { utf8Length, validateAttributeValue, type AttributeValue } from '../AttributeValue';
 import { DynamoDBError, validationError } from '../errors';
 import { javaHashSetOrder } from '../JavaHashOrder';
 import { compileCondition, conditionPaths, type Condition } from './ConditionExpression';
@@ -35,7 +35,7 @@ import {
   type ExpectedAttributeValue,
   type LegacyCondition,
 } from './LegacyParameters';
-import { parseCondition, parseProjection, parseUpdate, type ExpressionKind } from './Parser';
+import { countOperators, MAX_OPERATORS, parseCondition, parseProjection, parseUpdate, tooManyOperators, type ExpressionKind } from './Parser';
 import { compileProjection } from './ProjectionExpression';
 import { ExpressionContext } from './Resolver';
 import { compileUpdate, updateExpressionPaths, type UpdateActions } from './UpdateExpression';
@@ -100,6 +100,8 @@ const VALUE_EXPRESSIONS: Partial<Record<ExpressionOperation, (keyof ExpressionIn
 };
 
 const NAME_PATTERN = /^#[A-Za-z0-9_]+$/;
+/** An attribute name is at most 64 KB of UTF-8. */
+const MAX_NAME_BYTES = 65535;
 const VALUE_PATTERN = /^:[A-Za-z0-9_]+$/;
 
 // KeyConditions clashes only with KeyConditionExpression: beside a filter or projection
@@ -180,6 +182,9 @@ function checkNameValues(names: Record<string, string> | undefined): Record<stri
   for (const [key, name] of Object.entries(names as Record<string, unknown>)) {
     if (name === null || name === undefined) throw validationError(`ExpressionAttributeNames contains invalid value: null for key ${key}`);
     if (name === '') throw validationError(`ExpressionAttributeNames contains invalid value: Empty attribute name for key ${key}`);
+    if (typeof name === 'string' && name.length > MAX_NAME_BYTES / 3 && utf8Length(name) > MAX_NAME_BYTES) {
+      throw validationError(`ExpressionAttributeNames contains invalid value: Attribute name is too large, must be less than ${MAX_NAME_BYTES + 1} bytes for key ${key}`);
+    }
     checked[key] = typeof name === 'string' ? name : JSON.stringify(name);
   }
   return checked;
@@ -235,8 +240,12 @@ function checkKeyScalars(compiled: CompiledExpressions, scalarKeys: ScalarKeys):
   if (compiled.update) compiled.update.keyScalarError = keyScalarError(updateExpressionPaths(compiled.update), scalarKeys);
 }
 
+// DynamoDB counts operators once the condition has passed every other check of its own.
 function compileConditionExpression(context: ExpressionContext, kind: ExpressionKind, source: string): Condition {
-  return compileCondition(context, kind, parseCondition(kind, source));
+  const syntax = parseCondition(kind, source);
+  const condition = compileCondition(context, kind, syntax);
+  if (countOperators(syntax) > MAX_OPERATORS) throw tooManyOperators(kind);
+  return condition;
 }
 
 const NULLABLE_PARAMETERS = [...LEGACY_PARAMETERS, 'ExpressionAttributeNames', 'ExpressionAttributeValues'] as const;

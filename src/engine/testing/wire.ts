@@ -12,7 +12,7 @@ export interface WireAnswer {
   body: unknown;
 }
 
-export async function postJson(endpoint: string, operation: string, body: string | Uint8Array, authorization = AUTHORIZATION): Promise<WireAnswer> {
+export async function postJson(endpoint: string, operation: string, body: string | Uint8Array<ArrayBuffer>, authorization = AUTHORIZATION): Promise<WireAnswer> {
   const response = await fetch(endpoint, {
     method: 'POST',
     headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': `DynamoDB_20120810.${operation}`, authorization },
