@@ -26,6 +26,11 @@ export interface TableShape {
 
 export const INCLUDABLE = ['a', 'b', 'm', 'status'] as const;
 
+// Key attribute and index names include words JavaScript gives a meaning: DynamoDB takes them
+// as any other name, and an engine keeping names in plain objects would not.
+const GSI_NAMES = ['__proto__', 'gsi1'] as const;
+const LSI_NAMES = ['valueOf', 'lsi1'] as const;
+
 const keyType = fc.constantFrom<KeyType>('S', 'N', 'B');
 
 const projection = fc.oneof(
@@ -36,13 +41,13 @@ const projection = fc.oneof(
 
 export const tableShape: fc.Arbitrary<TableShape> = fc
   .record({
-    types: fc.record({ pk: keyType, sk: keyType, gpk: keyType, gsk: keyType, lsk: keyType }),
+    types: fc.record({ pk: keyType, sk: keyType, gpk: keyType, constructor: keyType, toString: keyType }),
     hasRange: fc.boolean(),
     gsis: fc.array(
-      fc.record({ hash: fc.constantFrom('gpk', 'gpk', 'sk'), range: fc.constantFrom(undefined, 'gsk', 'pk'), projection }),
+      fc.record({ hash: fc.constantFrom('gpk', 'gpk', 'sk'), range: fc.constantFrom(undefined, 'constructor', 'pk'), projection }),
       { maxLength: 2 },
     ),
-    lsis: fc.array(fc.record({ range: fc.constantFrom('lsk', 'gsk'), projection }), { maxLength: 2 }),
+    lsis: fc.array(fc.record({ range: fc.constantFrom('toString', 'constructor'), projection }), { maxLength: 2 }),
   })
   .map(({ types, hasRange, gsis, lsis }) => {
     const attribute = (name: keyof typeof types): KeyAttribute => ({ name, type: types[name] });
@@ -54,13 +59,13 @@ export const tableShape: fc.Arbitrary<TableShape> = fc
       gsis: gsis
         .filter((gsi) => usable(gsi.hash))
         .map((gsi, i) => ({
-          name: `gsi${i}`,
+          name: GSI_NAMES[i] as string,
           hash: attribute(gsi.hash as keyof typeof types),
           range: usable(gsi.range) ? attribute(gsi.range) : undefined,
           projection: gsi.projection,
         })),
       lsis: hasRange
-        ? lsis.map((lsi, i) => ({ name: `lsi${i}`, hash: table.hash, range: attribute(lsi.range), projection: lsi.projection }))
+        ? lsis.map((lsi, i) => ({ name: LSI_NAMES[i] as string, hash: table.hash, range: attribute(lsi.range), projection: lsi.projection }))
         : [],
     };
   });

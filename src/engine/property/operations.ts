@@ -34,7 +34,7 @@ import {
 import { normalizeNumber } from '../AttributeValue';
 import { printable } from './runSequence';
 import { indexes, keyAttributes, type IndexShape, type KeyAttribute, type TableShape } from './TableShape';
-import { MAP_KEYS, attributeValue, invalidAttributeValue, invalidKeyValue, keyValue } from './values';
+import { MAP_KEYS, attributeValue, deepValue, invalidAttributeValue, invalidKeyValue, keyValue } from './values';
 
 type Item = Record<string, AttributeValue>;
 type Unbound<T> = Omit<T, 'TableName'>;
@@ -56,7 +56,7 @@ export type Operation =
     };
 
 /** Non-key attributes items carry; some must be aliased (reserved words, odd characters). */
-export const ITEM_NAMES = ['a', 'b', 'c', 'm', 'l', 'ss', 'ns', 'Size', 'status', 'x.y', 'é'] as const;
+export const ITEM_NAMES = ['a', 'b', 'c', 'm', 'l', 'ss', 'ns', 'Size', 'status', 'x.y', 'é', '__proto__', 'isPrototypeOf'] as const;
 
 const mapValue = fc.dictionary(fc.constantFrom(...MAP_KEYS), attributeValue, { maxKeys: 3 }).map((M): AttributeValue => ({ M }));
 const listValue = fc.array(attributeValue, { maxLength: 3 }).map((L): AttributeValue => ({ L }));
@@ -69,13 +69,15 @@ const nonKeyAttributes: fc.Arbitrary<Item> = fc.record(
     b: attributeValue,
     c: attributeValue,
     m: typical(mapValue),
-    l: typical(listValue),
+    l: typical(fc.oneof({ arbitrary: listValue, weight: 6 }, { arbitrary: deepValue, weight: 1 })),
     ss: typical(fc.uniqueArray(fc.constantFrom('a', 'b', 'é', '😀'), { minLength: 1 }).map((SS) => ({ SS }))),
     ns: typical(fc.uniqueArray(fc.integer({ min: -3, max: 3 }), { minLength: 1 }).map((ns) => ({ NS: ns.map(String) }))),
     Size: attributeValue,
     status: attributeValue,
     'x.y': attributeValue,
     é: attributeValue,
+    ['__proto__']: attributeValue,
+    isPrototypeOf: attributeValue,
   },
   { requiredKeys: [] },
 );

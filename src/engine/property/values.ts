@@ -81,7 +81,7 @@ const sets: fc.Arbitrary<AttributeValue> = fc.oneof(
   fc.uniqueArray(bytes.filter((b) => b.length > 0), { minLength: 1, maxLength: 3, selector: base64Key }).map((BS) => ({ BS })),
 );
 
-export const MAP_KEYS = ['x', 'y', 'z', 'a'] as const;
+export const MAP_KEYS = ['x', 'y', 'z', 'a', '__proto__', 'hasOwnProperty'] as const;
 
 const { value: anyValue } = fc.letrec<{ value: AttributeValue }>((tie) => ({
   value: fc.oneof(
@@ -95,6 +95,18 @@ const { value: anyValue } = fc.letrec<{ value: AttributeValue }>((tie) => ({
 
 /** Any valid AttributeValue of the ten types, nested up to three levels. */
 export const attributeValue: fc.Arbitrary<AttributeValue> = anyValue;
+
+/**
+ * A document nested around DynamoDB's 32-level limit: as an item's attribute (level 1) its
+ * innermost value sits at `levels`, so 33 and 34 must be refused and 30 to 32 kept.
+ */
+export const deepValue: fc.Arbitrary<AttributeValue> = fc
+  .tuple(fc.integer({ min: 30, max: 34 }), fc.constantFrom('M', 'L'), fc.constantFrom(...MAP_KEYS))
+  .map(([levels, kind, name]) => {
+    let value: AttributeValue = { S: 'deep' };
+    for (let level = 1; level < levels; level++) value = kind === 'M' ? { M: { [name]: value } } : { L: [value] };
+    return value;
+  });
 
 /** Values DynamoDB rejects anywhere in an item. */
 export const invalidAttributeValue: fc.Arbitrary<AttributeValue> = fc.oneof(
