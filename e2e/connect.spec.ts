@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
+import { startDynamoDBLocal } from '../src/testing/dynamodbLocal';
 
 // The Connect tab against a real endpoint (`tablesmith serve` started here): deploy the
 // table, seed it, check every read pattern answers as in the engine; then lose the endpoint.
@@ -78,6 +79,8 @@ test('deploys, seeds and finds every read pattern the same, then reports a stopp
     await expect(page.getByRole('alert', { name: 'Run status' })).toContainText(`Could not reach ${serve.url}`);
     await page.getByRole('button', { name: 'Seed sample items' }).click();
     await expect(page.getByRole('alert', { name: 'Seed status' })).toContainText('Check that the endpoint is running');
+    // Nothing answers there any more: no advice about CORS.
+    await expect(page.getByRole('region', { name: 'Allow this page on the endpoint' })).toHaveCount(0);
 
     // The rest of the app keeps working.
     await page.getByRole('tab', { name: 'Preview' }).click();
@@ -96,4 +99,33 @@ test('explains a URL that is not one, without sending anything', async ({ page }
   await page.getByRole('button', { name: 'Deploy table' }).click();
   await expect(page.getByRole('alert', { name: 'Deploy status' })).toHaveText('"localhost 8000" is not a URL; enter one like http://localhost:8000.');
   expect(requests).toEqual([]);
+});
+
+test('shows how to start a DynamoDB Local that refuses the page (no -cors), and the advice works', async ({ page, baseURL }) => {
+  test.setTimeout(180_000);
+  const origin = new URL(baseURL as string).origin;
+  const plain = await startDynamoDBLocal();
+  try {
+    await openConnect(page, plain.endpoint);
+    await page.getByRole('button', { name: 'Deploy table' }).click();
+    await expect(page.getByRole('alert', { name: 'Deploy status' })).toContainText(`Could not reach ${plain.endpoint}`);
+    const help = page.getByRole('region', { name: 'Allow this page on the endpoint' });
+    await expect(help).toContainText(`${plain.endpoint} is running, but it does not allow this page (${origin}) to read its answers`);
+    const jar = `java -Djava.library.path=./DynamoDBLocal_lib -jar DynamoDBLocal.jar -port ${plain.port} -cors ${origin}`;
+    await expect(help.getByText(jar, { exact: true })).toBeVisible();
+    await expect(help.getByText(`docker run -p ${plain.port}:8000 amazon/dynamodb-local -jar DynamoDBLocal.jar -inMemory -cors ${origin}`, { exact: true })).toBeVisible();
+  } finally {
+    await plain.stop();
+  }
+
+  // Started as the advice says, the same DynamoDB Local takes the page's requests.
+  const allowing = await startDynamoDBLocal(['-cors', origin]);
+  try {
+    await page.getByRole('textbox', { name: 'Endpoint URL' }).fill(allowing.endpoint);
+    await page.getByRole('button', { name: 'Deploy table' }).click();
+    await expect(page.getByRole('status', { name: 'Deploy status' })).toHaveText('Table SocialMediaApp is ACTIVE on the endpoint.');
+    await expect(page.getByRole('region', { name: 'Allow this page on the endpoint' })).toHaveCount(0);
+  } finally {
+    await allowing.stop();
+  }
 });
