@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { isIP, type AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { crc32 } from 'node:zlib';
+import { escapeControlKeepingLines } from '../cli/terminal';
 import { credentialScope, type CredentialScope } from './Credentials';
 
 export const MAX_REQUEST_BYTES = 16 * 1024 * 1024;
@@ -278,7 +279,7 @@ export function createHttpServer(options: HttpServerOptions, guard: RequestGuard
       },
       (error: unknown) => {
         // An engine bug must not take the endpoint down; the client sees DynamoDB's 500.
-        log(`tablesmith serve: request failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        log(`tablesmith serve: request failed: ${escapeControlKeepingLines(error instanceof Error ? (error.stack ?? error.message) : String(error))}`);
         if (!response.headersSent && !response.destroyed) send(request, response, INTERNAL_FAILURE.status, INTERNAL_FAILURE.body, true);
       },
     );

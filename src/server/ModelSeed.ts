@@ -1,5 +1,6 @@
 // `serve --model`: turns a Tablesmith design into the table it describes (keys, indexes,
 // billing, stream, TTL, tags) and fills it with the design's deterministic sample items.
+import { escapeControl } from '../cli/terminal';
 import type { Engine } from '../engine';
 import { loadDesignEngine } from '../model/loadDesignEngine';
 import { generateSampleItems } from '../model/sampleData';
@@ -25,14 +26,14 @@ export function seedEngine(engine: Engine, model: DesignModel): { items: number;
 export function loadModelSeed(text: string, path: string): (engine: Engine) => void {
   const parsed = parseModel(text);
   if ('issues' in parsed) {
-    const problems = parsed.issues.map((issue) => `  ${issue.path || '/'}: ${issue.message}`).join('\n');
-    throw new Error(`${path} is not a usable Tablesmith model:\n${problems}`);
+    const problems = parsed.issues.map((issue) => `  ${escapeControl(issue.path || '/')}: ${escapeControl(issue.message)}`).join('\n');
+    throw new Error(`${escapeControl(path)} is not a usable Tablesmith model:\n${problems}`);
   }
   const { model } = parsed;
   return (engine) => {
     const { rejected } = seedEngine(engine, model);
     if (rejected.length > 0) {
-      console.warn(`tablesmith serve: ${rejected.length} sample item(s) of ${path} were rejected, first: ${rejected[0]}`);
+      console.warn(`tablesmith serve: ${rejected.length} sample item(s) of ${escapeControl(path)} were rejected, first: ${escapeControl(rejected[0] ?? '')}`);
     }
   };
 }
