@@ -104,6 +104,9 @@ export function createDatabases(options: DatabaseOptions = {}): Databases {
   const random = { seed: 0 };
   const randomBytes = journal === undefined ? undefined : seededBytes(random);
 
+  // Only a journal needs the seed of each change; without one the engine draws from crypto.
+  const newSeed = () => (journal === undefined ? 0 : (Math.random() * 2 ** 32) | 0);
+
   /** Runs `work` at engine time `t` with the random source seeded by `q`. */
   function at<T>(t: number, q: number, work: () => T): T {
     pinned = t;
@@ -129,7 +132,7 @@ export function createDatabases(options: DatabaseOptions = {}): Databases {
         if (!WRITE_ACTIONS.has(operation)) return engine.dispatch(operation, body);
         if (memoryBudget && !memoryBudget.admits(raw?.length ?? 0)) return failure(400, 'MemoryBudgetExceededException', memoryBudget.refusal());
         const t = clock();
-        const q = (Math.random() * 2 ** 32) | 0;
+        const q = newSeed();
         const result = at(t, q, () => engine.dispatch(operation, body));
         if (!journal || result.status !== 200) return result;
         // The body is journaled as the client sent it (already checked to be UTF-8 JSON), not re-serialised.
@@ -154,7 +157,7 @@ export function createDatabases(options: DatabaseOptions = {}): Databases {
   function sweep(): void {
     for (const [id, { engine }] of databases) {
       const t = clock();
-      const q = (Math.random() * 2 ** 32) | 0;
+      const q = newSeed();
       const { keys } = at(t, q, () => sweepExpiredItems(engine.context));
       const d = Object.entries(keys);
       if (d.length > 0) {
@@ -175,7 +178,7 @@ export function createDatabases(options: DatabaseOptions = {}): Databases {
       const existing = databases.get(`${scope.accessKeyId}\u0000${scope.region}`);
       if (existing) return existing;
       const t = clock();
-      const q = (Math.random() * 2 ** 32) | 0;
+      const q = newSeed();
       const entry = open(scope, t, q);
       void record({ t, q, k: scope.accessKeyId, r: scope.region, x: 'open' })?.catch(() => {
         // As for the sweep: the next write reports the journal's failure.

@@ -114,7 +114,15 @@ export class Journal {
 
   static async open(dir: string): Promise<Journal> {
     const path = join(dir, JOURNAL_FILE);
-    return new Journal(path, await open(path, 'a'));
+    const file = await open(path, 'a');
+    // A new file's name is on disk only once its directory is flushed too.
+    const directory = await open(dir, 'r');
+    try {
+      await directory.sync();
+    } finally {
+      await directory.close();
+    }
+    return new Journal(path, file);
   }
 
   /** Queues one record; resolves when it and every record before it are on disk. */
