@@ -261,7 +261,7 @@ describe('validateModel', () => {
       expect(issue(typed, 'attribute.keyType')?.path).toBe('/entities/0/attributes/2/type');
     });
 
-    it('checks generators: ranges, dates, references, counts and copies', () => {
+    it('warns, without blocking an export, about generators that only change sample data: ranges, dates, references, counts and copies', () => {
       const issues = validateModel(
         model((m) => {
           const attributes = m.entities[0]!.attributes;
@@ -272,13 +272,14 @@ describe('validateModel', () => {
           attributes.push({ id: 'd', name: 'copy', type: 'S', required: true, generator: { kind: 'copy', attribute: 'missing' } });
         }),
       );
-      expect(issues.filter((i) => i.code.startsWith('generator.')).map((i) => [i.code, i.path])).toEqual([
-        ['generator.date', '/entities/0/attributes/1/generator/from'],
-        ['generator.range', '/entities/0/attributes/2/generator/min'],
-        ['generator.unknownRelationship', '/entities/0/attributes/3/generator/relationship'],
-        ['generator.unknownRelationship', '/entities/0/attributes/5/generator/relationship'],
-        ['generator.unknownAttribute', '/entities/0/attributes/6/generator/attribute'],
+      expect(issues.filter((i) => i.code.startsWith('generator.')).map((i) => [i.severity, i.code, i.path])).toEqual([
+        ['warning', 'generator.date', '/entities/0/attributes/1/generator/from'],
+        ['warning', 'generator.range', '/entities/0/attributes/2/generator/min'],
+        ['warning', 'generator.unknownRelationship', '/entities/0/attributes/3/generator/relationship'],
+        ['warning', 'generator.unknownRelationship', '/entities/0/attributes/5/generator/relationship'],
+        ['warning', 'generator.unknownAttribute', '/entities/0/attributes/6/generator/attribute'],
       ]);
+      expect(issue(issues, 'generator.range')?.message).toBe('amount: minimum 9 is above maximum 1; sample values are drawn as if they were swapped');
     });
 
     it('warns when a number attribute gets a text generator', () => {
@@ -288,7 +289,7 @@ describe('validateModel', () => {
   });
 
   describe('relationships', () => {
-    it('rejects a target that does not exist and foreign keys that name nothing', () => {
+    it('warns about a relationship target that does not exist and foreign keys that name nothing (exports do not use them)', () => {
       const issues = validateModel(
         model((m) => {
           m.entities.push(entity('ent-b', 'Line', 'LINE#{{orderId}}', 'L'));
@@ -298,10 +299,10 @@ describe('validateModel', () => {
           ];
         }),
       );
-      expect(issues.filter((i) => i.code.startsWith('relationship.')).map((i) => [i.code, i.path])).toEqual([
-        ['relationship.unknownAttribute', '/entities/1/relationships/0/foreignKeys/0/attribute'],
-        ['relationship.unknownTargetAttribute', '/entities/1/relationships/0/foreignKeys/0/targetAttribute'],
-        ['relationship.unknownTarget', '/entities/1/relationships/1/target'],
+      expect(issues.filter((i) => i.code.startsWith('relationship.')).map((i) => [i.severity, i.code, i.path])).toEqual([
+        ['warning', 'relationship.unknownAttribute', '/entities/1/relationships/0/foreignKeys/0/attribute'],
+        ['warning', 'relationship.unknownTargetAttribute', '/entities/1/relationships/0/foreignKeys/0/targetAttribute'],
+        ['warning', 'relationship.unknownTarget', '/entities/1/relationships/1/target'],
       ]);
     });
 

@@ -383,15 +383,15 @@ function checkEntity(model: DesignModel, entity: Entity, e: number, issues: Issu
     const at = pointer('entities', e, 'relationships', r);
     const target = model.entities.find((candidate) => candidate.id === relationship.target);
     if (target === undefined) {
-      issues.add('error', `${at}/target`, 'relationship.unknownTarget', `relationship "${relationship.name}" points to entity "${relationship.target}", which does not exist`);
+      issues.add('warning', `${at}/target`, 'relationship.unknownTarget', `relationship "${relationship.name}" of ${entity.name} points to entity "${relationship.target}", which does not exist, so sample items get no values through it`);
       return;
     }
     relationship.foreignKeys.forEach((foreignKey, f) => {
       if (!entity.attributes.some((a) => a.name === foreignKey.attribute)) {
-        issues.add('error', `${at}/foreignKeys/${f}/attribute`, 'relationship.unknownAttribute', `${entity.name} has no attribute "${foreignKey.attribute}"`);
+        issues.add('warning', `${at}/foreignKeys/${f}/attribute`, 'relationship.unknownAttribute', `relationship "${relationship.name}": ${entity.name} has no attribute "${foreignKey.attribute}", so this foreign key links nothing`);
       }
       if (!target.attributes.some((a) => a.name === foreignKey.targetAttribute)) {
-        issues.add('error', `${at}/foreignKeys/${f}/targetAttribute`, 'relationship.unknownTargetAttribute', `${target.name} has no attribute "${foreignKey.targetAttribute}"`);
+        issues.add('warning', `${at}/foreignKeys/${f}/targetAttribute`, 'relationship.unknownTargetAttribute', `relationship "${relationship.name}": ${target.name} has no attribute "${foreignKey.targetAttribute}", so this foreign key links nothing`);
       }
     });
   });
@@ -415,31 +415,31 @@ function checkGenerator(
     case 'decimal':
     case 'list':
     case 'set':
-      if (generator.min > generator.max) issues.add('error', `${path}/min`, 'generator.range', `minimum ${generator.min} is above maximum ${generator.max}`);
+      if (generator.min > generator.max) issues.add('warning', `${path}/min`, 'generator.range', `${attribute.name}: minimum ${generator.min} is above maximum ${generator.max}; sample values are drawn as if they were swapped`);
       break;
     case 'isoDate':
     case 'epochSeconds':
       for (const field of ['from', 'to'] as const) {
         const value = generator[field];
         if (value !== undefined && Number.isNaN(new Date(value).getTime())) {
-          issues.add('error', `${path}/${field}`, 'generator.date', `"${value}" is not a date (use ISO 8601, e.g. 2024-01-15T10:30:00Z)`);
+          issues.add('warning', `${path}/${field}`, 'generator.date', `${attribute.name}: "${value}" is not a date (use ISO 8601, e.g. 2024-01-15T10:30:00Z), so sample dates use the default range instead`);
         }
       }
       break;
     case 'copy':
       if (generator.attribute === attribute.name || !entity.attributes.some((a) => a.name === generator.attribute)) {
-        issues.add('error', `${path}/attribute`, 'generator.unknownAttribute', `${attribute.name} copies "${generator.attribute}", which is not another attribute of ${entity.name}`);
+        issues.add('warning', `${path}/attribute`, 'generator.unknownAttribute', `${attribute.name} copies "${generator.attribute}", which is not another attribute of ${entity.name}, so sample items leave ${attribute.name} out`);
       }
       break;
     case 'reference': {
       const relationship = entity.relationships.find((r) => r.id === generator.relationship);
       if (relationship === undefined) {
-        issues.add('error', `${path}/relationship`, 'generator.unknownRelationship', `${entity.name} has no relationship "${generator.relationship}"`);
+        issues.add('warning', `${path}/relationship`, 'generator.unknownRelationship', `${attribute.name} references through "${generator.relationship}", which is not a relationship of ${entity.name}, so sample items leave ${attribute.name} out`);
         break;
       }
       const target = model.entities.find((candidate) => candidate.id === relationship.target);
       if (target !== undefined && !target.attributes.some((a) => a.name === generator.attribute)) {
-        issues.add('error', `${path}/attribute`, 'generator.unknownTargetAttribute', `${target.name} has no attribute "${generator.attribute}" to reference`);
+        issues.add('warning', `${path}/attribute`, 'generator.unknownTargetAttribute', `${attribute.name} references ${target.name}'s "${generator.attribute}", which ${target.name} does not have, so sample items leave ${attribute.name} out`);
       }
       break;
     }
@@ -447,9 +447,9 @@ function checkGenerator(
       const owner = model.entities.find((candidate) => candidate.relationships.some((r) => r.id === generator.relationship));
       const relationship = owner?.relationships.find((r) => r.id === generator.relationship);
       if (owner === undefined || relationship === undefined) {
-        issues.add('error', `${path}/relationship`, 'generator.unknownRelationship', `no entity has a relationship "${generator.relationship}" to count`);
+        issues.add('warning', `${path}/relationship`, 'generator.unknownRelationship', `${attribute.name} counts relationship "${generator.relationship}", which no entity has, so sample items leave ${attribute.name} out`);
       } else if (relationship.target !== entity.id) {
-        issues.add('error', `${path}/relationship`, 'generator.countTarget', `relationship "${relationship.name}" of ${owner.name} does not point to ${entity.name}, so there is nothing to count`);
+        issues.add('warning', `${path}/relationship`, 'generator.countTarget', `${attribute.name} counts relationship "${relationship.name}" of ${owner.name}, which does not point to ${entity.name}, so there is nothing to count and sample items leave ${attribute.name} out`);
       }
       break;
     }
