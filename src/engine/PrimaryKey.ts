@@ -3,7 +3,6 @@
 import type { AttributeValue, Item } from './AttributeValue';
 import { validationError } from './errors';
 import { keyScalar, keyTypeOf, keyValueBytes, type KeyAttribute, type KeySchema } from './KeySchema';
-import { hashAttributes, rangeAttributes } from './MultiAttributeKey';
 import type { Table } from './Table';
 
 const MAX_HASH_BYTES = 2048;
@@ -76,14 +75,15 @@ export function checkItemKeys(table: Table, item: Item): void {
   if (schema.range) checkKeyAttribute(item[schema.range.name], schema.range);
   checkKeySizes(item, schema);
   for (const index of table.indexes) {
-    const hashes = hashAttributes(index.keySchema);
-    for (const attribute of [...hashes, ...rangeAttributes(index.keySchema)]) {
+    const { hash, range, multi } = index.keySchema;
+    const attributes = multi ? [...multi.hash, ...multi.range] : range ? [hash, range] : [hash];
+    for (const attribute of attributes) {
       const value = item[attribute.name];
       if (!value) continue;
       checkScalar(value);
       if (keyTypeOf(value) !== attribute.type) throw validationError('One or more parameter values were invalid: Type mismatch for Index Key');
       if (keyScalar(value, attribute.type) === '') throw emptyIndexKey(attribute, index.name);
-      const limit = hashes.includes(attribute) ? MAX_HASH_BYTES : MAX_RANGE_BYTES;
+      const limit = (multi ? multi.hash.includes(attribute) : attribute === hash) ? MAX_HASH_BYTES : MAX_RANGE_BYTES;
       if (keyValueBytes(value, attribute.type) > limit) throw validationError('One or more parameter values were invalid: Size limit exceeded');
     }
   }
