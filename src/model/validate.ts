@@ -6,7 +6,7 @@
 // fail; a design smell is a warning that says why, and never blocks an export. Assumes the
 // schema's shape (see parseModel); never throws on a shape-valid model.
 import { isReservedWord } from '../engine/ReservedWords';
-import { checkPattern } from './accessPatterns/checkPattern';
+import { checkPattern, parameterValueVerdicts } from './accessPatterns/checkPattern';
 import { closestName } from './closestName';
 import type { SampleItem } from './sampleData';
 import {
@@ -882,7 +882,9 @@ function matchesShape(template: ParsedKeyTemplate, value: string): boolean {
  */
 function checkAccessPatterns(model: DesignModel, samples: readonly SampleItem[] | undefined, issues: Issues): void {
   model.accessPatterns.forEach((pattern, p) => {
-    for (const verdict of checkPattern(model, pattern, samples)) {
+    // Without samples checkPattern leaves out the cost estimate, which reads every sample item.
+    const verdicts = [...(samples === undefined ? [] : parameterValueVerdicts(model, pattern, samples)), ...checkPattern(model, pattern)];
+    for (const verdict of verdicts) {
       if (verdict.level !== 'error' && verdict.level !== 'warning') continue;
       const path = pointer('accessPatterns', p, ...(verdict.at === undefined ? [] : verdict.at.split('/')));
       issues.add(verdict.level, path, `pattern.${verdict.code}`, `access pattern "${pattern.name}": ${verdict.message}`);

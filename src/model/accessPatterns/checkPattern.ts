@@ -398,7 +398,7 @@ function checkStatement(model: DesignModel, pattern: AccessPattern): Verdict[] {
 }
 
 /** Declared placeholders that neither an example nor the sample data gives a value: the request cannot be built. */
-function parameterValueVerdicts(model: DesignModel, pattern: AccessPattern, samples: readonly SampleItem[]): Verdict[] {
+export function parameterValueVerdicts(model: DesignModel, pattern: AccessPattern, samples: readonly SampleItem[]): Verdict[] {
   const declared = new Set(pattern.parameters.map((p) => p.name));
   const values = exampleParameters(model, pattern, samples);
   const known = knownAttributeNames(model);
