@@ -4,7 +4,13 @@ import { socialMediaModel } from '../model/examples/socialMedia';
 import { exampleParameters } from '../model/accessPatterns';
 import { generateSampleItems } from '../model/sampleData';
 import type { AccessPattern } from '../model/types';
-import { runPattern } from './patternsRun';
+import { shopDesign, SHOP_IDS } from '../model/testing/shopDesign';
+import { runPattern, type WrittenItem } from './patternsRun';
+
+/** The written items without where they are in each index (the index-entry test checks those). */
+function itemsOnly(written: readonly WrittenItem[] | undefined): WrittenItem[] | undefined {
+  return written?.map(({ indexEntries: _entries, ...item }) => item);
+}
 
 const model = socialMediaModel();
 const samples = generateSampleItems(model);
@@ -72,7 +78,7 @@ describe('runPattern through the SDK and the engine', () => {
     for (let run = 0; run < 2; run++) {
       const outcome = await runPattern(model, samples, create, params);
       if (!outcome.ok) throw new Error(outcome.message);
-      expect(outcome.written).toEqual([
+      expect(itemsOnly(outcome.written)).toEqual([
         {
           key: { PK: { S: `USER#${userId}` }, SK: { S: 'POST#post-new-0001' } },
           after: { PK: { S: `USER#${userId}` }, SK: { S: 'POST#post-new-0001' }, postId: { S: 'post-new-0001' }, userId: { S: userId }, description: { S: 'New post' } },
@@ -110,7 +116,7 @@ describe('runPattern through the SDK and the engine', () => {
     };
     const outcome = await runPattern(model, samples, batch, {});
     if (!outcome.ok) throw new Error(outcome.message);
-    expect(outcome.written).toEqual([
+    expect(itemsOnly(outcome.written)).toEqual([
       { key: profile, before: profileOf(userId) },
       { key: { PK: { S: 'NEW' }, SK: { S: 'ONE' } }, after: { PK: { S: 'NEW' }, SK: { S: 'ONE' } } },
     ]);
@@ -132,7 +138,7 @@ describe('runPattern through the SDK and the engine', () => {
     };
     const outcome = await runPattern(model, samples, transaction, {});
     if (!outcome.ok) throw new Error(outcome.message);
-    expect(outcome.written).toEqual([
+    expect(itemsOnly(outcome.written)).toEqual([
       { key, before: profileOf(userId), after: profileOf(userId) },
       { key: postKey, before: post },
     ]);
@@ -172,7 +178,7 @@ describe('runPattern through the SDK and the engine', () => {
       const outcome = await runPattern(model, samples, update, {});
       if (!outcome.ok) throw new Error(outcome.message);
       const profile = profileOf(userId);
-      expect(outcome.written).toEqual([{ key: { PK: { S: `USER#${userId}` }, SK: { S: 'PROFILE' } }, before: profile, after: { ...profile, username: { S: 'renamed' } } }]);
+      expect(itemsOnly(outcome.written)).toEqual([{ key: { PK: { S: `USER#${userId}` }, SK: { S: 'PROFILE' } }, before: profile, after: { ...profile, username: { S: 'renamed' } } }]);
       const read = await runPattern(model, samples, statement(`SELECT * FROM "{{table}}" WHERE PK = 'USER#${userId}' AND SK = 'PROFILE'`), {});
       expect(read.ok && read.items).toEqual([profile]);
       expect(read.ok && read.written).toBeUndefined();
@@ -180,14 +186,36 @@ describe('runPattern through the SDK and the engine', () => {
 
     it('reads back the item an INSERT writes and the one a DELETE removes', async () => {
       const insert = await runPattern(model, samples, statement(`INSERT INTO "{{table}}" VALUE {'PK': 'NEW', 'SK': ?, 'n': 1}`, [{ S: 'ONE' }]), {});
-      expect(insert.ok && insert.written).toEqual([{ key: { PK: { S: 'NEW' }, SK: { S: 'ONE' } }, after: { PK: { S: 'NEW' }, SK: { S: 'ONE' }, n: { N: '1' } } }]);
+      expect(insert.ok && itemsOnly(insert.written)).toEqual([{ key: { PK: { S: 'NEW' }, SK: { S: 'ONE' } }, after: { PK: { S: 'NEW' }, SK: { S: 'ONE' }, n: { N: '1' } } }]);
       const remove = await runPattern(model, samples, statement(`DELETE FROM "{{table}}" WHERE PK = 'USER#${userId}' AND SK = 'PROFILE'`), {});
-      expect(remove.ok && remove.written).toEqual([{ key: { PK: { S: `USER#${userId}` }, SK: { S: 'PROFILE' } }, before: profileOf(userId) }]);
+      expect(remove.ok && itemsOnly(remove.written)).toEqual([{ key: { PK: { S: `USER#${userId}` }, SK: { S: 'PROFILE' } }, before: profileOf(userId) }]);
     });
   });
 
   it('names a missing parameter before sending anything', async () => {
     const outcome = await runPattern(model, samples, find('ap-getUserProfile'), {});
     expect(outcome).toMatchObject({ ok: false, errorName: 'Pattern error', message: 'Parameter "userId" has no value' });
+  });
+});
+
+describe('where a write leaves its item in each index', () => {
+  it('shows a created order in GSI1, and an order put without GSI keys as out of it', async () => {
+    const model = shopDesign();
+    const samples = generateSampleItems(model);
+    const put = (item: Record<string, unknown>): AccessPattern => ({
+      id: 'ap-put',
+      name: 'Put an order',
+      operation: 'PutItem',
+      entity: SHOP_IDS.order,
+      parameters: [],
+      request: { Item: item },
+    });
+    const keys = { PK: { S: 'CUSTOMER#c-new' }, SK: { S: 'ORDER#o-new' } };
+    const indexed = await runPattern(model, samples, put({ ...keys, GSI1PK: { S: 'STATUS#PLACED' }, GSI1SK: { S: 'ORDER#2026-01-01' } }), {});
+    if (!indexed.ok) throw new Error(indexed.message);
+    expect(indexed.written?.[0]?.indexEntries).toEqual([{ index: 'GSI1', kind: 'GSI', entry: expect.objectContaining({ ...keys, GSI1PK: { S: 'STATUS#PLACED' } }) }]);
+    const dropped = await runPattern(model, samples, put(keys), {});
+    if (!dropped.ok) throw new Error(dropped.message);
+    expect(dropped.written?.[0]?.indexEntries).toEqual([{ index: 'GSI1', kind: 'GSI' }]);
   });
 });

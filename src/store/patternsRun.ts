@@ -42,6 +42,15 @@ export interface WrittenItem {
   before?: Json;
   /** The item after the write; absent when the write deleted it or never created it. */
   after?: Json;
+  /** Where the item is after the write in each secondary index: its entry there, or none (sparse). */
+  indexEntries?: IndexEntry[];
+}
+
+export interface IndexEntry {
+  index: string;
+  kind: 'GSI' | 'LSI';
+  /** The item as the index stores it (projected); absent when the item is not in the index. */
+  entry?: Json;
 }
 
 export type RunOutcome =
@@ -176,6 +185,44 @@ async function readBack(client: DynamoDBClient, table: string, keys: readonly Js
   );
 }
 
+/**
+ * Each secondary index's entry for the item at `key`, read as a client reads an index: a Scan
+ * of the index filtered on the table key. Only for the in-browser engine, whose samples are
+ * small; on a real endpoint these Scans would cost the user reads.
+ */
+async function readIndexEntries(client: DynamoDBClient, model: DesignModel, key: Json): Promise<IndexEntry[]> {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const conditions = Object.entries(key).map(([name, value], i) => {
+    names[`#k${i}`] = name;
+    values[`:k${i}`] = value;
+    return `#k${i} = :k${i}`;
+  });
+  const indexes = [
+    ...model.globalSecondaryIndexes.map((index) => ({ index: index.name, kind: 'GSI' as const })),
+    ...model.localSecondaryIndexes.map((index) => ({ index: index.name, kind: 'LSI' as const })),
+  ];
+  return Promise.all(
+    indexes.map(async ({ index, kind }) => {
+      let start: unknown;
+      do {
+        const output = await sendRequest(client, 'Scan', {
+          TableName: model.table.name,
+          IndexName: index,
+          FilterExpression: conditions.join(' AND '),
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+          ...(start !== undefined ? { ExclusiveStartKey: start } : {}),
+        });
+        const found = Array.isArray(output.Items) ? output.Items.find(isRecord) : undefined;
+        if (found !== undefined) return { index, kind, entry: found };
+        start = output.LastEvaluatedKey;
+      } while (start !== undefined);
+      return { index, kind };
+    }),
+  );
+}
+
 // Reads page through the same data many times; they share one loaded engine per sample set.
 let readEngine: { model: DesignModel; samples: readonly SampleItem[]; client: DynamoDBClient } | undefined;
 
@@ -243,12 +290,13 @@ export function runPattern(
   params: ParameterValues,
   start?: Json,
 ): Promise<RunOutcome> {
-  return runPatternWith((writes) => clientFor(model, samples, writes), model, pattern, params, start);
+  return runPatternWith((writes) => clientFor(model, samples, writes), model, pattern, params, start, { indexEntries: true });
 }
 
 /**
  * Runs one page of `pattern` on the client `clientForRun` picks, told whether the request
  * writes; the Connect tab passes a real endpoint's client, so both sides normalise alike.
+ * `indexEntries`: also read where each written item now is in every secondary index.
  */
 export async function runPatternWith(
   clientForRun: (writes: boolean) => DynamoDBClient,
@@ -256,6 +304,7 @@ export async function runPatternWith(
   pattern: AccessPattern,
   params: ParameterValues,
   start?: Json,
+  options: { indexEntries?: boolean } = {},
 ): Promise<RunOutcome> {
   let request: Json;
   try {
@@ -277,7 +326,15 @@ export async function runPatternWith(
     const response = await sendRequest(client, pattern.operation, request);
     const elapsedMs = performance.now() - sent;
     const after = keys && (await readBack(client, model.table.name, keys));
-    const written = keys?.map((key, i) => ({ key, ...(before?.[i] ? { before: before[i] } : {}), ...(after?.[i] ? { after: after[i] } : {}) }));
+    const written =
+      keys === undefined
+        ? undefined
+        : await Promise.all(
+            keys.map(async (key, i): Promise<WrittenItem> => {
+              const indexEntries = options.indexEntries === true && after?.[i] !== undefined ? await readIndexEntries(client, model, key) : undefined;
+              return { key, ...(before?.[i] ? { before: before[i] } : {}), ...(after?.[i] ? { after: after[i] } : {}), ...(indexEntries !== undefined ? { indexEntries } : {}) };
+            }),
+          );
     const next = isRecord(response.LastEvaluatedKey)
       ? response.LastEvaluatedKey
       : typeof response.NextToken === 'string'

@@ -15,11 +15,15 @@ const ITEM_CHANGE: Record<ItemChange, string> = {
 
 const ATTRIBUTE_CHANGE: Record<AttributeChange, string> = { added: 'added', changed: 'changed', removed: 'removed', unchanged: '' };
 
-function WrittenItemTable({ model, written }: { model: DesignModel; written: WrittenItem }) {
-  const { change, rows } = describeWrite(model, written);
-  const key = Object.entries(written.key)
+function keyLabel(key: WrittenItem['key']): string {
+  return Object.entries(key)
     .map(([name, value]) => `${name} ${formatValue(value)}`)
     .join(', ');
+}
+
+function WrittenItemTable({ model, written }: { model: DesignModel; written: WrittenItem }) {
+  const { change, rows } = describeWrite(model, written);
+  const key = keyLabel(written.key);
   return (
     <table className={`result-table written-item written-${change}`}>
       <caption>
@@ -53,6 +57,31 @@ function WrittenItemTable({ model, written }: { model: DesignModel; written: Wri
   );
 }
 
+/** Where the item now is in each secondary index, so a write that drops it from one shows. */
+function IndexEntries({ model, written, label }: { model: DesignModel; written: WrittenItem; label: string }) {
+  if (written.indexEntries === undefined || written.indexEntries.length === 0) return null;
+  return (
+    <ul className="index-entries" aria-label={`Index entries of ${label}`}>
+      {written.indexEntries.map(({ index, kind, entry }) => {
+        const definition = kind === 'GSI' ? model.globalSecondaryIndexes.find((i) => i.name === index) : model.localSecondaryIndexes.find((i) => i.name === index);
+        const keyNames = definition === undefined ? [] : 'partitionKey' in definition ? [definition.partitionKey.name, definition.sortKey?.name] : [model.table.partitionKey.name, definition.sortKey.name];
+        const missing = keyNames.filter((name): name is string => name !== undefined && written.after?.[name] === undefined);
+        return (
+          <li key={index}>
+            {kind} {index}:{' '}
+            {entry !== undefined
+              ? keyNames
+                  .filter((name): name is string => name !== undefined)
+                  .map((name) => `${name} ${formatValue(entry[name])}`)
+                  .join(', ')
+              : `not in the index${missing.length > 0 ? ` (the item has no ${missing.join(' or ')})` : ''}`}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
 export function WrittenItems({ model, written }: { model: DesignModel; written: readonly WrittenItem[] }) {
   const heading = useId();
   return (
@@ -61,7 +90,12 @@ export function WrittenItems({ model, written }: { model: DesignModel; written: 
       {written.length === 0 ? (
         <p>The request names no item by its key.</p>
       ) : (
-        written.map((item) => <WrittenItemTable key={JSON.stringify(item.key)} model={model} written={item} />)
+        written.map((item) => (
+          <div key={JSON.stringify(item.key)}>
+            <WrittenItemTable model={model} written={item} />
+            <IndexEntries model={model} written={item} label={keyLabel(item.key)} />
+          </div>
+        ))
       )}
     </section>
   );
