@@ -2,7 +2,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { examples } from '../model/examples';
 import type { AccessPattern, DesignModel } from '../model/types';
-import { ACCOUNT_PLACEHOLDER, COGNITO_IDENTITY, iamPolicy, iamPolicyNotes, identityVariable, IDENTITY_CHOICES, REGION_PLACEHOLDER, type IamPolicy } from './iamPolicy';
+import { ACCOUNT_PLACEHOLDER, COGNITO_IDENTITY, MANAGED_POLICY_CHARACTERS, iamPolicy, iamPolicyNotes, identityVariable, IDENTITY_CHOICES, REGION_PLACEHOLDER, type IamPolicy } from './iamPolicy';
 import { EXPORTS, exportAll } from './index';
 import { designMarkdown, markdownCode, markdownText } from './markdown';
 import { oneTableSchema } from './oneTable';
@@ -64,6 +64,24 @@ describe('IAM policy', () => {
     // The partition follows the Region.
     expect(iamPolicy(design, { region: 'cn-north-1', account: ACCOUNT }).Statement[0]?.Resource[0]).toMatch(/^arn:aws-cn:dynamodb:cn-north-1:/);
     expect(iamPolicy(design, { region: 'us-gov-west-1', account: ACCOUNT }).Statement[0]?.Resource[0]).toMatch(/^arn:aws-us-gov:/);
+  });
+
+  it('warns when the policy outgrows a managed policy', () => {
+    const many: DesignModel = {
+      ...design,
+      // Per-user patterns on 60 different partitions of the caller: 60 statements that cannot merge.
+      accessPatterns: Array.from({ length: 60 }, (_, position) => ({
+        id: `q${position}`,
+        name: `Customer partition ${position}`,
+        operation: 'Query' as const,
+        parameters: [{ name: 'customerId', type: 'S' as const }],
+        request: { KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': { S: `CUSTOMER#{{customerId}}#${position}` } } },
+      })),
+    };
+    const options = { region: REGION, account: ACCOUNT, leadingKeys: { variable: COGNITO_IDENTITY } };
+    expect(JSON.stringify(iamPolicy(many, options)).length).toBeGreaterThan(MANAGED_POLICY_CHARACTERS);
+    expect(iamPolicyNotes(many, options).join('\n')).toMatch(/The policy has about \d+ characters; a managed policy holds at most 6144/);
+    expect(iamPolicyNotes(design, options).join('\n')).not.toContain('characters');
   });
 
   it('refuses a Region or account that is not one', () => {

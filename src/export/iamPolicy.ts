@@ -401,8 +401,17 @@ export function iamPolicyNotes(model: DesignModel, options: IamPolicyOptions = {
       `Per-user access: a request is allowed only when every partition key it names is built with ${options.leadingKeys.variable} in place of {{${attribute ?? '?'}}} (dynamodb:LeadingKeys; for a Query on an index, the index's partition key).`,
     );
   }
+  const characters = JSON.stringify(iamPolicy(model, options)).replace(/\s/g, '').length;
+  if (characters > MANAGED_POLICY_CHARACTERS) {
+    notes.push(
+      `The policy has about ${characters} characters; a managed policy holds at most ${MANAGED_POLICY_CHARACTERS} (whitespace not counted), so split it into several policies${where === 'template' ? ' before deploying' : ''}.`,
+    );
+  }
   return [...notes, ...plan(model, options).notes];
 }
+
+/** IAM's quota for a managed policy document, not counting whitespace. */
+export const MANAGED_POLICY_CHARACTERS = 6144;
 
 export function iamPolicyJson(model: DesignModel, options?: IamPolicyOptions): string {
   return `${JSON.stringify(iamPolicy(model, options), null, 2)}\n`;
