@@ -196,6 +196,24 @@ describe('checkPattern on a design of its own', () => {
     expect(byCode(checkPattern(shop, untyped), 'parameters')).toEqual([]);
   });
 
+  it('needs no value for an optional attribute of an item put, which is then left out', () => {
+    // voucher's generator copies nothing, so neither the samples nor a new item give it a value.
+    const withVoucher = (required: boolean) => {
+      const m = shopDesign();
+      m.entities.find((e) => e.id === SHOP_IDS.order)?.attributes.push({ id: 'attr-voucher', name: 'voucher', type: 'S', required, generator: { kind: 'copy', attribute: 'nothing' } });
+      return m;
+    };
+    const create = pattern({
+      operation: 'PutItem',
+      entity: SHOP_IDS.order,
+      parameters: ['customerId', 'orderId', 'batchNo', 'voucher'].map((name) => ({ name, type: 'S' as const })),
+      request: { Item: { PK: { S: 'CUSTOMER#{{customerId}}' }, SK: { S: 'ORDER#{{orderId}}#{{batchNo}}' }, voucher: { S: '{{voucher}}' } } },
+    });
+    const missing = (m: ReturnType<typeof shopDesign>) => byCode(checkPattern(m, create, generateSampleItems(m, new SampleCache())), 'parameters').map((v) => v.message.split(':')[0]);
+    expect(missing(withVoucher(false))).toEqual(['{{batchNo}} has no value']);
+    expect(missing(withVoucher(true))).toEqual(['{{batchNo}} has no value', '{{voucher}} has no value']);
+  });
+
   it('rejects a bare reserved word and an undefined #ref, which DynamoDB refuses', () => {
     const bare = ordersByStatus({
       FilterExpression: 'status = :s AND #nope = :s',

@@ -10,6 +10,8 @@ import { parameterMismatches, requestPlaceholders, TABLE_PLACEHOLDER } from './p
 import { exampleParameters } from './samples';
 import { knownAttributeNames, reservedWordsUsed, undefinedNameRefs, unknownAttributes } from './attributeNames';
 import { indexGaps } from './indexGaps';
+import { optionalParameters } from './entityWrites';
+import { parameterText } from './parameterValues';
 import { closestName } from '../closestName';
 import type { SampleItem } from '../sampleData';
 import { entityKeysIn, projectedAttributes, resolveTarget, type PatternTarget } from './target';
@@ -397,13 +399,24 @@ function checkStatement(model: DesignModel, pattern: AccessPattern): Verdict[] {
   return [{ level: 'ok', code: 'operation', message: 'PartiQL statement; DynamoDB checks it when it runs' }];
 }
 
-/** Declared placeholders that neither an example nor the sample data gives a value: the request cannot be built. */
+/**
+ * Declared placeholders that neither an example nor the sample data gives a value: the request
+ * cannot be built. Optional ones (an attribute the entity does not require, only in items put)
+ * are left out of the item instead.
+ */
 export function parameterValueVerdicts(model: DesignModel, pattern: AccessPattern, samples: readonly SampleItem[]): Verdict[] {
-  const declared = new Set(pattern.parameters.map((p) => p.name));
+  const optional = optionalParameters(model, pattern);
+  const needed = new Set(pattern.parameters.filter((p) => p.example === undefined && !optional.has(p.name)).map((p) => p.name));
+  // Any sample item with the attribute gives a value; only the rest need the full (and, for a
+  // create, costly) choice of values, which runs on every keystroke in the design's problems.
+  const unsure = requestPlaceholders(pattern.request).filter(
+    (name) => name !== TABLE_PLACEHOLDER && needed.has(name) && !samples.some((s) => parameterText(s.item[name]) !== undefined),
+  );
+  if (unsure.length === 0) return [];
   const values = exampleParameters(model, pattern, samples);
   const known = knownAttributeNames(model);
-  return requestPlaceholders(pattern.request)
-    .filter((name) => name !== TABLE_PLACEHOLDER && declared.has(name) && values[name] === undefined)
+  return unsure
+    .filter((name) => values[name] === undefined)
     .map((name) => {
       const suggestion = closestName(name, known);
       return {
