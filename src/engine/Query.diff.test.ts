@@ -131,6 +131,10 @@ describe('Query paging', () => {
     ['an empty BETWEEN bound', { KeyConditionExpression: 'PK = :p AND SK BETWEEN :e AND :z', ExpressionAttributeValues: { ':p': { S: 'USER#1' }, ':e': { S: '' }, ':z': { S: 'z' } } }],
     ['an empty GSI key value', { IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :e', ExpressionAttributeValues: { ':e': { S: '' } } }],
     ['an empty GSI sort key value', { IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :p AND GSI1SK < :e', ExpressionAttributeValues: { ':p': { S: 'FEATURED' }, ':e': { S: '' } } }],
+    ['an empty partition key value beside a sort key value of the wrong type', { KeyConditionExpression: 'PK = :e AND SK = :n', ExpressionAttributeValues: { ':e': { S: '' }, ':n': { N: '1' } } }],
+    ['an empty GSI key value beside a GSI sort key value of the wrong type', { IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :e AND GSI1SK > :n', ExpressionAttributeValues: { ':e': { S: '' }, ':n': { N: '1' } } }],
+    ['an empty partition key value beside a non-key attribute', { KeyConditionExpression: 'PK = :e AND title = :t', ExpressionAttributeValues: { ':e': { S: '' }, ':t': { S: 't' } } }],
+    ['a range condition on an empty partition key value', { KeyConditionExpression: 'PK > :e', ExpressionAttributeValues: { ':e': { S: '' } } }],
   ])('refuses %s in the key condition', async (_label, patch) => {
     await same(oracle, QueryCommand, { TableName: social, ...patch } as QueryCommandInput);
   });

@@ -57,14 +57,14 @@ function keySchemaInput(schema: KeySchema, table: Table | undefined): KeySchemaI
     attributeTypes[schema.hash.name] = schema.hash.type;
     if (schema.range) attributeTypes[schema.range.name] = schema.range.type;
     input = { partitionKey: schema.hash.name, sortKey: schema.range?.name, attributeTypes };
+    const attributes = schema.multi ? [...schema.multi.hash, ...schema.multi.range] : schema.range ? [schema.hash, schema.range] : [schema.hash];
     if (schema.multi) {
-      const attributes = [...schema.multi.hash, ...schema.multi.range];
       for (const attribute of attributes) attributeTypes[attribute.name] = attribute.type;
       input.multi = { partitionKeys: schema.multi.hash.map(({ name }) => name), sortKeys: schema.multi.range.map(({ name }) => name) };
-      // Only a GSI has a multi-attribute key, and each GSI its own schema object.
-      const indexName = table?.indexes.find((index) => index.keySchema === schema)?.name;
-      input.checkValue = (name, value) => checkKeyConditionValues([value], attributes.find((attribute) => attribute.name === name) as KeyAttribute, indexName);
     }
+    // Only Query and Scan address an index, and they name its table; each index has its own schema object.
+    const indexName = table?.indexes.find((index) => index.keySchema === schema)?.name;
+    input.checkValue = (name, value) => checkKeyConditionValues([value], attributes.find((attribute) => attribute.name === name) as KeyAttribute, indexName);
     keySchemaInputs.set(schema, input);
   }
   return input;

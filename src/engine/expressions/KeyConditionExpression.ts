@@ -15,8 +15,8 @@ export interface KeySchemaInput {
   /** Every key attribute of a multi-attribute key, in key schema order. */
   multi?: { readonly partitionKeys: readonly string[]; readonly sortKeys: readonly string[] };
   /**
-   * Refuses a value no key attribute can take (an empty string or binary); a multi-attribute
-   * key's conditions are checked attribute by attribute, value and type together.
+   * Refuses a value no key attribute can take (an empty string or binary), in DynamoDB Local's
+   * order among the other checks. A kept compilation skips it, so Query checks values again.
    */
   checkValue?: (name: string, value: AttributeValue) => void;
 }
@@ -123,7 +123,8 @@ function checkType(predicate: KeyPredicate, schema: KeySchemaInput): void {
 /**
  * Turns a compiled key condition into the partition value and sort-key predicate, checking in
  * DynamoDB Local's order: repeated keys, the number of predicates, the partition key (present,
- * of its type, compared with =), then the other predicate (on the sort key, of its type).
+ * of its type, compared with =, with a value a key can take), then the other predicate (on the
+ * sort key, of its type, with such values).
  */
 export function toKeyCondition(condition: Condition, schema: KeySchemaInput): KeyCondition {
   const found: KeyPredicate[] = [];
@@ -139,17 +140,23 @@ export function toKeyCondition(condition: Condition, schema: KeySchemaInput): Ke
   if (partition === undefined) throw validationError('Query condition missed key schema element');
   checkType(partition, schema);
   if (partition.condition.operator !== '=') throw validationError('Query key condition not supported');
+  checkValues(partition, schema);
   const sort = found.find((p) => p !== partition);
   const result: KeyCondition = { partitionKey: schema.partitionKey, partitionValue: partition.condition.value };
   if (sort === undefined) return result;
   if (sort.name !== schema.sortKey) throw validationError('Query condition missed key schema element');
   checkType(sort, schema);
+  checkValues(sort, schema);
   result.sortKey = { name: sort.name, condition: sort.condition };
   return result;
 }
 
-function checkPredicate(predicate: KeyPredicate, schema: KeySchemaInput): void {
+function checkValues(predicate: KeyPredicate, schema: KeySchemaInput): void {
   for (const value of conditionValues(predicate.condition)) schema.checkValue?.(predicate.name, value);
+}
+
+function checkPredicate(predicate: KeyPredicate, schema: KeySchemaInput): void {
+  checkValues(predicate, schema);
   checkType(predicate, schema);
 }
 
