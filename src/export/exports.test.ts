@@ -84,6 +84,14 @@ describe('IAM policy', () => {
     expect(iamPolicyNotes(design, options).join('\n')).not.toContain('characters');
   });
 
+  it('says when a name holds characters IAM refuses in a policy', () => {
+    const model: DesignModel = { ...design, table: { ...design.table, name: 'Tabelle名' } };
+    expect(iamPolicyNotes(model, { region: REGION, account: ACCOUNT })).toEqual([
+      'IAM accepts only the characters U+0020–U+00FF (and tab, line feed, carriage return) in a policy, so it will refuse this one: a name or key holds U+540D.',
+    ]);
+    expect(iamPolicyNotes({ ...design, table: { ...design.table, name: 'Tabelle_Ü' } }, { region: REGION, account: ACCOUNT })).toEqual([]);
+  });
+
   it('refuses a Region or account that is not one', () => {
     expect(() => iamPolicy(design, { region: 'Europe' })).toThrow('"Europe" is not an AWS Region code such as eu-west-1');
     expect(() => iamPolicy(design, { account: '1234' })).toThrow('"1234" is not an AWS account id (12 digits)');

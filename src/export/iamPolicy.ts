@@ -401,7 +401,14 @@ export function iamPolicyNotes(model: DesignModel, options: IamPolicyOptions = {
       `Per-user access: a request is allowed only when every partition key it names is built with ${options.leadingKeys.variable} in place of {{${attribute ?? '?'}}} (dynamodb:LeadingKeys; for a Query on an index, the index's partition key).`,
     );
   }
-  const characters = JSON.stringify(iamPolicy(model, options)).replace(/\s/g, '').length;
+  const document = JSON.stringify(iamPolicy(model, options));
+  const outside = [...new Set(document.match(/[^\t\n\r\u0020-\u00ff]/gu) ?? [])];
+  if (outside.length > 0) {
+    notes.push(
+      `IAM accepts only the characters U+0020–U+00FF (and tab, line feed, carriage return) in a policy, so it will refuse this one: a name or key holds ${outside.map((character) => `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`).join(', ')}.`,
+    );
+  }
+  const characters = document.replace(/\s/g, '').length;
   if (characters > MANAGED_POLICY_CHARACTERS) {
     notes.push(
       `The policy has about ${characters} characters; a managed policy holds at most ${MANAGED_POLICY_CHARACTERS} (whitespace not counted), so split it into several policies${where === 'template' ? ' before deploying' : ''}.`,
