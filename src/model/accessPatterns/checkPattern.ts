@@ -451,12 +451,19 @@ function attributeVerdicts(model: DesignModel, pattern: AccessPattern): Verdict[
 }
 
 function indexGapVerdicts(model: DesignModel, pattern: AccessPattern): Verdict[] {
-  return indexGaps(model, pattern).map(({ field, entity, index, missing, readers }) => ({
-    level: 'warning',
-    code: 'indexes',
-    at: `request/${field}`,
-    message: `Writes ${entity.name} items without ${missing.join(' and ')}, so they are left out of ${index}, which ${readers.map((r) => `"${r.name}"`).join(', ')} ${readers.length > 1 ? 'query' : 'queries'}: set ${missing.length > 1 ? 'them' : 'it'} from ${entity.name}'s ${index} key templates`,
-  }));
+  return indexGaps(model, pattern).map(({ field, how, entity, index, missing, readers }) => {
+    const keys = missing.join(' and ');
+    const queriedBy = `${readers.map((r) => `"${r.name}"`).join(', ')} ${readers.length > 1 ? 'query' : 'queries'}`;
+    return {
+      level: 'warning',
+      code: 'indexes',
+      at: `request/${field}`,
+      message:
+        how === 'missing'
+          ? `Writes ${entity.name} items without ${keys}, so they are left out of ${index}, which ${queriedBy}: set ${missing.length > 1 ? 'them' : 'it'} from ${entity.name}'s ${index} key templates`
+          : `Removes ${keys} from ${entity.name} items, so they drop out of ${index}, which ${queriedBy}`,
+    };
+  });
 }
 
 /**

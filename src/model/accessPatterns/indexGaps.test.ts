@@ -52,3 +52,21 @@ describe('indexGaps', () => {
     expect(gapsOf(shopDesign(), product)).toEqual([]);
   });
 });
+
+describe('indexGaps of updates', () => {
+  const update = (expression: string, names?: Record<string, string>) =>
+    write('UpdateItem', { Key: orderKey, UpdateExpression: expression, ...(names ? { ExpressionAttributeNames: names } : {}) }, SHOP_IDS.order);
+
+  it('flags an update that REMOVEs an index key, by name or through ExpressionAttributeNames', () => {
+    expect(indexGaps(shopDesign(), update('SET total = :t REMOVE GSI1SK, giftWrap')).map((gap) => [gap.how, gap.field, gap.missing])).toEqual([
+      ['removed', 'UpdateExpression', ['GSI1SK']],
+    ]);
+    expect(indexGaps(shopDesign(), update('REMOVE #pk ADD total :one', { '#pk': 'GSI1PK' })).map((gap) => gap.missing)).toEqual([['GSI1PK']]);
+  });
+
+  it('leaves alone updates that only SET or remove other attributes, and sees transaction updates', () => {
+    expect(indexGaps(shopDesign(), update('SET GSI1PK = :p, GSI1SK = :s REMOVE giftWrap'))).toEqual([]);
+    const transaction = write('TransactWriteItems', { TransactItems: [{ Update: { Key: orderKey, UpdateExpression: 'REMOVE GSI1PK' } }] });
+    expect(indexGaps(shopDesign(), transaction).map((gap) => gap.field)).toEqual(['TransactItems/0/Update/UpdateExpression']);
+  });
+});
