@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { examples } from '../model/examples';
 import type { AccessPattern, DesignModel } from '../model/types';
 import { ACCOUNT_PLACEHOLDER, COGNITO_IDENTITY, MANAGED_POLICY_CHARACTERS, iamPolicy, iamPolicyNotes, identityVariable, IDENTITY_CHOICES, REGION_PLACEHOLDER, type IamPolicy } from './iamPolicy';
-import { EXPORTS, exportAll } from './index';
+import { EXPORTS, exportAll, exportDefinition } from './index';
 import { designMarkdown, markdownCode, markdownText } from './markdown';
 import { oneTableSchema } from './oneTable';
 import { accessPatternsDesign, HOSTILE_NAMES, hostileDesign } from './testing/designs';
@@ -82,6 +82,19 @@ describe('IAM policy', () => {
     expect(JSON.stringify(iamPolicy(many, options)).length).toBeGreaterThan(MANAGED_POLICY_CHARACTERS);
     expect(iamPolicyNotes(many, options).join('\n')).toMatch(/The policy has about \d+ characters; a managed policy holds at most 6144/);
     expect(iamPolicyNotes(design, options).join('\n')).not.toContain('characters');
+  });
+
+  it('reads the export options for the IAM policy and for the policy in CDK and CloudFormation', () => {
+    const options = { leadingKeys: true, identity: 'principal-tag:team', region: REGION, account: ACCOUNT };
+    expect(JSON.parse(exportDefinition('iam').generate(design, options))).toEqual(iamPolicy(design, { region: REGION, account: ACCOUNT, leadingKeys: { variable: '${aws:PrincipalTag/team}' } }));
+    expect(exportDefinition('cfn-json').generate(design, { ...options, accessPolicy: true })).toContain('${aws:PrincipalTag/team}');
+    expect(exportDefinition('cfn-json').generate(design, options)).not.toContain('AccessPolicy');
+    // A bad identity blocks only the exports that carry the policy.
+    const bad = { leadingKeys: true, identity: 'nobody' };
+    expect(() => exportDefinition('iam').generate(design, bad)).toThrow('unknown identity "nobody"');
+    expect(() => exportDefinition('cdk').generate(design, { ...bad, accessPolicy: true })).toThrow('unknown identity "nobody"');
+    expect(exportDefinition('cdk').generate(design, bad)).toContain('new dynamodb.Table(this');
+    expect(exportDefinition('cfn-yaml').notes?.(design, { accessPolicy: true })[0]).toContain('Fn::Sub with AWS::Partition, AWS::Region, AWS::AccountId');
   });
 
   it('says when a name holds characters IAM refuses in a policy', () => {

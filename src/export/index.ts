@@ -4,7 +4,7 @@ import { zipSync, strToU8 } from 'fflate';
 import { tablesOf } from '../model/tables';
 import type { DesignModel } from '../model/types';
 import { cdkStack, cdkStackClassName } from './cdk';
-import { cloudFormationJson, cloudFormationYaml } from './cloudFormation';
+import { cloudFormationJson, cloudFormationYaml, type TemplateOptions } from './cloudFormation';
 import { identityVariable, iamPolicyJson, iamPolicyNotes, type IamPolicyOptions, type LeadingKeysOptions } from './iamPolicy';
 import { designMarkdown } from './markdown';
 import { oneTableJson } from './oneTable';
@@ -65,9 +65,11 @@ function iamOptions(options: ExportOptions): IamPolicyOptions {
   };
 }
 
-function templateOptions(options: ExportOptions) {
+/** The identity is read only when the template carries the policy, so a bad identity never blocks a plain table. */
+function templateOptions(options: ExportOptions): TemplateOptions {
+  if (options.accessPolicy !== true) return {};
   const leadingKeys = leadingKeysOf(options);
-  return options.accessPolicy === true ? { accessPolicy: leadingKeys !== undefined ? { leadingKeys } : {} } : {};
+  return { accessPolicy: leadingKeys !== undefined ? { leadingKeys } : {} };
 }
 
 /** The policy notes for CDK and CloudFormation exports that carry the policy (their ARNs need no notes). */
