@@ -37,7 +37,8 @@ function bareReservedWords(text: string): string[] {
 
 const EXPRESSIONS = ['ProjectionExpression', 'FilterExpression', 'ConditionExpression', 'UpdateExpression'] as const;
 
-function namesMap(body: Json): Record<string, string> {
+/** A request body's ExpressionAttributeNames, its string entries only. */
+export function namesMap(body: Json): Record<string, string> {
   const names = body.ExpressionAttributeNames;
   if (!isRecord(names)) return {};
   return Object.fromEntries(Object.entries(names).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));

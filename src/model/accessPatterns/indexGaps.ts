@@ -4,6 +4,7 @@
 // whatever the Item omits is gone, hand-written or generated alike; an update that REMOVEs an
 // index key takes the item out as well.
 import type { AccessPattern, DesignModel, Entity } from '../types';
+import { namesMap } from './attributeNames';
 import { attributesIn, tokenize } from './expressions';
 import { templatesOverlap } from './keyTemplateMatch';
 import { entityKeysIn, resolveTarget, type PatternTarget } from './target';
@@ -47,10 +48,7 @@ function updates(pattern: AccessPattern): { field: string; key: Json; removed: s
   }
   return bodies.flatMap(({ field, body }) => {
     if (typeof body.UpdateExpression !== 'string' || !isRecord(body.Key)) return [];
-    const names = isRecord(body.ExpressionAttributeNames)
-      ? Object.fromEntries(Object.entries(body.ExpressionAttributeNames).filter((e): e is [string, string] => typeof e[1] === 'string'))
-      : {};
-    return [{ field, key: body.Key, removed: removedNames(body.UpdateExpression, names) }];
+    return [{ field, key: body.Key, removed: removedNames(body.UpdateExpression, namesMap(body)) }];
   });
 }
 
