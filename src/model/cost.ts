@@ -4,7 +4,7 @@
 // estimates, so the Cost tab and the access-pattern verdicts never disagree.
 import { writeUnits } from '../engine/ConsumedCapacity';
 import { checkPattern, type CapacityEstimate } from './accessPatterns/checkPattern';
-import { computePreview, type IndexPreview } from './preview';
+import { computePreview, type IndexPreview, type ModelPreview } from './preview';
 import type { SampleItem } from './sampleData';
 import type { AccessPattern, DesignModel } from './types';
 
@@ -103,7 +103,7 @@ export interface CostEstimate {
   cheaper: 'onDemand' | 'provisioned';
 }
 
-interface EntrySizes {
+export interface EntrySizes {
   /** Entries per table item of the entity (below 1 for a sparse index). */
   presence: number;
   averageBytes: number;
@@ -128,7 +128,16 @@ function entrySizes(index: IndexPreview, tableCounts: ReadonlyMap<string, number
   return sizes;
 }
 
-function estimateOf(model: DesignModel, pattern: AccessPattern, samples: readonly SampleItem[]): CapacityEstimate | undefined {
+/** The table and every index of a preview, each with its entries' presence and size per entity. */
+export function indexEntrySizes(preview: ModelPreview): { index: IndexPreview; sizes: Map<string, EntrySizes> }[] {
+  const tableCounts = new Map<string, number>();
+  for (const collection of preview.table.collections) {
+    for (const entry of collection.items) tableCounts.set(entry.entityId, (tableCounts.get(entry.entityId) ?? 0) + 1);
+  }
+  return [preview.table, ...preview.indexes].map((index) => ({ index, sizes: entrySizes(index, tableCounts) }));
+}
+
+export function estimateOf(model: DesignModel, pattern: AccessPattern, samples: readonly SampleItem[]): CapacityEstimate | undefined {
   return checkPattern(model, pattern, samples).find((v) => v.estimate)?.estimate;
 }
 
@@ -140,15 +149,10 @@ function readTarget(model: DesignModel, pattern: AccessPattern): string {
 const onDemandPrice = (units: number, perMillion: number) => (units / 1e6) * perMillion;
 
 export function estimateCost(model: DesignModel, samples: readonly SampleItem[], inputs: CostInputs): CostEstimate {
-  const preview = computePreview(model, samples);
-  const tableCounts = new Map<string, number>();
-  for (const collection of preview.table.collections) {
-    for (const entry of collection.items) tableCounts.set(entry.entityId, (tableCounts.get(entry.entityId) ?? 0) + 1);
-  }
+  const indexes = indexEntrySizes(computePreview(model, samples));
   const expected = (entityId: string) =>
     inputs.itemCounts[entityId] ?? model.entities.find((e) => e.id === entityId)?.sampleCount ?? 0;
 
-  const indexes = [preview.table, ...preview.indexes].map((index) => ({ index, sizes: entrySizes(index, tableCounts) }));
   const storage: StorageCost[] = indexes.map(({ index, sizes }) => {
     let items = 0;
     let bytes = 0;

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { PARTITION_WRITE_UNITS_PER_SECOND } from '../../engine/PartitionThroughput';
+import { socialMediaModel } from '../examples/socialMedia';
+import { generateSampleItems, SampleCache } from '../sampleData';
+import { computePartitionLoad } from './partitionLoad';
+import { applyWriteSharding, suggestWriteSharding } from './writeSharding';
+
+const guide = socialMediaModel();
+const samples = generateSampleItems(guide, new SampleCache());
+const quiet = { itemCounts: {}, rates: {} };
+
+describe('computePartitionLoad', () => {
+  it("flags the guide's GSI1PK = POST first: every post in one index partition", () => {
+    const load = computePartitionLoad(guide, samples, quiet);
+    const [first] = load.flagged;
+    expect(first).toMatchObject({ indexName: 'GSI1', keyAttribute: 'GSI1PK', template: 'POST', partitions: 1, lowCardinality: true });
+    expect(first?.itemsPerPartition).toBe(200);
+    expect(load.groups[0]?.id).toBe(first?.id);
+  });
+
+  it('counts partitions from the expected counts and the key templates, not from the samples', () => {
+    const load = computePartitionLoad(guide, samples, { itemCounts: { 'ent-userProfile': 1_000_000, 'ent-post': 20_000_000 }, rates: {} });
+    const userPosts = load.groups.find((g) => g.indexId === 'table' && g.template === 'USER#{{userId}}');
+    // Posts reference users, so their partitions are as many as the users; GSI3's status has two values.
+    expect(userPosts?.partitions).toBe(1_000_000);
+    expect(load.groups.find((g) => g.indexName === 'GSI3')).toMatchObject({ partitions: 2, lowCardinality: true });
+    expect(userPosts?.lowCardinality).toBe(false);
+  });
+
+  it('puts every write of a constant GSI key on one partition and marks it throttled past 1,000 WCU', () => {
+    const load = computePartitionLoad(guide, samples, { itemCounts: {}, rates: { 'ap-batchWritePost': 2000 } });
+    const posts = load.groups.find((g) => g.indexName === 'GSI1' && g.template === 'POST');
+    expect(posts?.writeUnitsPerSecond).toBeGreaterThanOrEqual(2000);
+    expect(posts?.throttled).toBe(true);
+    expect(posts?.heat).toBe((posts?.writeUnitsPerSecond ?? 0) / PARTITION_WRITE_UNITS_PER_SECOND);
+    expect(posts?.patterns.map((p) => p.name)).toEqual(['Batch write a post and its metadata']);
+    expect(load.groups[0]?.id).toBe(posts?.id);
+  });
+
+  it('charges two index writes when an update changes an index key', () => {
+    const retitle = {
+      id: 'ap-status',
+      name: 'Set status',
+      operation: 'UpdateItem' as const,
+      entity: 'ent-postMetadata',
+      parameters: [{ name: 'postId', type: 'S' as const }],
+      request: { Key: { PK: { S: 'POST#{{postId}}' }, SK: { S: 'METADATA' } }, UpdateExpression: 'SET #s = :s', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':s': { S: 'TRENDING' } } },
+    };
+    const retag = { ...retitle, id: 'ap-tags', name: 'Set tags', request: { ...retitle.request, ExpressionAttributeNames: { '#s': 'tags' } } };
+    const model = { ...guide, accessPatterns: [retitle, retag] };
+    const gsi3 = (rates: Record<string, number>) => computePartitionLoad(model, samples, { itemCounts: {}, rates }).groups.find((g) => g.indexName === 'GSI3');
+    expect(gsi3({ 'ap-status': 10 })?.writeUnitsPerSecond).toBe(2 * (gsi3({ 'ap-tags': 10 })?.writeUnitsPerSecond ?? 0));
+  });
+
+  it('lists a Scan as unplaced rather than guessing its partition', () => {
+    const scan = { id: 'ap-scan', name: 'Everything', operation: 'Scan' as const, parameters: [], request: {} };
+    const load = computePartitionLoad({ ...guide, accessPatterns: [scan] }, samples, { itemCounts: {}, rates: { 'ap-scan': 1 } });
+    expect(load.unplaced.map((u) => u.patternId)).toEqual(['ap-scan']);
+  });
+});
+
+describe('write sharding', () => {
+  const traffic = { itemCounts: {}, rates: { 'ap-batchWritePost': 500, 'ap-getRecentPosts': 10 } };
+
+  it('after 10 shards the hottest GSI1 partition carries a tenth of the writes', () => {
+    const before = computePartitionLoad(guide, samples, traffic).groups.find((g) => g.indexName === 'GSI1' && g.template === 'POST');
+    const sharded = applyWriteSharding(guide, { indexId: 'gsi-GSI1', template: 'POST', shards: 10 });
+    const after = computePartitionLoad(sharded, samples, traffic).groups.find((g) => g.indexName === 'GSI1' && g.template === 'POST#{{shard}}');
+    expect(after?.partitions).toBe(10);
+    expect(after?.lowCardinality).toBe(false);
+    expect(after?.writeUnitsPerSecond).toBeCloseTo((before?.writeUnitsPerSecond ?? 0) / 10, 10);
+    expect(after?.writeUnitsPerSecond).toBeGreaterThan(0);
+  });
+
+  it('adds the shard attribute, rewrites the templates and the patterns that query or write the key', () => {
+    const sharded = applyWriteSharding(guide, { indexId: 'gsi-GSI1', template: 'POST', shards: 10 });
+    const metadata = sharded.entities.find((e) => e.id === 'ent-postMetadata');
+    expect(metadata?.keys.indexes['gsi-GSI1']?.partitionKey).toBe('POST#{{shard}}');
+    expect(metadata?.attributes.find((a) => a.name === 'shard')).toMatchObject({ type: 'N', generator: { kind: 'integer', min: 0, max: 9 } });
+    expect(sharded.entities.find((e) => e.id === 'ent-userProfile')?.keys.indexes['gsi-GSI1']?.partitionKey).toBe('USER');
+    const recent = sharded.accessPatterns.find((p) => p.id === 'ap-getRecentPosts');
+    expect(recent?.request.ExpressionAttributeValues).toEqual({ ':pk': { S: 'POST#{{shard}}' } });
+    expect(recent?.parameters).toContainEqual({ name: 'shard', type: 'N', example: '0' });
+    expect(JSON.stringify(sharded.accessPatterns.find((p) => p.id === 'ap-batchWritePost')?.request)).toContain('"GSI1PK":{"S":"POST#{{shard}}"}');
+    expect(guide.entities.find((e) => e.id === 'ent-postMetadata')?.keys.indexes['gsi-GSI1']?.partitionKey).toBe('POST');
+  });
+
+  it('suggests the change with its effect and the read fan-out it costs', () => {
+    const group = computePartitionLoad(guide, samples, traffic).flagged[0];
+    if (!group) throw new Error('GSI1 is not flagged');
+    const suggestion = suggestWriteSharding(guide, samples, traffic, group, 10);
+    expect(suggestion).toMatchObject({ shardedTemplate: 'POST#{{shard}}', shards: 10 });
+    expect(suggestion?.after.writeUnitsPerSecond).toBeCloseTo((suggestion?.before.writeUnitsPerSecond ?? 0) / 10, 10);
+    expect(suggestion?.readers).toEqual([{ patternId: 'ap-getRecentPosts', name: 'Get recent posts', queriesPerCall: 10 }]);
+    expect(suggestion?.writers.map((w) => w.patternId)).toEqual(['ap-batchWritePost']);
+  });
+
+  it('names the shard attribute apart from one the entity already has, whatever its name', () => {
+    const taken = { ...guide, entities: guide.entities.map((e) => (e.id === 'ent-postMetadata' ? { ...e, attributes: [...e.attributes, { id: 'x', name: 'shard', type: 'S' as const, required: true, generator: { kind: 'uuid' as const } }] } : e)) };
+    const sharded = applyWriteSharding(taken, { indexId: 'gsi-GSI1', template: 'POST', shards: 4 });
+    expect(sharded.entities.find((e) => e.id === 'ent-postMetadata')?.keys.indexes['gsi-GSI1']?.partitionKey).toBe('POST#{{shard2}}');
+  });
+
+  it('refuses a shard count below 2 and a key that is not constant', () => {
+    expect(() => applyWriteSharding(guide, { indexId: 'gsi-GSI1', template: 'POST', shards: 1 })).toThrow(/whole number/);
+    const group = computePartitionLoad(guide, samples, quiet).groups.find((g) => g.indexName === 'GSI3');
+    expect(group && suggestWriteSharding(guide, samples, quiet, group)).toBeUndefined();
+  });
+});
