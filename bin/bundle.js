@@ -3,9 +3,8 @@
 // clone runs without a build step, yet a command starts in a fraction of the time tsx's
 // on-the-fly transform takes (and runs the code as the browser's Vite build does, without
 // tsx's name-keeping wrapper around every closure).
-import { build } from 'esbuild';
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -21,12 +20,19 @@ function upToDate(outfile, manifestPath) {
   }
 }
 
-/** @param {string} entry path from the repository root, e.g. 'src/cli/main.ts' */
-export async function bundle(entry, name) {
-  const outfile = join(cacheDir, `${name}.mjs`);
+/**
+ * @param {string} entry path from the repository root, e.g. 'src/cli/main.ts'
+ * @param {{ splitting?: boolean }} options splitting: modules reached only by `import()` go in
+ *   chunks of their own, loaded when imported (esbuild hoists a single file's imports of packages)
+ */
+export async function bundle(entry, name, options = {}) {
+  const outdir = options.splitting ? join(cacheDir, name) : cacheDir;
+  const outfile = join(outdir, `${options.splitting ? basename(entry, extname(entry)) : name}.mjs`);
   const manifestPath = join(cacheDir, `${name}.inputs.json`);
   if (upToDate(outfile, manifestPath)) return outfile;
-  mkdirSync(cacheDir, { recursive: true });
+  mkdirSync(outdir, { recursive: true });
+  // Imported only to rebuild: loading esbuild takes longer than starting the server it bundles.
+  const { build } = await import('esbuild');
   const result = await build({
     absWorkingDir: root,
     entryPoints: [entry],
@@ -37,7 +43,7 @@ export async function bundle(entry, name) {
     packages: 'external',
     sourcemap: 'linked',
     metafile: true,
-    outfile,
+    ...(options.splitting ? { outdir, splitting: true, entryNames: '[name]', chunkNames: 'chunk-[hash]', outExtension: { '.js': '.mjs' } } : { outfile }),
     write: false,
     logLevel: 'warning',
   });

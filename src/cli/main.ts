@@ -12,6 +12,8 @@ import { parseModel } from '../model/parse';
 import type { DesignModel, ModelIssue } from '../model/types';
 import { validateDesign } from '../model/validateDesign';
 import { tableNamed, tableNames } from '../model/tables';
+import { failureReport, UsageError } from './errors';
+import { SERVE_USAGE, serveCommand, type Io } from './serve';
 import { escapeControl, escapeControlKeepingLines } from './terminal';
 
 export const USAGE = `Usage:
@@ -29,25 +31,15 @@ export const USAGE = `Usage:
       reads a Tablesmith model, a NoSQL Workbench model (every table, or the one named by --table),
       a OneTable schema or DynamoDB JSON items (a Scan dump or an S3 export's lines), told apart by content
   tablesmith validate <model.json>
-  tablesmith serve [--port <n>] [--host <host>] [--model <model.json>] [--db-path <dir>]
-                   [--cors <origin>[,<origin>]] [--allow-host <name>[,<name>]] [--max-memory <size>]
-      --db-path: keep every table in <dir> (journaled to disk); in memory only without it
-      --cors: web origins allowed besides pages on localhost, as DynamoDB Local's -cors (* for any)
-      --allow-host: Host names accepted besides localhost and IP addresses (against DNS rebinding)
-      --max-memory: refuse writes past this heap use, e.g. 2GB (default: 3/4 of V8's heap limit)
-`;
+${SERVE_USAGE}`;
 
-export interface Io {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-}
+export type { Io } from './serve';
 
 const processIo: Io = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
 };
 
-class UsageError extends Error {}
 
 function located(file: string, issue: { path: string; message: string; severity?: string }): string {
   return `${escapeControl(file)}:${issue.path === '' ? '/' : escapeControl(issue.path)}: ${issue.severity ?? 'error'}: ${escapeControl(issue.message)}\n`;
@@ -190,56 +182,11 @@ async function validateCommand(args: string[], io: Io): Promise<number> {
   return errors === 0 ? 0 : 1;
 }
 
-function list(value: string | undefined): string[] | undefined {
-  return value?.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
-}
-
-async function serveCommand(args: string[], io: Io): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      port: { type: 'string' },
-      host: { type: 'string' },
-      model: { type: 'string' },
-      'db-path': { type: 'string' },
-      cors: { type: 'string' },
-      'allow-host': { type: 'string' },
-      'max-memory': { type: 'string' },
-    },
-  });
-  const port = values.port === undefined ? undefined : Number(values.port);
-  if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536)) throw new UsageError('--port must be a port number');
-  // Loaded on demand: the other commands need neither the HTTP server nor the engine.
-  const { startServer } = await import('../server/index');
-  const { parseMemorySize } = await import('../server/MemoryBudget');
-  const maxMemoryBytes = values['max-memory'] === undefined ? undefined : parseMemorySize(values['max-memory']);
-  if (values['max-memory'] !== undefined && maxMemoryBytes === undefined) throw new UsageError('--max-memory must be a size such as 512MB or 2GB');
-  const cors = list(values.cors);
-  const allowedHosts = list(values['allow-host']);
-  const started = await startServer({
-    ...(port !== undefined ? { port } : {}),
-    ...(values.host !== undefined ? { host: values.host } : {}),
-    ...(values.model !== undefined ? { modelPath: values.model } : {}),
-    ...(values['db-path'] !== undefined ? { dbPath: values['db-path'] } : {}),
-    ...(cors !== undefined ? { cors } : {}),
-    ...(allowedHosts !== undefined ? { allowedHosts } : {}),
-    ...(maxMemoryBytes !== undefined ? { maxMemoryBytes } : {}),
-  });
-  await new Promise<void>((resolve) => {
-    const stop = (): void => {
-      void started.close().then(resolve);
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
-  return 0;
-}
-
 const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   export: exportCommand,
   import: importCommand,
   validate: validateCommand,
-  serve: serveCommand,
+  serve: (args) => serveCommand(args),
 };
 
 /** Runs one command line; resolves to the exit code. */
@@ -264,8 +211,7 @@ export async function main(argv: string[], output: Io = processIo): Promise<numb
   try {
     return await run(args, io);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`tablesmith ${command}: ${message}\n${error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') ? USAGE : ''}`);
+    io.stderr(failureReport(command, error, USAGE));
     return 1;
   }
 }

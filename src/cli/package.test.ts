@@ -16,11 +16,20 @@ describe('the npm package', { timeout: 120_000 }, () => {
     const [packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts=false'], { cwd: root, encoding: 'utf8' })) as {
       files: { path: string }[];
     }[];
-    expect(packed?.files.map((file) => file.path).sort()).toEqual(['README.md', 'bin/cli.mjs', 'bin/tablesmith.js', 'package.json']);
+    const files = packed?.files.map((file) => file.path).sort() ?? [];
+    const built = files.filter((file) => file.startsWith('bin/dist/'));
+    expect(files.filter((file) => !built.includes(file))).toEqual(['README.md', 'bin/tablesmith.js', 'package.json']);
+    expect(built).toContain('bin/dist/main.mjs');
+    expect(built).toContain('bin/dist/serve.mjs');
+    expect(built.every((file) => /^bin\/dist\/(main|serve|chunk-\w+)\.mjs$/.test(file))).toBe(true);
     const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
-    const bundle = readFileSync(join(root, 'bin/cli.mjs'), 'utf8');
-    const imported = new Set([...bundle.matchAll(/^import .* from "([^"]+)";$/gm), ...bundle.matchAll(/\bimport\("([^"]+)"\)/g)].map((match) => match[1] as string));
-    const packages = [...imported].filter((name) => !name.startsWith('node:') && !builtinModules.includes(name));
+    const imported = new Set(
+      built.flatMap((file) => {
+        const code = readFileSync(join(root, file), 'utf8');
+        return [...code.matchAll(/^import .* from "([^"]+)";$/gm), ...code.matchAll(/\bimport\("([^"]+)"\)/g)].map((match) => match[1] as string);
+      }),
+    );
+    const packages = [...imported].filter((name) => !name.startsWith('.') && !name.startsWith('node:') && !builtinModules.includes(name));
     const packageName = (name: string) => name.split('/').slice(0, name.startsWith('@') ? 2 : 1).join('/');
     expect(packages.map(packageName).filter((name) => !(name in manifest.dependencies))).toEqual([]);
   });
@@ -28,10 +37,13 @@ describe('the npm package', { timeout: 120_000 }, () => {
   it('runs from the packed files alone, without src/', () => {
     const installed = join(scratch, 'node_modules', 'tablesmith');
     mkdirSync(join(installed, 'bin'), { recursive: true });
-    for (const file of ['bin/cli.mjs', 'bin/tablesmith.js', 'package.json']) cpSync(join(root, file), join(installed, file));
+    for (const file of ['bin/dist', 'bin/tablesmith.js', 'package.json']) cpSync(join(root, file), join(installed, file), { recursive: true });
     symlinkSync(join(root, 'node_modules'), join(installed, 'node_modules'));
     const help = spawnSync(process.execPath, [join(installed, 'bin/tablesmith.js'), 'serve', '--help'], { cwd: scratch, encoding: 'utf8' });
     expect(help.status, help.stderr).toBe(0);
     expect(help.stdout).toContain('tablesmith serve');
+    const validate = spawnSync(process.execPath, [join(installed, 'bin/tablesmith.js'), 'validate', 'missing.json'], { cwd: scratch, encoding: 'utf8' });
+    expect(validate.status).toBe(1);
+    expect(validate.stderr).toContain('cannot read missing.json: ENOENT');
   });
 });

@@ -9,9 +9,9 @@
 // accepted change is recorded before it is answered, and replayed at start-up. A replay
 // must make exactly the same state, so every request runs with the engine clock pinned to
 // one instant and stream ids drawn from a seeded generator, and both are journaled with it.
-import { createEngine, type Engine } from '../engine';
+// The engine itself, not its index: that also brings the SDK handler and its packages, which the server never uses.
+import { createEngine, errorResult, type Engine } from '../engine/Engine';
 import type { Item } from '../engine/AttributeValue';
-import { errorResult } from '../engine/Engine';
 import { DynamoDBError } from '../engine/errors';
 import { streamsActions, trimStreamRecords } from '../engine/streams';
 import { deleteExpiredItems, sweepExpiredItems } from '../engine/TimeToLiveSweep';

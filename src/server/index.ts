@@ -8,7 +8,6 @@ import { createDatabases } from './Databases';
 import { listen } from './HttpServer';
 import { Journal, JOURNAL_FILE } from './Journal';
 import { defaultMemoryBudget, formatMegabytes, heapLimitBytes, MemoryBudget } from './MemoryBudget';
-import { loadModelSeed } from './ModelSeed';
 
 export interface ServerOptions {
   port?: number;
@@ -69,7 +68,9 @@ function processRuns(pid: number): boolean {
 export async function startServer(options: ServerOptions = {}): Promise<StartedServer> {
   const say = options.quiet ? () => {} : (line: string) => console.log(line);
   const warn = options.quiet ? () => {} : (line: string) => console.warn(line);
-  const seed = options.modelPath === undefined ? undefined : loadModelSeed(await readFile(options.modelPath, 'utf8'), options.modelPath);
+  // Loaded only for --model: the model code (sample data, its faker) would double the start-up time.
+  const seed =
+    options.modelPath === undefined ? undefined : (await import('./ModelSeed')).loadModelSeed(await readFile(options.modelPath, 'utf8'), options.modelPath);
   const limit = options.maxMemoryBytes ?? defaultMemoryBudget();
   if (limit >= heapLimitBytes()) {
     throw new Error(
