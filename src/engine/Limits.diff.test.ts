@@ -51,6 +51,18 @@ describe('nesting', () => {
     await update(path(29), nestedMap(3));
   });
 
+  it('checks nesting in batches, transactions and PartiQL', async () => {
+    await wire.same('BatchWriteItem', `{"RequestItems":{"${table}":[{"PutRequest":{"Item":{"pk":{"S":"b"},"m":${nestedMap(33)}}}}]}}`);
+    await wire.same('BatchWriteItem', `{"RequestItems":{"${table}":[{"DeleteRequest":{"Key":{"pk":${nestedList(33)}}}}]}}`);
+    await wire.same('TransactWriteItems', `{"TransactItems":[{"Put":{"TableName":"${table}","Item":{"pk":{"S":"t"},"m":${nestedMap(33)}}}}]}`);
+    await wire.same(
+      'TransactWriteItems',
+      `{"TransactItems":[{"Update":{"TableName":"${table}","Key":{"pk":{"S":"m31"}},"UpdateExpression":"SET ${path(31)} = :v","ExpressionAttributeValues":{":v":${nestedMap(5)}}}}]}`,
+    );
+    await wire.same('ExecuteStatement', `{"Statement":"UPDATE \\"${table}\\" SET d = ${"{'a':".repeat(32)}1${'}'.repeat(32)} WHERE pk = 'm31'"}`);
+    await wire.same('ExecuteStatement', `{"Statement":"SELECT * FROM \\"${table}\\" WHERE pk = ?","Parameters":[${nestedMap(33)}]}`);
+  });
+
   it('limits document paths to 32 levels', async () => {
     await wire.same('GetItem', `{"TableName":"${table}","Key":{"pk":{"S":"m31"}},"ProjectionExpression":"${path(32)}"}`);
     await wire.same('GetItem', `{"TableName":"${table}","Key":{"pk":{"S":"m31"}},"ProjectionExpression":"${path(33)}"}`);
