@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request as httpRequest, type ClientRequest } from 'node:http';
 import type { Socket } from 'node:net';
 import { crc32 } from 'node:zlib';
-import { listen, MAX_REQUEST_BYTES, type HttpServerOptions, type RunningServer, type Service } from './HttpServer';
+import { listen, MAX_REQUEST_BYTES, RequestGuard, type HttpServerOptions, type RunningServer, type Service } from './HttpServer';
 import type { CredentialScope } from './Credentials';
 
 const AUTH = (key: string, region = 'us-east-1') =>
@@ -191,6 +191,18 @@ describe('HttpServer', () => {
       const { status } = await rawRequest({ host, 'content-length': '2' }, (request) => request.end('{}'), guarded.port);
       expect(status, host).toBe(200);
     }
+  });
+
+  it('takes --cors * as every origin, and the host it was bound to by name', () => {
+    const open = new RequestGuard({ cors: ['*'], boundHost: 'devbox' });
+    expect(open.originAllowed('https://anything.example')).toBe(true);
+    expect(open.hostAllowed('devbox:8000')).toBe(true);
+    expect(open.hostAllowed('DEVBOX')).toBe(true);
+    expect(open.hostAllowed('other-box')).toBe(false);
+    const closed = new RequestGuard({ boundHost: '127.0.0.1' });
+    expect(closed.originAllowed('https://anything.example')).toBe(false);
+    expect(closed.originAllowed('http://localhost')).toBe(true);
+    expect(closed.originAllowed('ftp://localhost')).toBe(false);
   });
 
   it('does not report a client that disconnects mid-body', async () => {
