@@ -127,6 +127,25 @@ describe('DynamoDB Streams against DynamoDB Local', () => {
     });
   }
 
+  it('records keys and images whose attribute names JavaScript gives a meaning', async () => {
+    const { table, sides } = await createStreamTable('NEW_AND_OLD_IMAGES', 'names');
+    // Parsed, so that __proto__ is a member and not the object's prototype.
+    const item: unknown = JSON.parse('{"pk":{"S":"__proto__"},"sk":{"S":"constructor"},"__proto__":{"M":{"toString":{"S":"t"},"__proto__":{"N":"1"}}},"valueOf":{"BOOL":true}}');
+    const key = { pk: { S: '__proto__' }, sk: { S: 'constructor' } };
+    await dynamodb('PutItem', { TableName: table, Item: item });
+    await dynamodb('UpdateItem', {
+      TableName: table,
+      Key: key,
+      UpdateExpression: 'SET #p.#c = :v REMOVE valueOf',
+      ExpressionAttributeNames: { '#p': '__proto__', '#c': 'constructor' },
+      ExpressionAttributeValues: { ':v': { S: 'c' } },
+    });
+    await dynamodb('DeleteItem', { TableName: table, Key: key });
+    const [fromLocal = [], fromEngine = []] = await Promise.all(sides.map((s) => records(s)));
+    expect(fromEngine.map(comparable)).toEqual(fromLocal.map(comparable));
+    expect(JSON.stringify(fromEngine.map((record) => (record.dynamodb as { NewImage?: unknown }).NewImage))).toContain('"__proto__":{"M":{"toString"');
+  });
+
   it('records only table keys when the table has a GSI with a multi-attribute key', async () => {
     const { table, sides } = await createStreamTable('NEW_AND_OLD_IMAGES', 'multikey', {
       AttributeDefinitions: [
