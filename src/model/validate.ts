@@ -6,7 +6,8 @@
 // fail; a design smell is a warning that says why, and never blocks an export. Assumes the
 // schema's shape (see parseModel); never throws on a shape-valid model.
 import { isReservedWord } from '../engine/ReservedWords';
-import { checkPattern, parameterValueVerdicts } from './accessPatterns/checkPattern';
+import { checkPattern } from './accessPatterns/checkPattern';
+import { parameterValueVerdicts } from './accessPatterns/requestChecks';
 import { closestName } from './closestName';
 import type { SampleItem } from './sampleData';
 import {

@@ -1,18 +1,15 @@
 // Checks a pattern against the design, the way a reviewer of a single-table design would:
 // Query/GetItem rather than Scan, the right index and key condition, which entity types come
-// back, whether the index projects what the pattern needs, and what one call costs.
+// back, whether the index projects what the pattern needs, and what one call costs; with the
+// request's own checks (requestChecks). An error is what makes DynamoDB refuse the request or
+// the designer unable to send it; a warning is a likely mistake DynamoDB would accept.
 import { WRITE_OPERATIONS } from './patternWrites';
 import { itemSize, type Item } from '../../engine/AttributeValue';
 import type { AccessPattern, DesignModel } from '../types';
 import { attributesIn, parseKeyCondition, type KeyCondition } from './expressions';
 import { templateAdmitsPrefix, templatesOverlap } from './keyTemplateMatch';
-import { parameterMismatches, requestPlaceholders, TABLE_PLACEHOLDER } from './placeholders';
-import { exampleParameters } from './samples';
-import { knownAttributeNames, reservedWordsUsed, undefinedNameRefs, unknownAttributes } from './attributeNames';
-import { indexGaps } from './indexGaps';
-import { optionalParameters } from './entityWrites';
-import { parameterText } from './parameterValues';
-import { closestName } from '../closestName';
+import { parameterMismatches } from './placeholders';
+import { attributeVerdicts, indexGapVerdicts, parameterValueVerdicts } from './requestChecks';
 import type { SampleItem } from '../sampleData';
 import { entityKeysIn, projectedAttributes, resolveTarget, type PatternTarget } from './target';
 
@@ -397,73 +394,6 @@ function checkStatement(model: DesignModel, pattern: AccessPattern): Verdict[] {
     return [{ level: 'warning', code: 'operation', message: `This SELECT has no equality on ${pk}, so DynamoDB runs it as a Scan` }];
   }
   return [{ level: 'ok', code: 'operation', message: 'PartiQL statement; DynamoDB checks it when it runs' }];
-}
-
-/**
- * Declared placeholders that neither an example nor the sample data gives a value: the request
- * cannot be built. Optional ones (an attribute the entity does not require, only in items put)
- * are left out of the item instead.
- */
-export function parameterValueVerdicts(model: DesignModel, pattern: AccessPattern, samples: readonly SampleItem[]): Verdict[] {
-  const optional = optionalParameters(model, pattern);
-  const needed = new Set(pattern.parameters.filter((p) => p.example === undefined && !optional.has(p.name)).map((p) => p.name));
-  // Any sample item with the attribute gives a value; only the rest need the full (and, for a
-  // create, costly) choice of values, which runs on every keystroke in the design's problems.
-  const unsure = requestPlaceholders(pattern.request).filter(
-    (name) => name !== TABLE_PLACEHOLDER && needed.has(name) && !samples.some((s) => parameterText(s.item[name]) !== undefined),
-  );
-  if (unsure.length === 0) return [];
-  const values = exampleParameters(model, pattern, samples);
-  const known = knownAttributeNames(model);
-  return unsure
-    .filter((name) => values[name] === undefined)
-    .map((name) => {
-      const suggestion = closestName(name, known);
-      return {
-        level: 'error',
-        code: 'parameters',
-        at: 'parameters',
-        message: `{{${name}}} has no value: no example is given and no sample item has an attribute ${name}${suggestion === undefined ? '' : ` (did you mean {{${suggestion}}}?)`}; type a value under Parameters`,
-      };
-    });
-}
-
-function attributeVerdicts(model: DesignModel, pattern: AccessPattern): Verdict[] {
-  const refs = undefinedNameRefs(pattern).map(({ field, ref }): Verdict => ({
-    level: 'error',
-    code: 'attributes',
-    at: `request/${field}`,
-    message: `${field} uses ${ref}, which ExpressionAttributeNames does not define: DynamoDB rejects the request`,
-  }));
-  const reserved = reservedWordsUsed(pattern).map(({ field, word }): Verdict => ({
-    level: 'error',
-    code: 'attributes',
-    at: `request/${field}`,
-    message: `${field} writes ${word} as a bare name, but it is a DynamoDB reserved word: DynamoDB rejects the request; name it #${word} with ExpressionAttributeNames { "#${word}": "${word}" }`,
-  }));
-  const unknown = unknownAttributes(model, pattern).map(({ field, name, suggestion }): Verdict => ({
-    level: 'warning',
-    code: 'attributes',
-    at: `request/${field}`,
-    message: `${field} names ${name}, which no entity defines and no key uses${suggestion === undefined ? '' : ` (did you mean ${suggestion}?)`}; DynamoDB accepts it and finds no such attribute`,
-  }));
-  return [...refs, ...reserved, ...unknown];
-}
-
-function indexGapVerdicts(model: DesignModel, pattern: AccessPattern): Verdict[] {
-  return indexGaps(model, pattern).map(({ field, how, entity, index, missing, readers }) => {
-    const keys = missing.join(' and ');
-    const queriedBy = `${readers.map((r) => `"${r.name}"`).join(', ')} ${readers.length > 1 ? 'query' : 'queries'}`;
-    return {
-      level: 'warning',
-      code: 'indexes',
-      at: `request/${field}`,
-      message:
-        how === 'missing'
-          ? `Writes ${entity.name} items without ${keys}, so they are left out of ${index}, which ${queriedBy}: set ${missing.length > 1 ? 'them' : 'it'} from ${entity.name}'s ${index} key templates`
-          : `Removes ${keys} from ${entity.name} items, so they drop out of ${index}, which ${queriedBy}`,
-    };
-  });
 }
 
 /**
