@@ -228,7 +228,11 @@ function entityNames(model: DesignModel, ids: Iterable<string>): string {
 
 function entitiesVerdict(model: DesignModel, pattern: AccessPattern, entities: Set<string>, verb: string): Verdict {
   if (entities.size === 0) {
-    return { level: 'warning', code: 'entities', message: `Matches no entity's key templates: it ${verb} nothing` };
+    return {
+      level: 'warning',
+      code: 'entities',
+      message: verb === 'returns' ? "Matches no entity's key templates: it returns nothing" : "Matches no entity's key templates: it changes items no entity of the design describes",
+    };
   }
   const others = pattern.entity ? [...entities].filter((id) => id !== pattern.entity) : [];
   if (pattern.entity && entities.has(pattern.entity) && others.length > 0 && pattern.operation === 'Query') {
