@@ -3,10 +3,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { findCommand, registerViewBridge, runCommand } from '../store/commands';
 import { useDesignStore } from '../store/designStore';
-import { importFile } from '../store/importFile';
 import { modelFileName, serializeModel, shareHash } from '../store/modelFile';
 import { ariaShortcut, formatShortcut, isMacPlatform } from '../store/shortcuts';
 import { ExamplePicker } from './ExamplePicker';
+import { importInWorker } from './importInWorker';
 import { TablePicker } from './TablePicker';
 import { ShortcutsHelp } from './ShortcutsHelp';
 
@@ -75,7 +75,7 @@ export function TopBar() {
 
   const onFile = async (file: File) => {
     const { replaceModel, notify } = useDesignStore.getState();
-    const result = importFile(await file.text(), file.name);
+    const result = await importInWorker(file, file.name);
     if ('error' in result) notify('error', `Import failed, your model is unchanged. ${result.error}`);
     else {
       replaceModel(result.model, `Import ${file.name}`);

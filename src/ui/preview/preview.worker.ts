@@ -1,6 +1,6 @@
 // Web Worker hosting a PreviewSession. Requests carry a sequence number so the page can drop
 // answers that a newer edit has overtaken.
-import type { DesignModel } from '../../model/types';
+import type { DesignModel, FixedItem } from '../../model/types';
 import { PreviewSession, type PreviewQuery } from './previewSession';
 import type { PreviewRequest, PreviewResponse } from './previewProtocol';
 
@@ -8,6 +8,8 @@ const session = new PreviewSession();
 const post = (response: PreviewResponse) => (self as unknown as Worker).postMessage(response);
 
 let pendingModel: DesignModel | undefined;
+/** The fixed items last sent; kept as one array, so the sample cache keeps them too. */
+let items: FixedItem[] = [];
 let pendingQuery: { seq: number; query: PreviewQuery } | undefined;
 let scheduled = false;
 
@@ -41,7 +43,10 @@ self.onmessage = (event: MessageEvent<PreviewRequest>) => {
     post({ type: 'item', key: request.key, item: session.item(request.key) });
     return;
   }
-  if (request.type === 'model') pendingModel = request.model;
+  if (request.type === 'model') {
+    if (request.items !== undefined) items = request.items;
+    pendingModel = { ...request.model, items };
+  }
   pendingQuery = { seq: request.seq, query: request.query };
   schedule();
 };

@@ -14,6 +14,7 @@ export function usePreviewWorker(query: PreviewQuery) {
   const latestQuery = useRef(query);
   const seq = useRef(0);
   const shown = useRef(0);
+  const sentItems = useRef<DesignModel['items'] | null>(null);
   const [result, setResult] = useState<{ result: PreviewResult; computeMs: number }>();
   const [error, setError] = useState<string>();
   const [detail, setDetail] = useState<{ key: string; item: Item | undefined }>();
@@ -21,9 +22,13 @@ export function usePreviewWorker(query: PreviewQuery) {
   /** Sends the current query, with a new model when one is given. */
   const send = useCallback((model?: DesignModel) => {
     seq.current += 1;
-    const request: PreviewRequest = model
-      ? { type: 'model', seq: seq.current, model, query: latestQuery.current }
-      : { type: 'query', seq: seq.current, query: latestQuery.current };
+    let request: PreviewRequest = { type: 'query', seq: seq.current, query: latestQuery.current };
+    if (model) {
+      const { items, otherTables: _others, ...table } = model;
+      const changed = items !== sentItems.current;
+      sentItems.current = items;
+      request = { type: 'model', seq: seq.current, model: table, ...(changed ? { items: items ?? [] } : {}), query: latestQuery.current };
+    }
     worker.current?.postMessage(request);
   }, []);
 
@@ -44,6 +49,7 @@ export function usePreviewWorker(query: PreviewQuery) {
     };
     created.onerror = (event) => setError(event.message || 'The preview worker failed to start.');
     worker.current = created;
+    sentItems.current = null;
     send(useDesignStore.getState().model);
     const unsubscribe = useDesignStore.subscribe((state, previous) => {
       if (state.model !== previous.model) send(state.model);
