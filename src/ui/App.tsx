@@ -1,16 +1,19 @@
 // The application shell: top bar, outline, canvas, inspector, and the bottom panel with the
 // preview, access patterns, cost, export, connect and problems tabs.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useDesignStore } from '../store/designStore';
 import { DesignCanvas } from './canvas/DesignCanvas';
 import { CanvasToolbar } from './canvas/CanvasToolbar';
+import { CanvasMinimap } from './canvas/CanvasMinimap';
+import { CommandPalette } from './CommandPalette';
+import { registerViewBridge } from '../store/commands';
 import { Inspector } from './inspector/Inspector';
 import { IssuesList } from './IssuesList';
 import { Notices } from './Notices';
 import { Outline } from './Outline';
 import { PanelBoundary } from './PanelBoundary';
-import { MIN_PANEL, PanelSplitter } from './PanelSplitter';
+import { PanelSplitter, useRememberedSize } from './PanelSplitter';
 import { PreviewPanel } from './preview/PreviewPanel';
 import { Tabs, type TabDefinition } from './Tabs';
 import { TopBar } from './TopBar';
@@ -19,6 +22,7 @@ import { AccessPatternsPanel } from './patterns/AccessPatternsPanel';
 import { ExportPanel } from './export/ExportPanel';
 import { ConnectPanel } from './connect/ConnectPanel';
 import { CostPanel } from './cost/CostPanel';
+import { ProductionPanel } from './production/ProductionPanel';
 
 function ProblemsTabLabel() {
   const count = useDesignStore((s) => s.issues.filter((i) => i.severity !== 'info').length);
@@ -32,12 +36,16 @@ function ProblemsTabLabel() {
 export function App() {
   useKeyboardShortcuts();
   const [tab, setTab] = useState('preview');
-  const [panelHeight, setPanelHeight] = useState(() => Math.max(MIN_PANEL, Math.round(window.innerHeight * 0.38)));
+  // The canvas keeps most of the height by default; the sizes the user picks are kept.
+  const [panelHeight, setPanelHeight] = useRememberedSize('details-height', () => Math.round(window.innerHeight * 0.3));
+  const [inspectorWidth, setInspectorWidth] = useRememberedSize('inspector-width', () => 340);
+  useEffect(() => registerViewBridge({ showTab: setTab }), []);
   const problemCount = useDesignStore((s) => s.issues.filter((i) => i.severity !== 'info').length);
   const tabs: TabDefinition[] = [
     { id: 'preview', label: 'Preview', render: () => <PanelBoundary name="Preview"><PreviewPanel /></PanelBoundary> },
     { id: 'patterns', label: 'Access patterns', render: () => <PanelBoundary name="Access patterns"><AccessPatternsPanel /></PanelBoundary> },
     { id: 'cost', label: 'Cost', render: () => <PanelBoundary name="Cost"><CostPanel /></PanelBoundary> },
+    { id: 'production', label: 'Production', render: () => <PanelBoundary name="Production"><ProductionPanel /></PanelBoundary> },
     { id: 'export', label: 'Export', render: () => <PanelBoundary name="Export"><ExportPanel /></PanelBoundary> },
     { id: 'connect', label: 'Connect', render: () => <PanelBoundary name="Connect"><ConnectPanel /></PanelBoundary> },
     { id: 'problems', label: <ProblemsTabLabel />, name: problemCount ? `Problems (${problemCount})` : 'Problems', render: () => <IssuesList onOpenPattern={() => setTab('patterns')} /> },
@@ -46,25 +54,30 @@ export function App() {
     <ReactFlowProvider>
       <div className="app" style={{ gridTemplateRows: `auto minmax(0, 1fr) auto ${panelHeight}px` }}>
         <TopBar />
-        <div className="workspace">
-          <Outline />
+        <div className="workspace" style={{ gridTemplateColumns: `200px minmax(0, 1fr) auto ${inspectorWidth}px` }}>
+          <div className="left-column">
+            <Outline />
+            <CanvasMinimap />
+          </div>
           <main className="canvas-area" aria-label="Canvas">
             <CanvasToolbar />
             <PanelBoundary name="Canvas">
               <DesignCanvas />
             </PanelBoundary>
           </main>
+          <PanelSplitter orientation="vertical" label="Resize inspector" size={inspectorWidth} onChange={setInspectorWidth} />
           <aside className="side-panel" aria-label="Inspector">
             <PanelBoundary name="Inspector">
               <Inspector />
             </PanelBoundary>
           </aside>
         </div>
-        <PanelSplitter height={panelHeight} onChange={setPanelHeight} />
+        <PanelSplitter orientation="horizontal" label="Resize details panel" size={panelHeight} onChange={setPanelHeight} />
         <section className="bottom-panel" aria-label="Details">
           <Tabs label="Details" tabs={tabs} active={tab} onChange={setTab} />
         </section>
         <Notices />
+        <CommandPalette />
       </div>
     </ReactFlowProvider>
   );

@@ -13,6 +13,8 @@ import type { SampleItem } from '../sampleData';
 import type { AccessPattern, DesignModel, Entity } from '../types';
 import { shardCount, templateCardinality, type ExpectedCounts } from './keyCardinality';
 
+export { PARTITION_READ_UNITS_PER_SECOND, PARTITION_WRITE_UNITS_PER_SECOND };
+
 /** Fewer distinct partition key values than this, holding more items than values, is flagged. */
 export const LOW_CARDINALITY_VALUES = 10;
 
