@@ -125,6 +125,23 @@ describe('validateModel', () => {
       expect(issue(index, 'keys.hotPartition')).toMatchObject({ severity: 'warning', path: '/entities/0/keys/indexes/gsi-1/partitionKey' });
     });
 
+    it('warns about a partition key of few values (low cardinality), but not a deliberate write shard', () => {
+      const few = validateModel(model((m) => (m.entities[0]!.keys.indexes['gsi-1']!.partitionKey = 'AMT#{{amount}}')));
+      expect(issue(few, 'keys.lowCardinality')).toMatchObject({
+        severity: 'warning',
+        path: '/entities/0/keys/indexes/gsi-1/partitionKey',
+        message: expect.stringMatching(/^GSI1PK \(GSI1\) takes at most 9 values \(\{\{amount\}\}\), so Order items crowd into a few partitions/),
+      });
+      expect(issue(validateModel(model()), 'keys.lowCardinality')).toBeUndefined();
+      const sharded = validateModel(
+        model((m) => {
+          m.entities[0]!.attributes[2]!.generator = { kind: 'integer', min: 0, max: 3 };
+          m.entities[0]!.keys.indexes['gsi-1']!.partitionKey = 'SHARD#{{amount}}';
+        }),
+      );
+      expect(issue(sharded, 'keys.lowCardinality')).toBeUndefined();
+    });
+
     it('requires templates for the primary key', () => {
       const issues = validateModel(model((m) => delete m.entities[0]!.keys.sortKey));
       expect(issue(issues, 'keys.missingTableKey')).toMatchObject({ severity: 'error', path: '/entities/0/keys/sortKey' });

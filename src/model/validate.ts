@@ -9,6 +9,7 @@ import { isReservedWord } from '../engine/ReservedWords';
 import { checkPattern } from './accessPatterns/checkPattern';
 import { parameterValueVerdicts } from './accessPatterns/requestChecks';
 import { closestName } from './closestName';
+import { shardCount, templateCardinality } from './production/keyCardinality';
 import type { SampleItem } from './sampleData';
 import {
   isConstantTemplate,
@@ -557,7 +558,7 @@ function checkEntityKeys(
           : `every ${entity.name} item lands in ${slot.index.name} partition "${template}"; one partition takes at most 1,000 writes per second, so shard it if ${entity.name} writes are heavy`,
       );
     }
-    checkCardinality(entity, slot, keyLabel, template, attributeByName, issues);
+    checkCardinality(model, entity, slot, keyLabel, template, issues);
     // `{{Widget_Id}}` for the key Widget_Id is the attribute itself (a plain, not overloaded, key).
     if (attributeByName.has(slot.key.name) && templatePlaceholders(template).join() !== slot.key.name) {
       issues.add('warning', slot.path, 'keys.attributeAndTemplate', `${entity.name} has an attribute named ${slot.key.name} and a template for it; the template's value is stored`);
@@ -596,33 +597,17 @@ function checkEntityKeys(
 // Fewer partition key values than this puts an entity's items in a handful of partitions.
 const LOW_CARDINALITY = 10;
 
-/** Values a placeholder can take when few: an enum's values, a boolean's two; undefined when many. */
-function cardinality(entity: Entity, name: string, attributeByName: ReadonlyMap<string, EntityAttribute>): number | undefined {
-  if (name === entity.typeAttribute) return 1;
-  const attribute = attributeByName.get(name);
-  if (attribute?.type === 'BOOL') return 2;
-  if (attribute?.generator.kind === 'enum') return new Set(attribute.generator.values).size;
-  return undefined;
-}
-
-/** A partition key made only of enum or boolean values: every item lands in one of a few partitions. */
-function checkCardinality(
-  entity: Entity,
-  slot: TemplateSlot,
-  keyLabel: string,
-  template: string,
-  attributeByName: ReadonlyMap<string, EntityAttribute>,
-  issues: Issues,
-): void {
+/**
+ * A partition key whose values are few whatever the item count (enum, boolean or small number
+ * range placeholders): every item lands in one of a few partitions. A deliberate write shard
+ * (`POST#{{shard}}`, 0–N) is read by querying every shard, so it is not flagged.
+ */
+function checkCardinality(model: DesignModel, entity: Entity, slot: TemplateSlot, keyLabel: string, template: string, issues: Issues): void {
   if (!slot.path.endsWith('/partitionKey')) return;
   const placeholders = parseKeyTemplate(template).parts.filter((part) => part.kind === 'placeholder');
-  if (placeholders.length === 0) return;
-  let values = 1;
-  for (const part of placeholders) {
-    const count = cardinality(entity, part.name, attributeByName);
-    if (count === undefined) return;
-    values *= count;
-  }
+  if (placeholders.length === 0 || shardCount(entity, template) !== undefined) return;
+  // Counted as if items were countless: only what the generators bound stays finite.
+  const values = templateCardinality(model, entity, template, () => Number.POSITIVE_INFINITY);
   if (values >= LOW_CARDINALITY) return;
   issues.add(
     'warning',
