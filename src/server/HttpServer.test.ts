@@ -101,7 +101,7 @@ describe('HttpServer', () => {
     });
     const unknown = await post('Nope_20120810.ListTables', '{}');
     expect(unknown.status).toBe(400);
-    expect(((await unknown.json()) as { __type: string }).__type).toBe('com.amazonaws.dynamodb.v20120810#UnknownOperationException');
+    expect(((await unknown.json()) as { __type: string }).__type).toBe('com.amazonaws.dynamodb.v20120810#InvalidAction');
     for (const body of ['{x', '[]', '']) {
       const bad = await post('DynamoDB_20120810.ListTables', body);
       expect(bad.status).toBe(500);

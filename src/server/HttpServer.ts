@@ -78,9 +78,9 @@ const INTERNAL_FAILURE = {
     Message: 'The request processing has failed because of an unknown error, exception or failure.',
   },
 };
-const UNKNOWN_OPERATION = {
+const INVALID_ACTION = {
   status: 400,
-  body: { __type: `${WIRE_NAMESPACE}UnknownOperationException`, Message: 'An unknown operation was requested.' },
+  body: { __type: `${WIRE_NAMESPACE}InvalidAction`, Message: 'The action or operation requested is invalid. Verify that the action is typed correctly.' },
 };
 // DynamoDB Local answers an oversized body with a bare 413 and an empty message.
 const PAYLOAD_TOO_LARGE = { status: 413, body: { Message: '' } };
@@ -210,12 +210,17 @@ function readBody(request: IncomingMessage): Promise<Buffer | Unread> {
   });
 }
 
-function parseTarget(header: string | string[] | undefined): { service: Service; operation: string } | undefined {
-  if (typeof header !== 'string') return undefined;
-  const dot = header.indexOf('.');
-  if (dot < 0) return undefined;
-  const service = SERVICE_PREFIXES[header.slice(0, dot)];
-  return service === undefined ? undefined : { service, operation: header.slice(dot + 1) };
+/**
+ * The service and operation an X-Amz-Target names. As in DynamoDB Local, a target without an
+ * operation is an internal failure and an unknown service an invalid action; an unknown
+ * operation of a known service is for the service to refuse.
+ */
+function parseTarget(header: string | string[]): { service: Service; operation: string } | DispatchResult {
+  const dot = typeof header === 'string' ? header.indexOf('.') : -1;
+  if (dot < 0) return INTERNAL_FAILURE;
+  const prefix = (header as string).slice(0, dot);
+  if (!Object.hasOwn(SERVICE_PREFIXES, prefix)) return INVALID_ACTION;
+  return { service: SERVICE_PREFIXES[prefix] as Service, operation: (header as string).slice(dot + 1) };
 }
 
 async function answer(request: IncomingMessage, options: HttpServerOptions): Promise<DispatchResult | Unread> {
@@ -227,7 +232,7 @@ async function answer(request: IncomingMessage, options: HttpServerOptions): Pro
   const target = request.headers['x-amz-target'];
   if (target === undefined) return INTERNAL_FAILURE;
   const parsedTarget = parseTarget(target);
-  if (parsedTarget === undefined) return UNKNOWN_OPERATION;
+  if ('status' in parsedTarget) return parsedTarget;
   let input: unknown;
   try {
     // Bytes that are not UTF-8 are refused, as DynamoDB Local refuses them, rather than

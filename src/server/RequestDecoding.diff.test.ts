@@ -81,6 +81,25 @@ function signWithEmptyService(endpoint: string, target: string, body: string): R
   };
 }
 
+describe('targets', () => {
+  it('answers unknown services and operations, JavaScript words among them, as DynamoDB Local does', async () => {
+    const targets = ['constructor.ListTables', '__proto__.ListTables', 'toString.ListTables', 'DynamoDB_20120810.constructor', 'DynamoDB_20120810.__proto__', 'DynamoDBStreams_20120810.hasOwnProperty'];
+    for (const target of [...targets, 'Nope_20120810.ListTables', 'DynamoDB_20120811.ListTables', 'DynamoDB_20120810', '.ListTables']) {
+      const answers = await Promise.all(
+        [local, server.endpoint].map(async (endpoint) => {
+          const response = await fetch(endpoint, {
+            method: 'POST',
+            headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': target, authorization: 'AWS4-HMAC-SHA256 Credential=targets/20200101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0' },
+            body: '{}',
+          });
+          return errorOf({ status: response.status, body: (await response.json()) as unknown });
+        }),
+      );
+      expect(answers[1], target).toEqual(answers[0]);
+    }
+  });
+});
+
 describe('signatures', () => {
   it('answers a credential scope with an empty service, as DynamoDB Local does', async () => {
     const body = JSON.stringify({ TableName: table });
