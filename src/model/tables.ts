@@ -55,3 +55,19 @@ export function designOfTables(tables: readonly DesignModel[]): DesignModel {
   const design = withSpace(first, spaceOf(first));
   return rest.length === 0 ? design : { ...design, otherTables: rest.map(spaceOf) };
 }
+
+/** Every table's fixed items, in table order: what tells one import's items from another's. */
+export function fixedItemLists(model: DesignModel): (TableSpace['items'] | undefined)[] {
+  return [model.items, ...(model.otherTables ?? []).map((space) => space.items)];
+}
+
+export function fixedItemCount(model: DesignModel): number {
+  return fixedItemLists(model).reduce((sum, items) => sum + (items?.length ?? 0), 0);
+}
+
+/** The design without the items its tables were given (entities, keys and patterns stay). */
+export function withoutFixedItems(model: DesignModel): DesignModel {
+  const { items: _items, ...design } = model;
+  const otherTables = model.otherTables?.map(({ items: _own, ...space }) => space);
+  return otherTables === undefined ? design : { ...design, otherTables };
+}

@@ -144,4 +144,35 @@ describe('share link and model file', () => {
     const result = readModelText(JSON.stringify({ ...model, table: { ...(model.table as object), partitionKey: 7 } }), '"bad.json"');
     expect('error' in result && result.error).toMatch(/\/table\/partitionKey/);
   });
+
+  it('keeps saving a design whose imported items are too large for storage, without them, and says so once', () => {
+    /** A storage that, like a browser's, refuses values over a quota. */
+    class SmallStorage extends MemoryStorage {
+      attempts = 0;
+      override setItem(key: string, value: string) {
+        this.attempts += 1;
+        if (value.length > 60_000) throw new Error('QuotaExceededError: the quota has been exceeded');
+        super.setItem(key, value);
+      }
+    }
+    const storage = new SmallStorage();
+    const session = start(storage);
+    const items = Array.from({ length: 2000 }, (_, i) => ({ item: { PK: { S: `USER#${i}` }, SK: { S: 'PROFILE' }, bio: { S: 'x'.repeat(40) } } }));
+    useDesignStore.getState().replaceModel({ ...defaultModel(), name: 'Big', items }, 'Import big.json');
+    session.flush();
+    const saved = JSON.parse(storage.getItem(AUTOSAVE_KEY) ?? '{}') as Record<string, unknown>;
+    expect(saved.name).toBe('Big');
+    expect(saved.items).toBeUndefined();
+    const warnings = useDesignStore.getState().notices.filter((notice) => notice.tone === 'warning');
+    expect(warnings.map((notice) => notice.message)).toEqual([expect.stringContaining('without its 2000 imported items')]);
+    // A later edit saves the design again, without trying the items once more.
+    const before = storage.attempts;
+    useDesignStore.getState().updateModel('Rename model', (model) => ({ ...model, name: 'Bigger' }));
+    session.flush();
+    expect(storage.attempts).toBe(before + 1);
+    expect((JSON.parse(storage.getItem(AUTOSAVE_KEY) ?? '{}') as { name: string }).name).toBe('Bigger');
+    expect(useDesignStore.getState().notices.filter((notice) => notice.tone === 'warning')).toHaveLength(1);
+    expect(useDesignStore.getState().model.items).toBe(items);
+    session.stop();
+  });
 });

@@ -1,5 +1,6 @@
 // Session start and autosave: restore the autosaved model, open a shared link if the URL
 // carries one (undoably, so the autosaved work is one Undo away), then save on every change.
+import { fixedItemCount, fixedItemLists, withoutFixedItems } from '../model/tables';
 import type { DesignModel } from '../model/types';
 import { restoreModel, saveModel, type KeyValueStorage } from './autosave';
 import { loadModelJson } from './derive';
@@ -47,14 +48,34 @@ export function startPersistence(env: PersistenceEnvironment): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   // What storage holds now; the session's starting model is written unless it is exactly that.
   let saved: DesignModel | undefined = restored.kind === 'restored' && !shared ? store.getState().model : undefined;
+  // Fixed items too large for the browser's storage: after one failed try they are left out of
+  // every save, rather than serialized again on each edit only to fail again.
+  let oversized: ReturnType<typeof fixedItemLists> | undefined;
+  const sameItems = (model: DesignModel) => oversized !== undefined && fixedItemLists(model).every((items, i) => items === oversized?.[i]);
   const flush = () => {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
     const { model, notify } = store.getState();
     if (model === saved) return;
     saved = model;
+    if (sameItems(model)) {
+      const error = saveModel(env.storage, withoutFixedItems(model));
+      if (error) notify('error', error);
+      return;
+    }
     const error = saveModel(env.storage, model);
-    if (error) notify('error', error);
+    if (error === undefined) return;
+    if (fixedItemCount(model) === 0) {
+      notify('error', error);
+      return;
+    }
+    oversized = fixedItemLists(model);
+    const smaller = saveModel(env.storage, withoutFixedItems(model));
+    notify(
+      'warning',
+      smaller ??
+        `Autosave keeps this design without its ${fixedItemCount(model)} imported items: they are too large for this browser's storage (${error.replace(/^Autosave failed: /, '')}). They stay in this tab until it is closed, in your exports, and in the file you imported.`,
+    );
   };
   flush();
   const unsubscribe = store.subscribe((state, previous) => {
