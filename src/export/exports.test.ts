@@ -146,6 +146,25 @@ describe('IAM policy', () => {
     expect(notes.filter((note) => note.includes('does not limit it')).map((note) => note.split(' ')[0])).toEqual(['dynamodb:DeleteItem', 'dynamodb:PutItem']);
   });
 
+  it('does not bind a request whose partition key it cannot read', () => {
+    const model: DesignModel = {
+      ...design,
+      accessPatterns: [
+        {
+          id: 'q',
+          name: 'Sort key only',
+          operation: 'Query',
+          index: 'gsi2',
+          parameters: [{ name: 'customerId', type: 'S' }],
+          request: { KeyConditionExpression: '#t = :t', ExpressionAttributeNames: { '#t': 'total' }, ExpressionAttributeValues: { ':t': { S: 'CUSTOMER#{{customerId}}' } } },
+        },
+      ],
+    };
+    const policy = iamPolicy(model, { leadingKeys: { variable: COGNITO_IDENTITY } });
+    expect(policy.Statement.map((statement) => [statement.Sid, statement.Condition])).toEqual([['SortKeyOnlyNotPerUserKeyNotReadable', undefined]]);
+    expect(iamPolicyNotes(model, { leadingKeys: { variable: COGNITO_IDENTITY } }).at(-1)).toContain('does not name a partition key value Tablesmith can read');
+  });
+
   it('binds the identity to the parameter the user names, with the variable the user chooses', () => {
     const variable = identityVariable('principal-tag:team');
     expect(variable).toBe('${aws:PrincipalTag/team}');

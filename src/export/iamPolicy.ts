@@ -210,7 +210,8 @@ function partitionKeyValues(model: DesignModel, pattern: AccessPattern, request:
       const target = resolveTarget(model, pattern);
       const names = records(request.ExpressionAttributeNames) as Record<string, string>;
       const parsed = target.ok ? parseKeyCondition(String(request.KeyConditionExpression ?? ''), names, target.target.partitionKey.name) : undefined;
-      values = [parsed?.ok === true ? scalarText(records(request.ExpressionAttributeValues)[parsed.condition.partition.value]) : undefined];
+      const partition = parsed?.ok === true && target.ok && parsed.condition.partition.attribute === target.target.partitionKey.name ? parsed.condition.partition : undefined;
+      values = [partition === undefined ? undefined : scalarText(records(request.ExpressionAttributeValues)[partition.value])];
       break;
     }
     case 'BatchGetItem':
@@ -231,7 +232,7 @@ function partitionKeyValues(model: DesignModel, pattern: AccessPattern, request:
   }
   const known = values.filter((value): value is string => value !== undefined);
   if (known.length === 0 || known.length < values.length) {
-    return { sid: 'KeyNotReadable', reason: `its request does not name the partition key ${tableKey} in a form Tablesmith can read` };
+    return { sid: 'KeyNotReadable', reason: 'its request does not name a partition key value Tablesmith can read (an equality on the partition key, or a key with it)' };
   }
   return known;
 }
@@ -242,7 +243,7 @@ function iamConditionText(text: string): string {
 }
 
 /** `$`, `*` and `?` written so IAM reads neither a policy variable nor a wildcard in an ARN. */
-export function iamResourceText(text: string): string {
+function iamResourceText(text: string): string {
   return text.replace(/[$*?]/g, (character) => `\${${character}}`);
 }
 
@@ -427,7 +428,7 @@ export function iamPolicyJson(model: DesignModel, options?: IamPolicyOptions): s
 export type TemplateValue = string | TemplateValue[] | { [key: string]: TemplateValue };
 
 /** `${` written as `${!` so `Fn::Sub` keeps it literally. */
-export function subLiteral(text: string): string {
+function subLiteral(text: string): string {
   return text.replace(/\$\{/g, '${!');
 }
 
