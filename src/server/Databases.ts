@@ -75,6 +75,11 @@ function failure(status: number, type: string, message: string): DispatchResult 
 
 export type DatabaseEntry = EndpointEngine & { engine: Engine };
 
+/** Unambiguous for any key and region, whatever characters they hold. */
+function databaseId(scope: CredentialScope): string {
+  return JSON.stringify([scope.accessKeyId, scope.region]);
+}
+
 export interface Databases {
   engineFor(scope: CredentialScope): DatabaseEntry;
   /** Replays the journal into fresh databases; call once, before serving. */
@@ -96,7 +101,7 @@ export interface DatabaseOptions {
 
 export function createDatabases(options: DatabaseOptions = {}): Databases {
   const { journal, memoryBudget } = options;
-  const databases = new Map<string, DatabaseEntry>();
+  const databases = new Map<string, { scope: CredentialScope; entry: DatabaseEntry }>();
   // Outside a request the clock runs (never backwards past a replayed instant); inside one it is pinned.
   let pinned: number | undefined;
   let latest = 0;
@@ -131,6 +136,8 @@ export function createDatabases(options: DatabaseOptions = {}): Databases {
         if (service === 'DynamoDBStreams') return dispatchStreams(engine, operation, body);
         if (!WRITE_ACTIONS.has(operation)) return engine.dispatch(operation, body);
         if (memoryBudget && !memoryBudget.admits(raw?.length ?? 0)) return failure(400, 'MemoryBudgetExceededException', memoryBudget.refusal());
+        // A change that could not be kept must not be made: the journal would miss it.
+        if (journal?.failed) return failure(500, 'InternalServerError', `Writes are refused: ${journal.failed.message}`);
         const t = clock();
         const q = newSeed();
         const result = at(t, q, () => engine.dispatch(operation, body));
@@ -144,7 +151,7 @@ export function createDatabases(options: DatabaseOptions = {}): Databases {
         );
       },
     };
-    databases.set(`${scope.accessKeyId}\u0000${scope.region}`, entry);
+    databases.set(databaseId(scope), { scope, entry });
     return entry;
   }
 
@@ -155,14 +162,14 @@ export function createDatabases(options: DatabaseOptions = {}): Databases {
   }
 
   function sweep(): void {
-    for (const [id, { engine }] of databases) {
+    for (const { scope, entry } of databases.values()) {
+      const { engine } = entry;
       const t = clock();
       const q = newSeed();
       const { keys } = at(t, q, () => sweepExpiredItems(engine.context));
       const d = Object.entries(keys);
       if (d.length > 0) {
-        const [k, r] = id.split('\u0000') as [string, string];
-        void record({ t, q, k, r, x: 'ttl', d })?.catch(() => {
+        void record({ t, q, k: scope.accessKeyId, r: scope.region, x: 'ttl', d })?.catch(() => {
           // The failure is kept by the journal and reported to the next write.
         });
       }
@@ -175,8 +182,8 @@ export function createDatabases(options: DatabaseOptions = {}): Databases {
 
   return {
     engineFor(scope) {
-      const existing = databases.get(`${scope.accessKeyId}\u0000${scope.region}`);
-      if (existing) return existing;
+      const existing = databases.get(databaseId(scope));
+      if (existing) return existing.entry;
       const t = clock();
       const q = newSeed();
       const entry = open(scope, t, q);
@@ -190,12 +197,11 @@ export function createDatabases(options: DatabaseOptions = {}): Databases {
       const result = replayJournal(path, (payload) => {
         const entry = JSON.parse(payload) as JournalRecord;
         const scope = { accessKeyId: entry.k, region: entry.r };
-        const id = `${entry.k}\u0000${entry.r}`;
         if (entry.x === 'open') {
           open(scope, entry.t, entry.q);
           return;
         }
-        const database = databases.get(id) ?? open(scope, entry.t, entry.q);
+        const database = databases.get(databaseId(scope))?.entry ?? open(scope, entry.t, entry.q);
         if (entry.x === 'call') {
           if (at(entry.t, entry.q, () => database.engine.dispatch(entry.o, entry.b)).status !== 200) diverged++;
           return;
@@ -208,7 +214,7 @@ export function createDatabases(options: DatabaseOptions = {}): Databases {
           }
         });
       });
-      for (const { engine } of databases.values()) trimStreamRecords(engine.context);
+      for (const { entry } of databases.values()) trimStreamRecords(entry.engine.context);
       return { ...result, diverged };
     },
     async close() {

@@ -104,6 +104,7 @@ export class Journal {
   private pending: Buffer[] = [];
   private waiters: { resolve: () => void; reject: (error: Error) => void }[] = [];
   private flushing: Promise<void> | undefined;
+  private closing: Promise<void> | undefined;
   /** The first write or flush failure; after it every append fails, as the journal may have a gap. */
   private failure: Error | undefined;
 
@@ -125,6 +126,11 @@ export class Journal {
     return new Journal(path, file);
   }
 
+  /** Why records can no longer be written, once a write or flush has failed. */
+  get failed(): Error | undefined {
+    return this.failure;
+  }
+
   /** Queues one record; resolves when it and every record before it are on disk. */
   append(payload: string): Promise<void> {
     if (this.failure) return Promise.reject(this.failure);
@@ -135,10 +141,11 @@ export class Journal {
     return written;
   }
 
-  /** Waits for every queued record, then closes the file. */
+  /** Waits for every queued record, then closes the file (once, however often called). */
   async close(): Promise<void> {
     await this.flushing;
-    await this.file.close();
+    this.closing ??= this.file.close();
+    await this.closing;
   }
 
   private async flushLoop(): Promise<void> {
