@@ -114,13 +114,13 @@ describe('CreateTable with multi-attribute GSI keys', () => {
   });
 });
 
-// Both sides build a new index in the background; a client polls DescribeTable until it is ACTIVE.
-async function untilActive(name: string): Promise<void> {
+// Both sides build and drop indexes in the background; a client polls DescribeTable until done.
+async function untilIndexes(name: string, done: (statuses: (string | undefined)[]) => boolean): Promise<void> {
   for (const client of [oracle.local, oracle.engine]) {
     for (let attempt = 0; ; attempt++) {
       const table = (await client.send(new DescribeTableCommand({ TableName: name }))).Table;
-      if ((table?.GlobalSecondaryIndexes ?? []).every((index) => index.IndexStatus === 'ACTIVE')) break;
-      if (attempt === 100) throw new Error(`${name}: indexes not ACTIVE`);
+      if (done((table?.GlobalSecondaryIndexes ?? []).map((index) => index.IndexStatus))) break;
+      if (attempt === 100) throw new Error(`${name}: index changes not done`);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
@@ -148,7 +148,7 @@ describe('UpdateTable creating a multi-attribute GSI', () => {
     await same(oracle, UpdateTableCommand, create('Ha Hb Rc Rd'));
     const described = output<{ Table: { AttributeDefinitions: AttributeDefinition[] } }>(await same(oracle, DescribeTableCommand, { TableName: input.TableName }));
     expect(described.Table.AttributeDefinitions.map((definition) => definition.AttributeName)).toEqual(expect.arrayContaining(['a', 'b', 'c', 'd']));
-    await untilActive(input.TableName as string);
+    await untilIndexes(input.TableName as string, (statuses) => statuses.every((status) => status === 'ACTIVE'));
     for (const ScanIndexForward of [true, false]) {
       const page = output<{ Items: unknown[] }>(
         await same(oracle, QueryCommand, {
@@ -162,5 +162,9 @@ describe('UpdateTable creating a multi-attribute GSI', () => {
       expect(page.Items.length).toBeGreaterThan(0);
     }
     await same(oracle, ScanCommand, { TableName: input.TableName, IndexName: 'by-HaHbRcRd' });
+    // Dropping it drops the definitions of its parts that nothing else keys on.
+    await same(oracle, UpdateTableCommand, { TableName: input.TableName, GlobalSecondaryIndexUpdates: [{ Delete: { IndexName: 'by-HaHbRcRd' } }] });
+    await untilIndexes(input.TableName as string, (statuses) => statuses.length === 0);
+    await same(oracle, DescribeTableCommand, { TableName: input.TableName });
   });
 });
