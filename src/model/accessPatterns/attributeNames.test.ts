@@ -15,6 +15,12 @@ describe('knownAttributeNames', () => {
     for (const name of ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'status', 'customerId', 'quantity']) expect(known.has(name)).toBe(true);
     expect(known.has('stauts')).toBe(false);
   });
+
+  it('holds the attributes of the items the user imported, which define names as much as entities do', () => {
+    const imported = { ...model, items: [{ item: { PK: { S: 'LEGACY#1' }, SK: { S: 'X' }, legacyFlag: { BOOL: true } } }] };
+    expect(knownAttributeNames(imported).has('legacyFlag')).toBe(true);
+    expect(knownAttributeNames(model).has('legacyFlag')).toBe(false);
+  });
 });
 
 describe('unknownAttributes', () => {

@@ -77,7 +77,7 @@ export function expressionSites(request: Json): ExpressionSite[] {
   return sites;
 }
 
-/** Every attribute name the design defines: entity attributes, entity-type attributes and key attributes. */
+/** Every attribute name the design defines: entity attributes, entity-type attributes, key attributes and those of its imported items. */
 export function knownAttributeNames(model: DesignModel): Set<string> {
   const known = new Set<string>([model.table.partitionKey.name]);
   if (model.table.sortKey) known.add(model.table.sortKey.name);
@@ -91,6 +91,7 @@ export function knownAttributeNames(model: DesignModel): Set<string> {
     if (entity.typeAttribute !== undefined) known.add(entity.typeAttribute);
     for (const attribute of entity.attributes) known.add(attribute.name);
   }
+  for (const fixed of model.items ?? []) for (const name of Object.keys(fixed.item)) known.add(name);
   return known;
 }
 
