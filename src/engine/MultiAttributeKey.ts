@@ -60,7 +60,7 @@ export function partsToken(item: Item, attributes: readonly KeyAttribute[]): str
 /** The token of leading key parts given as values, in the attributes' order. */
 export function valuesToken(values: readonly AttributeValue[], attributes: readonly KeyAttribute[]): string {
   let token = '';
-  values.forEach((value, i) => (token += partToken(value, (attributes[i] as KeyAttribute).type)));
+  for (let i = 0; i < values.length; i++) token += partToken(values[i] as AttributeValue, (attributes[i] as KeyAttribute).type);
   return token;
 }
 

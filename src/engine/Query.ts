@@ -67,6 +67,7 @@ function multiAttributeSortRange(keyCondition: KeyCondition, key: MultiAttribute
   const leading = valuesToken(keyCondition.multi?.sortEqualities ?? [], key.range);
   const type = (key.range[keyCondition.multi?.sortEqualities.length ?? 0] as KeyAttribute).type;
   const group = (value: AttributeValue, inclusive: boolean): SortBound => ({ token: leading + partToken(value, type), inclusive, group: true });
+  // A one-sided predicate on the last attribute still keeps to the keys the equalities start.
   const within: SortRange = leading === '' ? {} : { low: { token: leading, inclusive: true }, high: { token: leading, inclusive: true, group: true } };
   switch (condition.operator) {
     case '=':
