@@ -29,17 +29,17 @@ async function leadingNumber(cell: Locator): Promise<number> {
 test('a request rate gives the read units and on-demand cost per month', async ({ page }) => {
   await openCost(page);
   const pattern = row(page, 'Access pattern costs', 'Get user profile');
-  // Cells after the row header: operation, rate, RCU per call, WCU per call, RRU/month, WRU/month, $/month.
+  // Cells after the row header: operation, rate, items per call, RCU per call, WCU per call, RRU/month, WRU/month, $/month.
   const cells = pattern.getByRole('cell');
-  await expect(cells.nth(4)).toHaveText('0 RRU');
-  const rcuPerCall = await leadingNumber(cells.nth(2));
+  await expect(cells.nth(5)).toHaveText('0 RRU');
+  const rcuPerCall = await leadingNumber(cells.nth(3));
   expect(rcuPerCall).toBeGreaterThan(0);
 
   await page.getByRole('textbox', { name: 'Requests per second for Get user profile' }).fill('10');
   const readUnits = rcuPerCall * 10 * SECONDS_PER_MONTH;
   const onDemand = (readUnits / 1e6) * 0.125;
-  await expect(cells.nth(4)).toHaveText(`${whole(readUnits)} RRU`);
-  await expect(cells.nth(6)).toHaveText(usd(onDemand));
+  await expect(cells.nth(5)).toHaveText(`${whole(readUnits)} RRU`);
+  await expect(cells.nth(7)).toHaveText(usd(onDemand));
   await expect(row(page, 'Monthly cost', 'Throughput').getByRole('cell').first()).toHaveText(usd(onDemand));
   await expect(page.getByRole('columnheader', { name: 'On-demand (cheaper)' })).toBeVisible();
 
@@ -72,7 +72,7 @@ test('an invalid rate is refused next to its field and not counted', async ({ pa
   await rate.fill('-5');
   await expect(rate).toHaveAttribute('aria-invalid', 'true');
   await expect(rate).toHaveAccessibleDescription('Requests per second cannot be negative');
-  await expect(row(page, 'Access pattern costs', 'Get user profile').getByRole('cell').nth(4)).toHaveText('0 RRU');
+  await expect(row(page, 'Access pattern costs', 'Get user profile').getByRole('cell').nth(5)).toHaveText('0 RRU');
 
   await rate.fill('');
   await expect(rate).toHaveAccessibleDescription('Requests per second is required');
@@ -82,4 +82,38 @@ test('an invalid rate is refused next to its field and not counted', async ({ pa
   const utilisation = page.getByRole('textbox', { name: 'Target utilisation (%)' });
   await utilisation.fill('0');
   await expect(utilisation).toHaveAccessibleDescription('Target utilisation must be more than 0');
+});
+
+test('items per call default from the expected counts and change the read units', async ({ page }) => {
+  await openCost(page);
+  await page.getByRole('textbox', { name: 'Expected items for UserProfile' }).fill('1000');
+  await page.getByRole('textbox', { name: 'Expected items for Post' }).fill('20000');
+  // A user's posts: 20,000 posts over 1,000 users is 20 per partition, not what the samples hold.
+  const items = page.getByRole('textbox', { name: "Items per call for Get a user's posts" });
+  await expect(items).toHaveValue('20');
+  const rcu = row(page, 'Access pattern costs', "Get a user's posts").getByRole('cell').nth(3);
+  const twenty = await leadingNumber(rcu);
+  await items.fill('1');
+  await expect(rcu).toHaveText('0.5 RCU');
+  expect(twenty).toBeGreaterThan(0.5);
+});
+
+test('traffic moves the charts: cost by component, and cost against traffic with the crossover', async ({ page }) => {
+  await openCost(page);
+  await expect(page.getByText('Enter requests per second for a pattern to see cost against traffic.')).toBeVisible();
+  const components = page.getByRole('img', { name: /^Monthly cost by component/ });
+  const before = await components.getAttribute('aria-label');
+
+  await page.getByRole('textbox', { name: 'Requests per second for Get user profile' }).fill('50');
+  await expect(components).not.toHaveAttribute('aria-label', before ?? '');
+  const curve = page.getByRole('img', { name: /^Cost against traffic: provisioned becomes cheaper than on-demand above [\d,]+ requests per second; you entered 50$/ });
+  await expect(curve).toBeVisible();
+  const crossover = Number(((await curve.getAttribute('aria-label')) ?? '').match(/above ([\d,]+)/)?.[1]?.replace(/,/g, ''));
+
+  // A peak three times the average needs three times the provisioned capacity, so the crossover moves up.
+  await page.getByRole('textbox', { name: 'Peak-to-average factor' }).fill('3');
+  await expect(async () => {
+    const label = (await page.getByRole('img', { name: /^Cost against traffic/ }).getAttribute('aria-label')) ?? '';
+    expect(Number(label.match(/above ([\d,]+)/)?.[1]?.replace(/,/g, ''))).toBeGreaterThan(crossover);
+  }).toPass();
 });

@@ -1,10 +1,12 @@
-// The Cost tab: what the design costs per month for the traffic and data the user expects,
-// on demand and provisioned side by side, with the storage of the table and every index.
+// The Cost tab: a planner for what the design costs per month for the traffic and data the user
+// expects (requests and items per call, peak factor, table class, stream reads), on demand and
+// provisioned side by side, with the storage of the table and every index, and two charts.
 import { useId, useMemo } from 'react';
-import { estimateCost, type Prices } from '../../model/cost';
-import { costInputs, countKey, fieldTexts, priceKey, rateKey, useCostStore, UTILIZATION_KEY } from '../../store/costStore';
+import { costCurve, planCost, priceCost, PRICES_SOURCE, type Prices, type TableClass } from '../../model/cost';
+import { costInputs, countKey, fieldTexts, itemsKey, PEAK_KEY, priceKey, rateKey, STREAM_KEY, useCostStore, UTILIZATION_KEY } from '../../store/costStore';
 import { useDesignStore } from '../../store/designStore';
 import { Field } from '../inspector/fields';
+import { ComponentsChart, TrafficChart } from './CostCharts';
 import { formatCount, formatStorage, formatUnits, formatUsd } from './format';
 import './cost.css';
 
@@ -14,7 +16,18 @@ const PRICE_LABELS: Record<keyof Prices, string> = {
   readCapacityUnitHour: 'Provisioned reads ($ per RCU-hour)',
   writeCapacityUnitHour: 'Provisioned writes ($ per WCU-hour)',
   storageGbMonth: 'Storage ($ per GB-month)',
+  iaReadRequestUnitsPerMillion: 'Standard-IA on-demand reads ($ per million read request units)',
+  iaWriteRequestUnitsPerMillion: 'Standard-IA on-demand writes ($ per million write request units)',
+  iaReadCapacityUnitHour: 'Standard-IA provisioned reads ($ per RCU-hour)',
+  iaWriteCapacityUnitHour: 'Standard-IA provisioned writes ($ per WCU-hour)',
+  iaStorageGbMonth: 'Standard-IA storage ($ per GB-month)',
+  streamReadRequestUnitsPerMillion: 'Stream reads ($ per million GetRecords read request units)',
 };
+
+const TABLE_CLASSES: { value: TableClass; label: string }[] = [
+  { value: 'STANDARD', label: 'Standard' },
+  { value: 'STANDARD_INFREQUENT_ACCESS', label: 'Standard-IA' },
+];
 
 /** A number field inside a table cell: its name comes from aria-label, its error sits below it. */
 function AmountCell({ label, value, error, onChange }: { label: string; value: string; error: string | undefined; onChange: (text: string) => void }) {
@@ -52,7 +65,9 @@ export function CostPanel() {
   const samples = useDesignStore((s) => s.sampleItems);
   const fields = useCostStore();
   const { inputs, errors } = useMemo(() => costInputs(fields, model), [fields, model]);
-  const cost = useMemo(() => estimateCost(model, samples, inputs), [model, samples, inputs]);
+  const plan = useMemo(() => planCost(model, samples, inputs), [model, samples, inputs]);
+  const cost = useMemo(() => priceCost(plan, inputs), [plan, inputs]);
+  const curve = useMemo(() => costCurve(plan, inputs), [plan, inputs]);
   const text = fieldTexts(fields, model);
   const cheaper = (mode: typeof cost.cheaper) => (cost.cheaper === mode ? <span className="cost-cheaper"> (cheaper)</span> : null);
 
@@ -65,6 +80,7 @@ export function CostPanel() {
               <th scope="col">Access pattern</th>
               <th scope="col">Operation</th>
               <th scope="col">Requests per second</th>
+              <th scope="col">Items per call</th>
               <th scope="col">RCU per call</th>
               <th scope="col">WCU per call</th>
               <th scope="col">Read units per month</th>
@@ -86,11 +102,17 @@ export function CostPanel() {
                     onChange={(value) => fields.setRate(p.patternId, value)}
                   />
                   {p.kind === undefined ? (
-                    <td colSpan={5} className="cost-muted">
+                    <td colSpan={6} className="cost-muted">
                       Not estimated: the pattern gives no capacity estimate (see its verdicts)
                     </td>
                   ) : (
                     <>
+                      <AmountCell
+                        label={`Items per call for ${p.name}`}
+                        value={text.itemsPerCall(p.patternId, p.defaultItemsPerCall)}
+                        error={errors[itemsKey(p.patternId)]}
+                        onChange={(value) => fields.setItemsPerCall(p.patternId, value)}
+                      />
                       <td>{formatUnits(p.readUnitsPerCall)} RCU</td>
                       <td>{formatUnits(p.writeUnitsPerCall)} WCU</td>
                       <td>{formatCount(p.readUnitsPerMonth)} RRU</td>
@@ -105,6 +127,7 @@ export function CostPanel() {
           <tfoot>
             <tr>
               <th scope="row">Total</th>
+              <td />
               <td />
               <td />
               <td>{formatUnits(cost.readUnitsPerSecond)} RCU/s</td>
@@ -136,6 +159,11 @@ export function CostPanel() {
               <td>{formatUsd(cost.provisioned.storage)}</td>
             </tr>
             <tr>
+              <th scope="row">Stream reads</th>
+              <td>{formatUsd(cost.onDemand.streams)}</td>
+              <td>{formatUsd(cost.provisioned.streams)}</td>
+            </tr>
+            <tr>
               <th scope="row">Total</th>
               <td>{formatUsd(cost.onDemand.total)}</td>
               <td>{formatUsd(cost.provisioned.total)}</td>
@@ -144,7 +172,9 @@ export function CostPanel() {
         </table>
 
         <table className="cost-table" aria-label="Provisioned capacity">
-          <caption>Provisioned capacity at {formatUnits(inputs.targetUtilization * 100)}% target utilisation (LSIs use the table's)</caption>
+          <caption>
+            Provisioned capacity for {formatUnits(cost.peakFactor)}× the average at {formatUnits(inputs.targetUtilization * 100)}% target utilisation (LSIs use the table's)
+          </caption>
           <thead>
             <tr>
               <th scope="col">Table or GSI</th>
@@ -168,6 +198,9 @@ export function CostPanel() {
             ))}
           </tbody>
         </table>
+
+        <ComponentsChart cost={cost} />
+        <TrafficChart curve={curve} />
 
         <table className="cost-table" aria-label="Storage">
           <caption>Storage, with DynamoDB's 100 bytes of overhead per item and per index entry</caption>
@@ -219,12 +252,26 @@ export function CostPanel() {
             })}
           </tbody>
         </table>
+        <AmountField label="Peak-to-average factor" value={text.peakFactor} error={errors[PEAK_KEY]} onChange={fields.setPeakFactor} />
         <AmountField
           label="Target utilisation (%)"
           value={text.utilization}
           error={errors[UTILIZATION_KEY]}
           onChange={fields.setUtilization}
         />
+        <Field label="Table class">
+          {(control) => (
+            <select {...control} value={text.tableClass} onChange={(e) => fields.setTableClass(e.target.value as TableClass)}>
+              {TABLE_CLASSES.map((c) => (
+                <option key={c.value} value={c.value}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <AmountField label="Stream reads per second (GetRecords)" value={text.streamReads} error={errors[STREAM_KEY]} onChange={fields.setStreamReads} />
+        <p className="field-hint">Lambda triggers read a stream free; count other consumers' GetRecords read request units here.</p>
         {(Object.keys(PRICE_LABELS) as (keyof Prices)[]).map((name) => (
           <AmountField
             key={name}
@@ -234,7 +281,7 @@ export function CostPanel() {
             onChange={(value) => fields.setPrice(name, value)}
           />
         ))}
-        <p className="field-hint">Default prices: us-east-1, Standard table class, July 2025.</p>
+        <p className="field-hint">Default prices: {PRICES_SOURCE}.</p>
         <button type="button" onClick={fields.resetPrices}>
           Reset prices
         </button>
