@@ -2,7 +2,7 @@
 // run them by id, so a command has one label, one shortcut and one behaviour everywhere.
 import type { DesignState } from './designStore';
 import { useDesignStore } from './designStore';
-import { addEntity, addIndex, deleteEntity, deleteIndex, duplicateEntity, setKeyTemplate, uniqueName, updateIndex } from '../model/commands';
+import { addAttribute, addEntity, addIndex, deleteEntity, deleteIndex, duplicateEntity, setKeyTemplate, uniqueName, updateIndex } from '../model/commands';
 import { blankModel } from '../model/examples';
 import { switchTable, tableNames } from '../model/tables';
 import type { DesignModel } from '../model/types';
@@ -11,7 +11,15 @@ import type { Shortcut } from './shortcuts';
 /** What only the view can do; the canvas and the app shell register it at mount. */
 export interface ViewBridge {
   fitView(): void;
+  zoomIn(): void;
+  zoomOut(): void;
   autoLayout(): void;
+  /** Opens the command palette. */
+  openCommandPalette(): void;
+  /** Shows a tab of the details panel by id (`preview`, `patterns`, …). */
+  showTab(tabId: string): void;
+  /** Moves keyboard focus to an attribute's name field once it is on screen. */
+  focusAttribute(attributeId: string): void;
   /** Brings a canvas node (by node id) into view. */
   focusNode(nodeId: string): void;
   /** Moves keyboard focus to the inspector's name field of the selection. */
@@ -85,6 +93,22 @@ export function duplicateIndex(model: DesignModel, indexId: string): DesignModel
     }
   }
   return next;
+}
+
+/** The details panel's tabs, in order, each reachable with Alt+Shift and its number. */
+const DETAIL_TABS = [
+  ['preview', 'Preview'],
+  ['patterns', 'Access patterns'],
+  ['cost', 'Cost'],
+  ['production', 'Production'],
+  ['export', 'Export'],
+  ['connect', 'Connect'],
+  ['problems', 'Problems'],
+] as const;
+
+/** A name for a new attribute that is free in the entity and not a DynamoDB reserved word. */
+export function newAttributeName(taken: ReadonlySet<string>): string {
+  return uniqueName('newAttribute', taken);
 }
 
 export interface Command {
@@ -188,6 +212,21 @@ export const commands: Command[] = [
     },
   },
   {
+    id: 'addAttribute',
+    label: 'Add attribute to the selected entity',
+    shortcuts: [{ code: 'KeyT', alt: true, shift: true }],
+    enabled: (s) => s.selection?.kind === 'entity',
+    run: (s) => {
+      const sel = s.selection;
+      const entity = sel?.kind === 'entity' ? s.model.entities.find((e) => e.id === sel.id) : undefined;
+      if (!entity) return;
+      const name = newAttributeName(new Set(entity.attributes.map((a) => a.name)));
+      s.updateModel(`Add attribute to ${entity.name}`, (m) => addAttribute(m, { entityId: entity.id, name, required: false }));
+      const created = useDesignStore.getState().model.entities.find((e) => e.id === entity.id)?.attributes.at(-1);
+      if (created && created.name === name) view('focusAttribute')?.(created.id);
+    },
+  },
+  {
     id: 'rename',
     label: 'Rename',
     shortcuts: [{ code: 'F2' }],
@@ -236,6 +275,20 @@ export const commands: Command[] = [
     run: () => view('fitView')?.(),
   },
   {
+    id: 'zoomIn',
+    label: 'Zoom in',
+    shortcuts: [{ code: 'Equal' }],
+    enabled: always,
+    run: () => view('zoomIn')?.(),
+  },
+  {
+    id: 'zoomOut',
+    label: 'Zoom out',
+    shortcuts: [{ code: 'Minus' }],
+    enabled: always,
+    run: () => view('zoomOut')?.(),
+  },
+  {
     id: 'autoLayout',
     label: 'Auto layout',
     shortcuts: [{ code: 'KeyA', alt: true, shift: true }],
@@ -258,6 +311,23 @@ export const commands: Command[] = [
     enabled: always,
     run: () => view('importModel')?.(),
   },
+  {
+    id: 'commandPalette',
+    label: 'Command palette',
+    shortcuts: [{ code: 'KeyK', mod: true }],
+    inFields: true,
+    enabled: always,
+    run: () => view('openCommandPalette')?.(),
+  },
+  ...DETAIL_TABS.map(
+    ([tabId, title], position): Command => ({
+      id: `showTab:${tabId}`,
+      label: `Show ${title}`,
+      shortcuts: [{ code: `Digit${position + 1}`, alt: true, shift: true }],
+      enabled: always,
+      run: () => view('showTab')?.(tabId),
+    }),
+  ),
   {
     id: 'shareLink',
     label: 'Share link',

@@ -35,6 +35,8 @@ const KEY_NAMES: Record<string, string> = {
   Backspace: 'Backspace',
   F2: 'F2',
   Digit1: '1',
+  Equal: '=',
+  Minus: '-',
 };
 
 /** Human text for a shortcut, e.g. "Ctrl+Shift+Z" or "⌘⇧Z". */

@@ -13,7 +13,7 @@ import { ShortcutsHelp } from './ShortcutsHelp';
 const isMac = isMacPlatform();
 
 /** A toolbar button for a registry command, titled with its shortcut. */
-export function CommandButton({ id, label, detail, disabled, className }: { id: string; label?: string; detail?: string; disabled?: boolean; className?: string }) {
+export function CommandButton({ id, label, ariaLabel, detail, disabled, className }: { id: string; label?: string; ariaLabel?: string; detail?: string; disabled?: boolean; className?: string }) {
   const command = findCommand(id);
   if (!command) return null;
   const shortcut = command.shortcuts[0];
@@ -24,6 +24,7 @@ export function CommandButton({ id, label, detail, disabled, className }: { id: 
       className={className}
       disabled={disabled}
       title={`${command.label}${detail ? `: ${detail}` : ''}${hint}`}
+      aria-label={ariaLabel}
       aria-keyshortcuts={shortcut ? ariaShortcut(shortcut, isMac) : undefined}
       onClick={() => runCommand(id)}
     >

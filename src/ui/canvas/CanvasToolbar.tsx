@@ -15,6 +15,8 @@ export function CanvasToolbar() {
       <span className="separator" aria-hidden="true" />
       <CommandButton id="autoLayout" />
       <CommandButton id="fitView" />
+      <CommandButton id="zoomIn" label="+" ariaLabel="Zoom in" />
+      <CommandButton id="zoomOut" label="−" ariaLabel="Zoom out" />
     </div>
   );
 }

@@ -4,10 +4,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Background,
-  Controls,
-  MiniMap,
   ReactFlow,
   useReactFlow,
+  useStore,
   applyNodeChanges,
   type Edge,
   type NodeChange,
@@ -19,8 +18,19 @@ import { useDesignStore, type Selection } from '../../store/designStore';
 import { entityColors } from '../entityColors';
 import { registerViewBridge } from '../../store/commands';
 import { TABLE_NODE_ID, buildGraph, entityNodeId, gsiNodeId, lsiNodeId, nodeTarget, reuseUnchanged, sameEdge, sameNode, type DesignNode } from './graph';
-import { gridPositions, layoutGraph, type Positions } from './layout';
+import { gridPositions, layoutGraph, nodeRect, nodeSize, placeInFreeSpace, type Positions } from './layout';
 import { nodeTypes } from './nodes';
+
+/** Padding of "Fit to view": room for the toolbar's shadow, nothing more. */
+export const FIT_PADDING = 0.06;
+
+/**
+ * How far out the view is. Zoomed out, a node drops its attribute list and draws its name and
+ * key templates larger, so they stay readable when the whole design is in view.
+ */
+function zoomLevel(zoom: number): 'near' | 'mid' | 'far' {
+  return zoom >= 0.75 ? 'near' : zoom >= 0.5 ? 'mid' : 'far';
+}
 
 function selectedNodeId(selection: Selection): string | undefined {
   if (!selection) return undefined;
@@ -36,6 +46,17 @@ export function DesignCanvas() {
   const select = useDesignStore((s) => s.select);
   const updateModel = useDesignStore((s) => s.updateModel);
   const flow = useReactFlow<DesignNode>();
+
+  // Zoomed out, nodes are drawn differently and their bounds change: a fit that crosses a zoom
+  // level is done once more after the nodes have been drawn at the new level.
+  const refitAtLevel = useRef(false);
+  const fitWhole = useCallback(
+    (duration = 0) => {
+      refitAtLevel.current = true;
+      void flow.fitView({ padding: FIT_PADDING, duration }).then(() => setTimeout(() => (refitAtLevel.current = false), 1000));
+    },
+    [flow],
+  );
 
   // Positions from ELK and from dragging the table/index nodes; the model's entity positions win.
   const [autoPositions, setAutoPositions] = useState<Positions>(() => new Map());
@@ -66,33 +87,38 @@ export function DesignCanvas() {
     });
   }, [graph, selectedId]);
 
-  // Lay out whatever has no position yet (first load, new entity, new index, import).
-  const unplacedCount = useMemo(
+  // Lay out whatever has no position yet: a mostly new graph (first load, an import, an
+  // example) is laid out whole and shown whole; a few newcomers (a new entity or index) go
+  // where there is room, so nothing lands on what the user arranged.
+  const unplaced = useMemo(
     () =>
       graph.nodes.filter((node) => {
         if (node.type === 'entity' && node.data.entity.position) return false;
         return !autoPositions.has(node.id) && !movedPositions.current.has(node.id);
-      }).length,
+      }),
     [graph, autoPositions],
   );
   useEffect(() => {
-    if (unplacedCount === 0) return;
-    // A mostly new graph (first load, an import, an example) is worth showing whole.
-    const refit = unplacedCount > graph.nodes.length / 2;
+    if (unplaced.length === 0) return undefined;
+    if (unplaced.length <= graph.nodes.length / 2) {
+      const newcomers = new Set(unplaced.map((node) => node.id));
+      const measured = new Map(flow.getNodes().map((node) => [node.id, node]));
+      const placed = graph.nodes.filter((node) => !newcomers.has(node.id)).map((node) => nodeRect({ ...node, measured: measured.get(node.id)?.measured } as DesignNode));
+      const spots = placeInFreeSpace(placed, unplaced.map((node) => ({ id: node.id, ...nodeSize(node) })));
+      setAutoPositions((previous) => new Map([...previous, ...spots]));
+      return undefined;
+    }
     let cancelled = false;
     void layoutGraph(graph.nodes, graph.edges).then((positions) => {
       if (cancelled) return;
-      setAutoPositions((previous) => {
-        const next = new Map(previous);
-        for (const [id, position] of positions) if (!next.has(id)) next.set(id, position);
-        return next;
-      });
-      if (refit) requestAnimationFrame(() => void flow.fitView({ padding: 0.1 }));
+      // Laid out whole, so nodes kept from a previous design (same ids) move too.
+      setAutoPositions(positions);
+      requestAnimationFrame(() => fitWhole());
     });
     return () => {
       cancelled = true;
     };
-  }, [unplacedCount, graph, flow]);
+  }, [unplaced, graph, flow, fitWhole]);
 
   const autoLayout = useCallback(async () => {
     // The rendered nodes carry React Flow's measured sizes, which make a tighter layout.
@@ -106,13 +132,15 @@ export function DesignCanvas() {
         return position ? { ...entity, position: { x: Math.round(position.x), y: Math.round(position.y) } } : entity;
       }),
     }));
-    requestAnimationFrame(() => void flow.fitView({ padding: 0.1, duration: 200 }));
-  }, [graph, nodes, updateModel, flow]);
+    requestAnimationFrame(() => fitWhole(200));
+  }, [graph, nodes, updateModel, fitWhole]);
 
   useEffect(
     () =>
       registerViewBridge({
-        fitView: () => void flow.fitView({ padding: 0.1, duration: 200 }),
+        fitView: () => fitWhole(200),
+        zoomIn: () => void flow.zoomIn({ duration: 150 }),
+        zoomOut: () => void flow.zoomOut({ duration: 150 }),
         autoLayout: () => void autoLayout(),
         focusNode: (id) => {
           const node = flow.getNode(id);
@@ -122,7 +150,7 @@ export function DesignCanvas() {
           void flow.setCenter(node.position.x + width / 2, node.position.y + height / 2, { zoom: Math.max(flow.getZoom(), 0.6), duration: 200 });
         },
       }),
-    [flow, autoLayout],
+    [flow, autoLayout, fitWhole],
   );
 
   const onNodesChange = useCallback(
@@ -164,8 +192,16 @@ export function DesignCanvas() {
     [updateModel],
   );
 
+  const zoom = useStore((s) => zoomLevel(s.transform[2]));
+  useEffect(() => {
+    if (!refitAtLevel.current) return;
+    refitAtLevel.current = false;
+    requestAnimationFrame(() => requestAnimationFrame(() => void flow.fitView({ padding: FIT_PADDING })));
+  }, [zoom, flow]);
+
   return (
     <ReactFlow<DesignNode>
+      className={`zoom-${zoom}`}
       nodes={nodes}
       edges={edges}
       nodeTypes={nodeTypes}
@@ -181,8 +217,6 @@ export function DesignCanvas() {
       aria-label="Design canvas"
     >
       <Background gap={24} />
-      <MiniMap pannable zoomable ariaLabel="Canvas minimap" nodeColor={(node: DesignNode) => (node.type === 'entity' ? node.data.color : '#334155')} />
-      <Controls showInteractive={false} aria-label="Zoom controls" />
     </ReactFlow>
   );
 }

@@ -23,7 +23,7 @@ export const EntityNode = memo(function EntityNode({ data, selected }: NodeProps
       <Handle type="target" position={Position.Top} id="relationship-in" />
       <header className="node-header" style={{ background: color }}>
         <span className="node-kind">Entity</span>
-        <span className="node-title">{entity.name}</span>
+        <span className="node-title" title={entity.name}>{entity.name}</span>
         <IssueBadge count={issueCount} />
       </header>
       <dl className="node-keys">
@@ -75,7 +75,7 @@ export const TableNode = memo(function TableNode({ data, selected }: NodeProps<T
       <Handle type="target" position={Position.Left} />
       <header className="node-header">
         <span className="node-kind">Table</span>
-        <span className="node-title">{table.name}</span>
+        <span className="node-title" title={table.name}>{table.name}</span>
         <IssueBadge count={data.issueCount} />
       </header>
       <dl className="node-keys">
@@ -105,7 +105,7 @@ export const IndexNode = memo(function IndexNode({ data, selected }: NodeProps<I
       <Handle type="target" position={Position.Left} />
       <header className="node-header">
         <span className="node-kind">{data.kind.toUpperCase()}</span>
-        <span className="node-title">{data.index.name}</span>
+        <span className="node-title" title={data.index.name}>{data.index.name}</span>
         <IssueBadge count={data.issueCount} />
       </header>
       <dl className="node-keys">
