@@ -1,6 +1,6 @@
 // The application shell: top bar, outline, canvas, inspector, and the bottom panel with the
 // preview, access patterns, cost, export, connect and problems tabs.
-import { useEffect, useState } from 'react';
+import { lazy, useEffect, useState } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useDesignStore } from '../store/designStore';
 import { DesignCanvas } from './canvas/DesignCanvas';
@@ -18,11 +18,15 @@ import { PreviewPanel } from './preview/PreviewPanel';
 import { Tabs, type TabDefinition } from './Tabs';
 import { TopBar } from './TopBar';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts';
-import { AccessPatternsPanel } from './patterns/AccessPatternsPanel';
-import { ExportPanel } from './export/ExportPanel';
-import { ConnectPanel } from './connect/ConnectPanel';
-import { CostPanel } from './cost/CostPanel';
-import { ProductionPanel } from './production/ProductionPanel';
+
+// The first screen shows the preview; the other tabs' code (exports, the SDK client, Monaco)
+// is fetched when a tab is first opened, keeping the first load small.
+const AccessPatternsPanel = lazy(() => import('./patterns/AccessPatternsPanel').then((m) => ({ default: m.AccessPatternsPanel })));
+const ExportPanel = lazy(() => import('./export/ExportPanel').then((m) => ({ default: m.ExportPanel })));
+const ConnectPanel = lazy(() => import('./connect/ConnectPanel').then((m) => ({ default: m.ConnectPanel })));
+const CostPanel = lazy(() => import('./cost/CostPanel').then((m) => ({ default: m.CostPanel })));
+const ProductionPanel = lazy(() => import('./production/ProductionPanel').then((m) => ({ default: m.ProductionPanel })));
+const StreamsPanel = lazy(() => import('./production/StreamsPanel').then((m) => ({ default: m.StreamsPanel })));
 
 function ProblemsTabLabel() {
   const count = useDesignStore((s) => s.issues.filter((i) => i.severity !== 'info').length);
@@ -46,6 +50,7 @@ export function App() {
     { id: 'patterns', label: 'Access patterns', render: () => <PanelBoundary name="Access patterns"><AccessPatternsPanel /></PanelBoundary> },
     { id: 'cost', label: 'Cost', render: () => <PanelBoundary name="Cost"><CostPanel /></PanelBoundary> },
     { id: 'production', label: 'Production', render: () => <PanelBoundary name="Production"><ProductionPanel /></PanelBoundary> },
+    { id: 'streams', label: 'Streams', render: () => <PanelBoundary name="Streams"><StreamsPanel /></PanelBoundary> },
     { id: 'export', label: 'Export', render: () => <PanelBoundary name="Export"><ExportPanel /></PanelBoundary> },
     { id: 'connect', label: 'Connect', render: () => <PanelBoundary name="Connect"><ConnectPanel /></PanelBoundary> },
     { id: 'problems', label: <ProblemsTabLabel />, name: problemCount ? `Problems (${problemCount})` : 'Problems', render: () => <IssuesList onOpenPattern={() => setTab('patterns')} /> },
