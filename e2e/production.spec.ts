@@ -68,3 +68,55 @@ test('the item-size meter measures each entity against 400 KB and the capacity s
   await expect(row.getByRole('cell').nth(3)).toContainText('1 WCU per write');
   await expect(row.getByRole('cell').nth(4)).toContainText('1 RCU strongly consistent, 0.5 eventually');
 });
+
+async function openStreams(page: Page, example?: string) {
+  await page.goto('/');
+  if (example) await page.getByRole('combobox', { name: 'Open example' }).selectOption({ label: example });
+  await page.getByRole('tab', { name: 'Streams' }).click();
+  await expect(page.getByRole('region', { name: 'Streams' })).toBeVisible();
+}
+
+test('a write pattern run in the designer shows its stream record in each view type', async ({ page }) => {
+  await openStreams(page);
+  await expect(page.getByText('No records yet: run a write pattern (loading the sample items makes none).')).toBeVisible();
+  await page.getByRole('combobox', { name: 'Write pattern' }).selectOption({ label: 'Batch write a post and its metadata' });
+  await page.getByRole('button', { name: 'Run write' }).click();
+  const records = page.getByRole('list', { name: 'Stream records' }).getByRole('listitem');
+  await expect(records).toHaveCount(2);
+  const metadata = records.filter({ hasText: 'INSERT PostMetadata' });
+  await expect(metadata).toContainText('"eventName": "INSERT"');
+  await expect(metadata).toContainText('"StreamViewType": "NEW_AND_OLD_IMAGES"');
+  await expect(metadata).toContainText('"NewImage"');
+  await expect(metadata).toContainText('"SequenceNumber"');
+
+  const viewType = page.getByRole('combobox', { name: 'Stream view type' });
+  await viewType.selectOption('KEYS_ONLY');
+  await expect(metadata).toContainText('"StreamViewType": "KEYS_ONLY"');
+  await expect(metadata).not.toContainText('"NewImage"');
+  await viewType.selectOption('OLD_IMAGE');
+  await expect(metadata).toContainText('"StreamViewType": "OLD_IMAGE"');
+  await expect(metadata).not.toContainText('"NewImage"');
+  await viewType.selectOption('NEW_IMAGE');
+  await expect(metadata).toContainText('"NewImage"');
+
+  await page.getByRole('combobox', { name: 'Entity' }).selectOption({ label: 'Post' });
+  await expect(records).toHaveCount(1);
+  await expect(records.first()).toContainText('INSERT Post ·');
+  await page.getByRole('combobox', { name: 'Entity' }).selectOption({ label: 'All entities' });
+  await page.getByRole('combobox', { name: 'Event' }).selectOption('REMOVE');
+  await expect(records).toHaveCount(0);
+});
+
+test('advancing the engine clock past a TTL deletes the item with a REMOVE marked as a TTL deletion', async ({ page }) => {
+  await openStreams(page, 'Online shop');
+  const ttl = page.getByRole('group', { name: 'Time to Live' });
+  await expect(ttl).toContainText('deleted by the sweep: 0 so far');
+  await ttl.getByRole('button', { name: 'Advance past the next expiry' }).click();
+  await expect(ttl).not.toContainText('deleted by the sweep: 0 so far');
+  const removes = page.getByRole('list', { name: 'Stream records' }).getByRole('listitem');
+  await expect(removes.first()).toContainText('REMOVE');
+  await expect(removes.first()).toContainText('TTL deletion (userIdentity dynamodb.amazonaws.com)');
+  await expect(removes.first()).toContainText('"PrincipalId": "dynamodb.amazonaws.com"');
+  await page.getByRole('combobox', { name: 'Event' }).selectOption('INSERT');
+  await expect(removes).toHaveCount(0);
+});
