@@ -31,7 +31,7 @@ function workbenchFile(): { text: string; items: number } {
             note: { S: 'Please leave the parcel with the neighbour at number twelve.' },
           }
         : i % 3 === 1
-          ? { PK: { S: `CUSTOMER#${customer}` }, SK: { S: 'PROFILE' }, email: { S: `c${customer}@example.com` }, tags: { SS: ['gold', 'early'] } }
+          ? { PK: { S: `CUSTOMER#${i}` }, SK: { S: 'PROFILE' }, email: { S: `c${i}@example.com` }, tags: { SS: ['gold', 'early'] } }
           : { PK: { S: `PRODUCT#${i}` }, SK: { S: 'META' }, price: { N: '9.99' }, thumbnail: { B: 'AAECAwQ=' }, attributes: { M: { colour: { S: 'red' } } } };
     const text = JSON.stringify(item);
     items.push(text);

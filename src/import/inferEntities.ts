@@ -284,8 +284,9 @@ export function generatorFor(name: string, type: AttributeType, observed: readon
   if (type === 'N' && texts.length > 0) {
     const numbers = texts.map(Number).filter((n) => Number.isFinite(n));
     if (numbers.length > 0) {
-      const min = Math.min(...numbers);
-      const max = Math.max(...numbers);
+      // Reduced, not spread: a file's column may hold more values than a call takes arguments.
+      const min = numbers.reduce((a, b) => Math.min(a, b));
+      const max = numbers.reduce((a, b) => Math.max(a, b));
       if (numbers.every((n) => Number.isInteger(n))) return { kind: 'integer', min, max: max === min ? min + 100 : max };
       return { kind: 'decimal', min, max: max === min ? min + 100 : max, scale: 2 };
     }

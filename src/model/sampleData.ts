@@ -132,7 +132,9 @@ export function generateSampleItems(model: DesignModel, cache: SampleCache = sha
       `items|${signature}`,
       () => assemble(entity, attributeColumns, keys),
     );
-    for (const item of entityItems) if (!fixed.keys.has(primaryKeyText(model, item.item))) items.push(item);
+    if (entityItems.length === 0) continue;
+    const taken = fixed.keys();
+    for (const item of entityItems) if (!taken.has(primaryKeyText(model, item.item))) items.push(item);
   }
   return items;
 }
@@ -142,14 +144,12 @@ function primaryKeyText(model: DesignModel, item: Item): string {
   return JSON.stringify([item[model.table.partitionKey.name] ?? null, sortKey === undefined ? null : (item[sortKey.name] ?? null)]);
 }
 
-/** The design's fixed items as samples, and their primary keys, which generated items must not take. */
-function fixedSamples(model: DesignModel, cache: SampleCache): { items: SampleItem[]; keys: Set<string> } {
+/** The design's fixed items as samples, and (only asked for when items are generated too) their primary keys. */
+function fixedSamples(model: DesignModel, cache: SampleCache): { items: SampleItem[]; keys: () => Set<string> } {
   const fixed = model.items ?? [];
-  if (fixed.length === 0) return { items: [], keys: new Set() };
-  return cache.derived([fixed, model.table], 'fixed', () => {
-    const items = fixed.map((entry): SampleItem => ({ entityId: entry.entity ?? '', item: entry.item as Item, imported: true }));
-    return { items, keys: new Set(items.map((sample) => primaryKeyText(model, sample.item))) };
-  });
+  if (fixed.length === 0) return { items: [], keys: () => new Set() };
+  const items = cache.derived([fixed], 'fixed', () => fixed.map((entry): SampleItem => ({ entityId: entry.entity ?? '', item: entry.item as Item, imported: true })));
+  return { items, keys: () => cache.derived([items, model.table], 'fixed-keys', () => new Set(items.map((sample) => primaryKeyText(model, sample.item)))) };
 }
 
 function assemble(entity: Entity, attributeColumns: readonly { name: string; column: Column }[], keys: readonly KeyDefinition[]): SampleItem[] {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultModel } from './examples';
 import { parseModel } from './parse';
 import { generateSampleItems, SampleCache } from './sampleData';
-import { designOfTables, switchTable, tableNamed, tableNames, tablesOf } from './tables';
+import { designOfTables, fixedItemLists, switchTable, tableNamed, tableNames, tablesOf, withFixedItems, withoutFixedItems } from './tables';
 import { tableDesign } from './tableDesign';
 import type { DesignModel } from './types';
 
@@ -58,5 +58,15 @@ describe('fixed items', () => {
     ]);
     expect(samples.length).toBe(generated.length + 1);
     expect(samples.filter((sample) => JSON.stringify(sample.item.PK) === JSON.stringify(taken.item.PK) && JSON.stringify(sample.item.SK) === JSON.stringify(taken.item.SK))).toHaveLength(1);
+  });
+});
+
+describe('fixed items apart from the design', () => {
+  it('come off every table and go back in the same places', () => {
+    const [first, second] = [single('A'), single('B')];
+    const design = designOfTables([{ ...first, items: [{ item: { id: { N: '1' } } }] }, { ...second, items: [{ entity: 'e', item: { id: { N: '2' } } }] }]);
+    const bare = withoutFixedItems(design);
+    expect(fixedItemLists(bare)).toEqual([undefined, undefined]);
+    expect(withFixedItems(bare, fixedItemLists(design).map((items) => items ?? []))).toEqual(design);
   });
 });

@@ -1,7 +1,7 @@
 // A design holds one or more tables (NoSQL Workbench models often hold several). The table
 // being edited sits at the design's top level, so every single-table function (preview,
 // validation, patterns, exports) takes the design as it is; the others wait in `otherTables`.
-import type { DesignModel, TableSpace } from './types';
+import type { DesignModel, FixedItem, TableSpace } from './types';
 
 function spaceOf(model: DesignModel): TableSpace {
   return {
@@ -69,5 +69,14 @@ export function fixedItemCount(model: DesignModel): number {
 export function withoutFixedItems(model: DesignModel): DesignModel {
   const { items: _items, ...design } = model;
   const otherTables = model.otherTables?.map(({ items: _own, ...space }) => space);
+  return otherTables === undefined ? design : { ...design, otherTables };
+}
+
+/** The design with each table's fixed items (in `fixedItemLists` order); an empty list leaves a table without. */
+export function withFixedItems(model: DesignModel, lists: readonly (readonly FixedItem[])[]): DesignModel {
+  const own = (space: TableSpace, items: readonly FixedItem[] | undefined): TableSpace => (items === undefined || items.length === 0 ? space : { ...space, items: [...items] });
+  const [first, ...rest] = lists;
+  const design = { ...model, ...own(model, first) };
+  const otherTables = model.otherTables?.map((space, position) => own(space, rest[position]));
   return otherTables === undefined ? design : { ...design, otherTables };
 }

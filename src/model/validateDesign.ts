@@ -19,7 +19,7 @@ export function validateDesign(model: DesignModel, samples: readonly SampleItem[
       found = table === undefined ? [] : validateModel(table, generateSampleItems(table)).map((issue) => ({ ...issue, path: `/otherTables/${position}${issue.path}`, message: `table ${table.table.name}: ${issue.message}` }));
       othersChecked.set(space, found);
     }
-    issues.push(...found);
+    for (const issue of found) issues.push(issue);
   });
   return issues;
 }

@@ -4,7 +4,7 @@ import { AUTOSAVE_KEY, SET_ASIDE_PREFIX, restoreModel, saveModel } from './autos
 import { loadModelJson } from './derive';
 import { useDesignStore } from './designStore';
 import { shareHash, readShareHash, readModelText } from './modelFile';
-import { AUTOSAVE_DELAY_MS, startPersistence } from './persistence';
+import { AUTOSAVE_DELAY_MS, AUTOSAVE_FIXED_ITEMS, startPersistence } from './persistence';
 
 class MemoryStorage {
   readonly data = new Map<string, string>();
@@ -173,6 +173,18 @@ describe('share link and model file', () => {
     expect((JSON.parse(storage.getItem(AUTOSAVE_KEY) ?? '{}') as { name: string }).name).toBe('Bigger');
     expect(useDesignStore.getState().notices.filter((notice) => notice.tone === 'warning')).toHaveLength(1);
     expect(useDesignStore.getState().model.items).toBe(items);
+    session.stop();
+  });
+
+  it('does not serialize more imported items than a browser keeps, on any edit', () => {
+    const storage = new MemoryStorage();
+    const session = start(storage);
+    const items = Array.from({ length: AUTOSAVE_FIXED_ITEMS + 1 }, (_, i) => ({ item: { PK: { S: `USER#${i}` }, SK: { S: 'PROFILE' } } }));
+    useDesignStore.getState().replaceModel({ ...defaultModel(), name: 'Many', items }, 'Import many.json');
+    session.flush();
+    const saved = JSON.parse(storage.getItem(AUTOSAVE_KEY) ?? '{}') as Record<string, unknown>;
+    expect([saved.name, saved.items]).toEqual(['Many', undefined]);
+    expect(useDesignStore.getState().notices.at(-1)).toMatchObject({ tone: 'warning', message: expect.stringContaining(`${AUTOSAVE_FIXED_ITEMS + 1} items are more than`) });
     session.stop();
   });
 });

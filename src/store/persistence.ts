@@ -10,6 +10,12 @@ import { readShareHash } from './modelFile';
 /** Quiet period before saving, so a burst of typing is written once. */
 export const AUTOSAVE_DELAY_MS = 250;
 
+/**
+ * Imported items beyond this many are not autosaved: a few megabytes is what a browser's local
+ * storage holds, and serializing more on every edit would hold the page.
+ */
+export const AUTOSAVE_FIXED_ITEMS = 10_000;
+
 export interface PersistenceEnvironment {
   storage: KeyValueStorage;
   /** The location hash, e.g. "#model=…". */
@@ -48,34 +54,36 @@ export function startPersistence(env: PersistenceEnvironment): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   // What storage holds now; the session's starting model is written unless it is exactly that.
   let saved: DesignModel | undefined = restored.kind === 'restored' && !shared ? store.getState().model : undefined;
-  // Fixed items too large for the browser's storage: after one failed try they are left out of
-  // every save, rather than serialized again on each edit only to fail again.
+  // Fixed items too many or too large for the browser's storage are left out of every save:
+  // serializing them on each edit would hold the page, only for the browser to refuse them.
   let oversized: ReturnType<typeof fixedItemLists> | undefined;
   const sameItems = (model: DesignModel) => oversized !== undefined && fixedItemLists(model).every((items, i) => items === oversized?.[i]);
+  const saveWithoutItems = (model: DesignModel, reason: string) => {
+    const known = sameItems(model);
+    oversized = fixedItemLists(model);
+    const error = saveModel(env.storage, withoutFixedItems(model));
+    if (error) store.getState().notify('error', error);
+    else if (!known) {
+      store
+        .getState()
+        .notify('warning', `Autosave keeps this design without its ${fixedItemCount(model)} imported items: ${reason}. They stay in this tab until it is closed, in your exports, and in the file you imported.`);
+    }
+  };
   const flush = () => {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
     const { model, notify } = store.getState();
     if (model === saved) return;
     saved = model;
-    if (sameItems(model)) {
-      const error = saveModel(env.storage, withoutFixedItems(model));
-      if (error) notify('error', error);
+    const count = fixedItemCount(model);
+    if (sameItems(model) || count > AUTOSAVE_FIXED_ITEMS) {
+      saveWithoutItems(model, `${count} items are more than this browser's storage keeps (${AUTOSAVE_FIXED_ITEMS})`);
       return;
     }
     const error = saveModel(env.storage, model);
     if (error === undefined) return;
-    if (fixedItemCount(model) === 0) {
-      notify('error', error);
-      return;
-    }
-    oversized = fixedItemLists(model);
-    const smaller = saveModel(env.storage, withoutFixedItems(model));
-    notify(
-      'warning',
-      smaller ??
-        `Autosave keeps this design without its ${fixedItemCount(model)} imported items: they are too large for this browser's storage (${error.replace(/^Autosave failed: /, '')}). They stay in this tab until it is closed, in your exports, and in the file you imported.`,
-    );
+    if (count === 0) notify('error', error);
+    else saveWithoutItems(model, `they are too large for this browser's storage (${error.replace(/^Autosave failed: /, '')})`);
   };
   flush();
   const unsubscribe = store.subscribe((state, previous) => {

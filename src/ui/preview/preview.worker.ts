@@ -7,9 +7,10 @@ import type { PreviewRequest, PreviewResponse } from './previewProtocol';
 const session = new PreviewSession();
 const post = (response: PreviewResponse) => (self as unknown as Worker).postMessage(response);
 
-let pendingModel: DesignModel | undefined;
-/** The fixed items last sent; kept as one array, so the sample cache keeps them too. */
-let items: FixedItem[] = [];
+let pendingModel: { model: DesignModel; itemsVersion: number } | undefined;
+/** The fixed items last sent in full; kept as one array, so the sample cache keeps them too. */
+let items: { version: number; list: FixedItem[] } = { version: 0, list: [] };
+let incoming: { version: number; list: FixedItem[] } | undefined;
 let pendingQuery: { seq: number; query: PreviewQuery } | undefined;
 let scheduled = false;
 
@@ -21,8 +22,9 @@ function schedule() {
     scheduled = false;
     const start = performance.now();
     try {
-      if (pendingModel) {
-        session.setModel(pendingModel);
+      // A model waits for the items it was sent with, so it is never shown with the old ones.
+      if (pendingModel && pendingModel.itemsVersion === items.version) {
+        session.setModel({ ...pendingModel.model, items: items.list });
         pendingModel = undefined;
       }
       if (pendingQuery) {
@@ -43,10 +45,16 @@ self.onmessage = (event: MessageEvent<PreviewRequest>) => {
     post({ type: 'item', key: request.key, item: session.item(request.key) });
     return;
   }
-  if (request.type === 'model') {
-    if (request.items !== undefined) items = request.items;
-    pendingModel = { ...request.model, items };
+  if (request.type === 'items') {
+    if (incoming?.version !== request.version) incoming = { version: request.version, list: [] };
+    for (const item of request.items) incoming.list.push(item);
+    if (!request.last) return;
+    items = incoming;
+    incoming = undefined;
+    schedule();
+    return;
   }
+  if (request.type === 'model') pendingModel = { model: request.model, itemsVersion: request.itemsVersion };
   pendingQuery = { seq: request.seq, query: request.query };
   schedule();
 };

@@ -5,10 +5,12 @@ import type { PreviewQuery, PreviewResult } from './previewSession';
 
 export type PreviewRequest =
   /**
-   * The table being edited, without its fixed items and other tables; `items` comes only when the
-   * fixed items changed (an import), so an edit never copies tens of megabytes to the worker.
+   * The table being edited, without its fixed items and other tables: those come in `items`
+   * messages only when they changed (an import), in chunks, so an edit never copies tens of
+   * megabytes to the worker. The model is computed once the items of `itemsVersion` are in.
    */
-  | { type: 'model'; seq: number; model: DesignModel; items?: FixedItem[]; query: PreviewQuery }
+  | { type: 'model'; seq: number; model: DesignModel; itemsVersion: number; query: PreviewQuery }
+  | { type: 'items'; version: number; items: FixedItem[]; last: boolean }
   | { type: 'query'; seq: number; query: PreviewQuery }
   | { type: 'item'; key: string };
 

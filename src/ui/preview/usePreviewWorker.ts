@@ -6,6 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Item } from '../../engine/AttributeValue';
 import type { DesignModel } from '../../model/types';
 import { useDesignStore } from '../../store/designStore';
+import { postInChunks } from '../itemChunks';
 import type { PreviewRequest, PreviewResponse } from './previewProtocol';
 import type { PreviewQuery, PreviewResult } from './previewSession';
 
@@ -15,6 +16,7 @@ export function usePreviewWorker(query: PreviewQuery) {
   const seq = useRef(0);
   const shown = useRef(0);
   const sentItems = useRef<DesignModel['items'] | null>(null);
+  const itemsVersion = useRef(0);
   const [result, setResult] = useState<{ result: PreviewResult; computeMs: number }>();
   const [error, setError] = useState<string>();
   const [detail, setDetail] = useState<{ key: string; item: Item | undefined }>();
@@ -25,9 +27,14 @@ export function usePreviewWorker(query: PreviewQuery) {
     let request: PreviewRequest = { type: 'query', seq: seq.current, query: latestQuery.current };
     if (model) {
       const { items, otherTables: _others, ...table } = model;
-      const changed = items !== sentItems.current;
-      sentItems.current = items;
-      request = { type: 'model', seq: seq.current, model: table, ...(changed ? { items: items ?? [] } : {}), query: latestQuery.current };
+      if (items !== sentItems.current) {
+        sentItems.current = items;
+        itemsVersion.current += 1;
+        const version = itemsVersion.current;
+        const target = worker.current;
+        void postInChunks(items ?? [], (chunk, last) => target?.postMessage({ type: 'items', version, items: chunk, last } satisfies PreviewRequest));
+      }
+      request = { type: 'model', seq: seq.current, model: table, itemsVersion: itemsVersion.current, query: latestQuery.current };
     }
     worker.current?.postMessage(request);
   }, []);
@@ -50,6 +57,7 @@ export function usePreviewWorker(query: PreviewQuery) {
     created.onerror = (event) => setError(event.message || 'The preview worker failed to start.');
     worker.current = created;
     sentItems.current = null;
+    itemsVersion.current = 0;
     send(useDesignStore.getState().model);
     const unsubscribe = useDesignStore.subscribe((state, previous) => {
       if (state.model !== previous.model) send(state.model);
