@@ -69,7 +69,7 @@ test('every control on every panel has an accessible name', async ({ page }) => 
   await outline.getByRole('button', { name: /SocialMediaApp/ }).first().click();
   await expectAllNamed(page, 'the table inspector');
 
-  for (const tab of ['Access patterns', 'Cost', 'Export', 'Connect', 'Problems']) {
+  for (const tab of ['Access patterns', 'Cost', 'Production', 'Streams', 'Export', 'Connect', 'Problems']) {
     await page.getByRole('tab', { name: tab }).click();
     await expect(page.getByRole('tab', { name: tab })).toHaveAttribute('aria-selected', 'true');
     await expectAllNamed(page, `the ${tab} tab`);
