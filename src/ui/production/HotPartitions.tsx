@@ -162,7 +162,8 @@ export function HotPartitions({ load, model, samples, inputs }: { load: Partitio
       <h3>Hot partitions</h3>
       <p className="field-hint">
         Each partition serves at most {formatCount(PARTITION_READ_UNITS_PER_SECOND)} RCU and {formatCount(PARTITION_WRITE_UNITS_PER_SECOND)} WCU per second. Partitions
-        are counted from the expected items and the key templates; requests per second and expected items are entered in the Cost tab.
+        are counted from the expected items and the key templates (an LSI lives in its table's partitions, so its load shows there); requests per second,
+        items per call and expected items are entered in the Cost tab.
       </p>
       <FlaggedKeys load={load} model={model} samples={samples} inputs={inputs} />
       {load.indexes.map((index) => (
