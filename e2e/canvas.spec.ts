@@ -141,7 +141,7 @@ test('the command palette lists commands with their shortcuts and runs "Add enti
 
   // The details tabs have shortcuts too.
   await page.getByRole('main', { name: 'Canvas' }).click({ position: { x: 5, y: 60 } });
-  await page.keyboard.press('Alt+Shift+5');
+  await page.keyboard.press('Alt+Shift+6');
   await expect(page.getByRole('tab', { name: 'Export' })).toHaveAttribute('aria-selected', 'true');
 });
 
@@ -171,4 +171,34 @@ test('Monaco is fetched only when an editor is opened', async ({ page }) => {
   await expect(page.locator('.monaco-editor').first()).toBeVisible();
   expect(requested.some((url) => monaco.test(url))).toBe(true);
   expect(requested.filter((url) => /(css|html)\.worker/.test(url))).toEqual([]);
+});
+
+test('the preview list is one tab stop, walked with the arrow keys', async ({ page }) => {
+  await openApp(page);
+  const items = page.getByRole('list', { name: 'Items in Table SocialMediaApp' });
+  await items.getByRole('button').first().click();
+  await expect(items.getByRole('button').first()).toBeFocused();
+  const firstName = await items.getByRole('button').first().getAttribute('aria-label');
+  await page.keyboard.press('ArrowDown');
+  const focused = page.locator(':focus');
+  await expect(focused).not.toHaveAttribute('aria-label', firstName ?? '');
+  await expect(items.getByRole('button')).not.toHaveCount(0);
+  const tabbable = await items.evaluate((list) => [...list.querySelectorAll('button')].filter((b) => b.tabIndex >= 0).length);
+  expect(tabbable).toBe(1);
+  await page.keyboard.press('Tab');
+  await expect(page.locator(':focus')).not.toHaveAttribute('data-row');
+  expect(await page.evaluate(() => document.activeElement?.closest('[role="list"]')?.getAttribute('aria-label') ?? null)).toBeNull();
+});
+
+test('Ctrl+Enter runs the selected access pattern; Delete pattern is away from Run', async ({ page }) => {
+  await openApp(page);
+  await page.locator('body').press('Alt+Shift+2');
+  await expect(page.getByRole('tab', { name: 'Access patterns' })).toHaveAttribute('aria-selected', 'true');
+  await page.getByRole('list', { name: 'Access patterns' }).getByRole('button', { name: /Get user profile/ }).click();
+  await page.getByRole('textbox', { name: 'Pattern name' }).focus();
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByRole('region', { name: 'Run results' })).toContainText('RCU');
+  const run = (await page.getByRole('button', { name: 'Run', exact: true }).boundingBox()) as Box;
+  const remove = (await page.getByRole('button', { name: 'Delete pattern' }).boundingBox()) as Box;
+  expect(remove.y - (run.y + run.height), 'Delete pattern sits well below Run').toBeGreaterThan(40);
 });

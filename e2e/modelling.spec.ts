@@ -29,7 +29,7 @@ test('adds, renames, retypes and deletes an attribute; key templates and the pre
   await openApp(page);
   await outline(page).getByRole('button', { name: /^Entity Post\b/ }).click();
   await inspector(page).getByRole('button', { name: 'Add attribute' }).click();
-  await inspector(page).getByRole('group', { name: 'Attribute attribute' }).getByRole('textbox', { name: 'Name of attribute' }).fill('mood');
+  await inspector(page).getByRole('group', { name: 'Attribute newAttribute' }).getByRole('textbox', { name: 'Name of newAttribute' }).fill('mood');
   const gsiPk = inspector(page).getByRole('combobox', { name: 'GSI1 GSI1PK (S)' });
   await gsiPk.fill('MOOD#{{mood}}');
   await inspector(page).getByRole('combobox', { name: 'GSI1 GSI1SK (S)' }).fill('POST#{{postId}}');

@@ -20,6 +20,8 @@ export interface ViewBridge {
   showTab(tabId: string): void;
   /** Moves keyboard focus to an attribute's name field once it is on screen. */
   focusAttribute(attributeId: string): void;
+  /** Runs the access pattern open in the pattern editor, as its Run button does. */
+  runPattern(): void;
   /** Brings a canvas node (by node id) into view. */
   focusNode(nodeId: string): void;
   /** Moves keyboard focus to the inspector's name field of the selection. */
@@ -101,6 +103,7 @@ const DETAIL_TABS = [
   ['patterns', 'Access patterns'],
   ['cost', 'Cost'],
   ['production', 'Production'],
+  ['streams', 'Streams'],
   ['export', 'Export'],
   ['connect', 'Connect'],
   ['problems', 'Problems'],
@@ -310,6 +313,14 @@ export const commands: Command[] = [
     inFields: true,
     enabled: always,
     run: () => view('importModel')?.(),
+  },
+  {
+    id: 'runPattern',
+    label: 'Run the selected access pattern',
+    shortcuts: [{ code: 'Enter', mod: true }],
+    inFields: true,
+    enabled: always,
+    run: () => view('runPattern')?.(),
   },
   {
     id: 'commandPalette',

@@ -1,6 +1,6 @@
 // WAI-ARIA tabs: arrow keys move between tabs, only the active panel is mounted (the other
-// panels can be heavy: Monaco, the pattern runner).
-import { useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+// panels can be heavy: Monaco, the pattern runner) and a lazily loaded one shows "Loading…".
+import { Suspense, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 
 export interface TabDefinition {
   id: string;
@@ -53,7 +53,7 @@ export function Tabs({ tabs, active, onChange, label }: { tabs: TabDefinition[];
       </div>
       {current && (
         <div role="tabpanel" id={`${baseId}-panel-${current.id}`} aria-labelledby={`${baseId}-tab-${current.id}`} className="tab-panel">
-          {current.render()}
+          <Suspense fallback={<p role="status" className="empty-state">Loading…</p>}>{current.render()}</Suspense>
         </div>
       )}
     </div>

@@ -122,7 +122,10 @@ export function DesignCanvas() {
 
   const autoLayout = useCallback(async () => {
     // The rendered nodes carry React Flow's measured sizes, which make a tighter layout.
+    const started = performance.now();
     const positions = await layoutGraph(nodes, graph.edges);
+    // Read by `npm run bench:ui`, like the preview's marks.
+    performance.measure('tablesmith:auto-layout', { start: started, detail: { nodes: nodes.length } });
     movedPositions.current = new Map();
     setAutoPositions(positions);
     updateModel('Auto layout', (m) => ({

@@ -1,6 +1,7 @@
 // One access pattern: what it is (name, operation, target, entity), how it is edited (form
 // or raw JSON), how it fares against the design (verdicts), and running it.
-import { lazy, Suspense, useId, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useId, useMemo, useRef } from 'react';
+import { registerViewBridge } from '../../store/commands';
 import { checkPattern, exampleParameters, requestToForm, starterRequest, type Verdict } from '../../model/accessPatterns';
 import type { SampleItem } from '../../model/sampleData';
 import type { AccessPattern, DesignModel, PatternOperation, PatternParameter } from '../../model/types';
@@ -83,6 +84,12 @@ export function PatternEditor({ model, samples, pattern }: { model: DesignModel;
     ? (requestDraftProblem(draft) ?? 'The request JSON is not a request yet')
     : verdicts.find((v) => v.level === 'error' && v.code === 'parameters')?.message;
   const indexes = [...model.globalSecondaryIndexes, ...model.localSecondaryIndexes];
+  // The "Run pattern" command (Ctrl/Cmd+Enter) runs what the Run button would, when it would.
+  const runNow = useRef(() => {});
+  runNow.current = () => {
+    if (!run.running && unsendable === undefined) void execute([undefined]);
+  };
+  useEffect(() => registerViewBridge({ runPattern: () => runNow.current() }), []);
   return (
     <section className="pattern-editor" aria-label={`Access pattern ${pattern.name}`}>
       <div className="pattern-header">
@@ -188,8 +195,18 @@ export function PatternEditor({ model, samples, pattern }: { model: DesignModel;
         >
           Run
         </button>
+      </div>
+      {unsendable !== undefined && (
+        <p className="ap-error" id={`${id}-unsendable`}>
+          Run is off: {unsendable}
+        </p>
+      )}
+      <RunResults model={model} run={run} onPage={onPage} />
+      {/* Kept away from Run, so a slip never deletes the pattern. */}
+      <div className="pattern-danger">
         <button
           type="button"
+          className="danger"
           onClick={() => {
             // Undo brings it back, so no confirmation dialog.
             select(undefined);
@@ -199,12 +216,6 @@ export function PatternEditor({ model, samples, pattern }: { model: DesignModel;
           Delete pattern
         </button>
       </div>
-      {unsendable !== undefined && (
-        <p className="ap-error" id={`${id}-unsendable`}>
-          Run is off: {unsendable}
-        </p>
-      )}
-      <RunResults model={model} run={run} onPage={onPage} />
     </section>
   );
 }
