@@ -111,8 +111,12 @@ test('advancing the engine clock past a TTL deletes the item with a REMOVE marke
   await openStreams(page, 'Online shop');
   const ttl = page.getByRole('group', { name: 'Time to Live' });
   await expect(ttl).toContainText('deleted by the sweep: 0 so far');
+  const soonest = ttl.getByRole('table', { name: 'Soonest to expire' }).getByRole('row');
+  await expect(soonest.nth(1).getByRole('cell').nth(2)).toHaveText('yes');
   await ttl.getByRole('button', { name: 'Advance past the next expiry' }).click();
   await expect(ttl).not.toContainText('deleted by the sweep: 0 so far');
+  await expect(soonest.nth(1).getByRole('cell').nth(2)).toHaveText('deleted by TTL');
+  await expect(soonest.last().getByRole('cell').nth(2)).toHaveText('yes');
   const removes = page.getByRole('list', { name: 'Stream records' }).getByRole('listitem');
   await expect(removes.first()).toContainText('REMOVE');
   await expect(removes.first()).toContainText('TTL deletion (userIdentity dynamodb.amazonaws.com)');

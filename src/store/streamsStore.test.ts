@@ -35,6 +35,10 @@ describe('the streams session', () => {
     expect(expired).toBeGreaterThan(0);
     expect(records).toHaveLength(expired);
     expect(records.every((r) => r.record.eventName === 'REMOVE' && r.record.userIdentity?.PrincipalId === 'dynamodb.amazonaws.com' && r.patternName === undefined)).toBe(true);
+    // The soonest-expiring item is gone from the table; one expiring later is still there.
+    const { watched } = useStreamsStore.getState();
+    expect(watched[0]).toMatchObject({ expiresAt: next, present: false });
+    expect(watched.at(-1)?.present).toBe(true);
   });
 
   it('keeps its records when only the view type changes, and starts again when the design does', async () => {

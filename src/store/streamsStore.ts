@@ -9,7 +9,7 @@ import { create } from 'zustand';
 import { createEngine, engineHandler, subscribeToStreams, sweepExpiredItems, type Engine } from '../engine';
 import { exampleParameters } from '../model/accessPatterns';
 import { loadDesignEngine } from '../model/loadDesignEngine';
-import { entityOfKeys, type StreamRecord } from '../model/production/streamRecords';
+import { entityOfKeys, expiringItems, type StreamRecord } from '../model/production/streamRecords';
 import type { SampleItem } from '../model/sampleData';
 import type { AccessPattern, DesignModel, TableDesign } from '../model/types';
 import { runPatternWith } from './patternsRun';
@@ -42,6 +42,17 @@ function sameButStream(a: DesignModel, b: DesignModel): boolean {
   return true;
 }
 
+/** An item with a TTL value and whether the session table still holds it. */
+export interface WatchedItem {
+  entityId: string;
+  keys: Record<string, unknown>;
+  expiresAt: number;
+  present: boolean;
+}
+
+/** How many of the soonest-expiring items the TTL view follows. */
+export const WATCHED_ITEMS = 8;
+
 export interface StreamsState {
   records: CapturedRecord[];
   /** The session engine's clock, in milliseconds since the epoch; undefined before a session starts. */
@@ -51,6 +62,8 @@ export interface StreamsState {
   error: string | undefined;
   /** Items the TTL sweep has deleted in this session. */
   expired: number;
+  /** The soonest-expiring sample items, read back from the session table after each advance. */
+  watched: WatchedItem[];
   /** Runs a write pattern on the session engine with its example parameters. */
   runWrite(model: DesignModel, samples: readonly SampleItem[], pattern: AccessPattern): Promise<void>;
   /** Moves the session clock on and runs the TTL sweep, as DynamoDB's background process would. */
@@ -100,7 +113,7 @@ export const useStreamsStore = create<StreamsState>()((set, get) => {
       unsubscribe,
     };
     session = created;
-    set({ records: [], clockMs: clock.ms, expired: 0, error: undefined });
+    set({ records: [], clockMs: clock.ms, expired: 0, watched: [], error: undefined });
     return created;
   };
 
@@ -110,6 +123,7 @@ export const useStreamsStore = create<StreamsState>()((set, get) => {
     running: false,
     error: undefined,
     expired: 0,
+    watched: [],
     async runWrite(model, samples, pattern) {
       const current = sessionFor(model, samples);
       set({ running: true, error: undefined });
@@ -127,12 +141,18 @@ export const useStreamsStore = create<StreamsState>()((set, get) => {
       current.clockMs += seconds * 1000;
       const swept = sweepExpiredItems(current.engine.context);
       const deleted = Object.values(swept.deleted).reduce((a, b) => a + b, 0);
-      set({ clockMs: current.clockMs, expired: get().expired + deleted });
+      const keyNames = [model.table.partitionKey.name, ...(model.table.sortKey ? [model.table.sortKey.name] : [])];
+      const watched = expiringItems(model, samples, WATCHED_ITEMS).map(({ sample, expiresAt }) => {
+        const keys = Object.fromEntries(keyNames.flatMap((name) => (sample.item[name] === undefined ? [] : [[name, sample.item[name]]])));
+        const present = current.engine.GetItem({ TableName: model.table.name, Key: keys, ConsistentRead: true }).Item !== undefined;
+        return { entityId: sample.entityId, keys, expiresAt, present };
+      });
+      set({ clockMs: current.clockMs, expired: get().expired + deleted, watched });
     },
     reset() {
       session?.unsubscribe();
       session = undefined;
-      set({ records: [], clockMs: undefined, expired: 0, error: undefined });
+      set({ records: [], clockMs: undefined, expired: 0, watched: [], error: undefined });
     },
   };
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { onlineShopModel } from '../examples/onlineShop';
 import { generateSampleItems, SampleCache } from '../sampleData';
-import { entityOfKeys, isTimeToLiveDeletion, nextExpiry, recordInViewType, type StreamRecord } from './streamRecords';
+import { entityOfKeys, expiringItems, isTimeToLiveDeletion, nextExpiry, recordInViewType, type StreamRecord } from './streamRecords';
 
 const record: StreamRecord = {
   eventID: 'e1',
@@ -55,5 +55,7 @@ describe('entityOfKeys and nextExpiry', () => {
     const first = Math.min(...values);
     expect(nextExpiry(shop, samples, 0)).toBe(first);
     expect(nextExpiry(shop, samples, first)).toBe(Math.min(...values.filter((v) => v > first)));
+    expect(expiringItems(shop, samples, 3).map((e) => e.expiresAt)).toEqual([...values].sort((a, b) => a - b).slice(0, 3));
+    expect(expiringItems({ ...shop, table: { ...shop.table, ttlAttribute: undefined } }, samples, 3)).toEqual([]);
   });
 });

@@ -45,6 +45,18 @@ export function entityOfKeys(model: DesignModel, keys: Item): string | undefined
   })?.id;
 }
 
+/** The items with a TTL value (epoch seconds in a Number), soonest to expire first. */
+export function expiringItems(model: DesignModel, items: readonly SampleItem[], limit: number): { sample: SampleItem; expiresAt: number }[] {
+  const attribute = model.table.ttlAttribute;
+  if (attribute === undefined) return [];
+  const found: { sample: SampleItem; expiresAt: number }[] = [];
+  for (const sample of items) {
+    const value = sample.item[attribute];
+    if (value !== undefined && 'N' in value && Number.isFinite(Number(value.N))) found.push({ sample, expiresAt: Number(value.N) });
+  }
+  return found.sort((a, b) => a.expiresAt - b.expiresAt).slice(0, limit);
+}
+
 /** Epoch seconds of the earliest TTL value after `now` among the items, or undefined. */
 export function nextExpiry(model: DesignModel, items: readonly SampleItem[], now: number): number | undefined {
   const attribute = model.table.ttlAttribute;

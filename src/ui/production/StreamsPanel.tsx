@@ -4,10 +4,10 @@
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import { patternWrites } from '../../model/accessPatterns';
 import { updateTable } from '../../model/commands';
-import { isTimeToLiveDeletion, nextExpiry, recordInViewType } from '../../model/production/streamRecords';
+import { expiringItems, isTimeToLiveDeletion, nextExpiry, recordInViewType } from '../../model/production/streamRecords';
 import type { StreamViewType } from '../../model/types';
 import { useDesignStore } from '../../store/designStore';
-import { useStreamsStore } from '../../store/streamsStore';
+import { useStreamsStore, WATCHED_ITEMS, type WatchedItem } from '../../store/streamsStore';
 import './production.css';
 
 const VIEW_TYPES: StreamViewType[] = ['KEYS_ONLY', 'NEW_IMAGE', 'OLD_IMAGE', 'NEW_AND_OLD_IMAGES'];
@@ -29,11 +29,23 @@ function Select({ label, value, onChange, children }: { label: string; value: st
 function TimeToLive() {
   const model = useDesignStore((s) => s.model);
   const samples = useDesignStore((s) => s.sampleItems);
-  const { clockMs, expired, advanceClock } = useStreamsStore();
+  const { clockMs, expired, watched, advanceClock } = useStreamsStore();
   const [days, setDays] = useState('1');
   const id = useId();
   const now = (clockMs ?? Date.now()) / 1000;
   const next = useMemo(() => nextExpiry(model, samples, now), [model, samples, now]);
+  const soonest = useMemo(
+    (): WatchedItem[] =>
+      expiringItems(model, samples, WATCHED_ITEMS).map(({ sample, expiresAt }) => ({
+        entityId: sample.entityId,
+        keys: Object.fromEntries(Object.entries(sample.item).filter(([name]) => name === model.table.partitionKey.name || name === model.table.sortKey?.name)),
+        expiresAt,
+        present: true,
+      })),
+    [model, samples],
+  );
+  // Before the first advance nothing has been swept, so every item is still in the table.
+  const rows = watched.length > 0 ? watched : soonest;
   const attribute = model.table.ttlAttribute;
   if (attribute === undefined) {
     return <p className="field-hint">Time to Live is off for this table: set its attribute in the table's inspector to watch items expire.</p>;
@@ -55,6 +67,30 @@ function TimeToLive() {
         Advance past the next expiry
       </button>
       {next === undefined && <span className="field-hint"> No sample item expires after the clock.</span>}
+      {rows.length > 0 && (
+        <table className="cost-table" aria-label="Soonest to expire">
+          <thead>
+            <tr>
+              <th scope="col">Item</th>
+              <th scope="col">Entity</th>
+              <th scope="col">Expires</th>
+              <th scope="col">In the table</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={JSON.stringify(row.keys)}>
+                <th scope="row">
+                  <code>{JSON.stringify(row.keys)}</code>
+                </th>
+                <td>{model.entities.find((e) => e.id === row.entityId)?.name ?? 'no entity'}</td>
+                <td>{new Date(row.expiresAt * 1000).toISOString()}</td>
+                <td>{row.present ? 'yes' : 'deleted by TTL'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </div>
   );
 }
