@@ -106,6 +106,11 @@ export function PreviewPanel() {
           <span>Attributes</span>
           <span>Size</span>
         </div>
+        {result.rowsLeftOut > 0 && (
+          <p className="preview-truncated" role="note">
+            Showing the first {rows.length} rows; {result.rowsLeftOut} more are in this view. Search or filter by entity to see them.
+          </p>
+        )}
         {rows.length === 0 ? (
           <p className="empty-state">{view.itemCount === 0 ? `No items in ${viewLabel(view)}.` : 'No items match the search.'}</p>
         ) : (

@@ -22,8 +22,10 @@ function schedule() {
     scheduled = false;
     const start = performance.now();
     try {
-      // A model waits for the items it was sent with, so it is never shown with the old ones.
-      if (pendingModel && pendingModel.itemsVersion === items.version) {
+      // A model (and the query sent with it) waits for the items it was sent with, so it is
+      // never shown with the old ones; the last items message schedules it again.
+      if (pendingModel && pendingModel.itemsVersion !== items.version) return;
+      if (pendingModel) {
         session.setModel({ ...pendingModel.model, items: items.list });
         pendingModel = undefined;
       }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultModel } from '../../model/examples';
 import { computePreview } from '../../model/preview';
 import { generateSampleItems } from '../../model/sampleData';
-import { PreviewSession } from './previewSession';
+import { PreviewSession, ROW_LIMIT } from './previewSession';
 
 describe('PreviewSession', () => {
   const model = defaultModel();
@@ -43,5 +43,20 @@ describe('PreviewSession', () => {
     const items = posts.rows.filter((r) => r.kind === 'item');
     expect(items.length).toBeGreaterThan(0);
     expect(items.every((r) => r.kind === 'item' && r.partitionKey.startsWith('AUTHOR#'))).toBe(true);
+  });
+
+  it('sends at most ROW_LIMIT rows of a view, says how many it left out, and marks imported items', () => {
+    const many = defaultModel();
+    const items = Array.from({ length: ROW_LIMIT + 5 }, (_, i) => ({ item: { PK: { S: `IMPORTED#${i}` }, SK: { S: 'ITEM' }, note: { S: 'mine' } } }));
+    const big = new PreviewSession();
+    big.setModel({ ...many, items });
+    const result = big.query({ viewId: 'table', search: '', entityId: '' })!;
+    expect(result.rows).toHaveLength(ROW_LIMIT);
+    expect(result.rows.length + result.rowsLeftOut).toBe(result.view.itemCount + result.view.collectionCount);
+    const narrowed = big.query({ viewId: 'table', search: 'IMPORTED#10004', entityId: '' })!;
+    expect(narrowed.rowsLeftOut).toBe(0);
+    expect(narrowed.rows.find((row) => row.kind === 'item')).toMatchObject({ partitionKey: 'IMPORTED#10004', imported: true });
+    const generated = big.query({ viewId: 'table', search: '', entityId: many.entities[0]?.id ?? '' })!;
+    expect(generated.rows.find((row) => row.kind === 'item')).toMatchObject({ imported: false });
   });
 });

@@ -10,6 +10,11 @@ import { buildRows, itemIdentity } from './rows';
 
 /** Attribute text beyond this is cut: a row shows one line of it. */
 const ATTRIBUTE_TEXT_LIMIT = 240;
+/**
+ * Rows sent to the page for one view: more cannot be read by scrolling, and copying hundreds of
+ * thousands of rows (an imported file's items) to the page would hold it for a second.
+ */
+export const ROW_LIMIT = 10_000;
 
 export interface PreviewQuery {
   viewId: string;
@@ -40,6 +45,8 @@ export interface PreviewResult {
   /** The view the rows belong to (the query's, or the table when that view is gone). */
   view: ViewSummary;
   rows: DisplayRow[];
+  /** Rows the view has beyond ROW_LIMIT, not sent; search or the entity filter narrows to them. */
+  rowsLeftOut: number;
   rejected: { entityId: string; reason: string }[];
   rejectedCount: number;
   overwritten: number;
@@ -86,7 +93,7 @@ export class PreviewSession {
     const rows = buildRows(view, { search: query.search, entities: new Set(query.entityId ? [query.entityId] : []) }, tableKeys);
     const isKey = (name: string) => name === view.partitionKey.name || name === view.sortKey?.name;
     this.items = new Map();
-    const display: DisplayRow[] = rows.map((row) => {
+    const display: DisplayRow[] = rows.slice(0, ROW_LIMIT).map((row) => {
       if (row.kind === 'collection') {
         return { kind: 'collection', key: row.key, partitionKey: valueText(row.collection.partitionKey), count: row.collection.items.length, shown: row.shown, size: row.collection.size };
       }
@@ -113,6 +120,7 @@ export class PreviewSession {
       views: all.map(summary),
       view: summary(view),
       rows: display,
+      rowsLeftOut: Math.max(0, rows.length - ROW_LIMIT),
       rejected: preview.rejected.slice(0, 50).map((r) => ({ entityId: r.entityId, reason: r.reason })),
       rejectedCount: preview.rejected.length,
       overwritten: preview.overwritten,
