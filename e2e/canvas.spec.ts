@@ -202,3 +202,17 @@ test('Ctrl+Enter runs the selected access pattern; Delete pattern is away from R
   const remove = (await page.getByRole('button', { name: 'Delete pattern' }).boundingBox()) as Box;
   expect(remove.y - (run.y + run.height), 'Delete pattern sits well below Run').toBeGreaterThan(40);
 });
+
+test('focus goes to what a command creates, and canvas nodes and edges show a focus ring', async ({ page }) => {
+  await openApp(page);
+  await page.locator('body').press('Alt+Shift+G');
+  await expect(inspector(page).getByRole('textbox', { name: 'Index name' })).toBeFocused();
+  await page.keyboard.press('Escape');
+
+  const node = page.locator('.react-flow__node-entity').first();
+  await node.focus();
+  await expect(node.locator('.node')).toHaveCSS('outline-style', 'solid');
+  const edge = page.locator('.react-flow__edge').first();
+  await edge.focus();
+  await expect(edge.locator('.react-flow__edge-path')).toHaveCSS('stroke-width', '4px');
+});

@@ -200,7 +200,10 @@ export const commands: Command[] = [
     run: (s) => {
       s.updateModel('Add global secondary index', addGlobalIndex);
       const created = useDesignStore.getState().model.globalSecondaryIndexes.at(-1);
-      if (created) useDesignStore.getState().select({ kind: 'gsi', id: created.id });
+      if (created) {
+        useDesignStore.getState().select({ kind: 'gsi', id: created.id });
+        view('focusName')?.();
+      }
     },
   },
   {
@@ -211,7 +214,10 @@ export const commands: Command[] = [
     run: (s) => {
       s.updateModel('Add local secondary index', (m) => addIndex(m, { kind: 'LSI' }));
       const created = useDesignStore.getState().model.localSecondaryIndexes.at(-1);
-      if (created) useDesignStore.getState().select({ kind: 'lsi', id: created.id });
+      if (created) {
+        useDesignStore.getState().select({ kind: 'lsi', id: created.id });
+        view('focusName')?.();
+      }
     },
   },
   {
