@@ -28,7 +28,7 @@ test('write sharding is one design change with its effect shown first, and undo 
   const shards = page.getByRole('textbox', { name: 'Shards for GSI1PK = POST' });
   await expect(shards).toHaveValue('10');
   await shards.fill('8');
-  await expect(page.getByText(/hottest\s+partition goes from .* and from\s+200 to 25 items/)).toBeVisible();
+  await expect(page.getByText(/hottest\s+partition goes from .* and from\s+200 to 25 items, and its reads from/)).toBeVisible();
   await expect(page.getByText(/Get recent posts \(8 queries per call\)/).first()).toBeVisible();
 
   await page.getByRole('button', { name: 'Apply write sharding to GSI1PK = POST' }).click();

@@ -71,7 +71,8 @@ function ShardingOffer({ group, model, samples, inputs }: { group: PartitionGrou
               <>
                 Write sharding makes it <code>{suggestion.shardedTemplate}</code> with {suggestion.shardAttribute} from 0 to {shards - 1} chosen on each write: the hottest
                 partition goes from {formatUnits(suggestion.before.writeUnitsPerSecond)} to {formatUnits(suggestion.after.writeUnitsPerSecond)} WCU/s and from{' '}
-                {formatCount(suggestion.before.itemsPerPartition)} to {formatCount(suggestion.after.itemsPerPartition)} items.{' '}
+                {formatCount(suggestion.before.itemsPerPartition)} to {formatCount(suggestion.after.itemsPerPartition)} items, and its reads from{' '}
+                {formatUnits(suggestion.before.readUnitsPerSecond)} to {formatUnits(suggestion.after.readUnitsPerSecond)} RCU/s.{' '}
                 {suggestion.readers.length > 0
                   ? `Reading the whole key then takes one query per shard: ${suggestion.readers.map((r) => `${r.name} (${r.queriesPerCall} queries per call)`).join(', ')}.`
                   : 'No pattern queries this key, so no read fans out.'}
