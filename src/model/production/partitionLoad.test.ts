@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PARTITION_WRITE_UNITS_PER_SECOND } from '../../engine/PartitionThroughput';
+import { examples } from '../examples';
 import { socialMediaModel } from '../examples/socialMedia';
 import { generateSampleItems, SampleCache } from '../sampleData';
 import { buildRequest } from '../accessPatterns';
@@ -122,5 +123,25 @@ describe('write sharding', () => {
     expect(() => applyWriteSharding(guide, { indexId: 'gsi-GSI1', template: 'POST', shards: 1 })).toThrow(/whole number/);
     const group = computePartitionLoad(guide, samples, quiet).groups.find((g) => g.indexName === 'GSI3');
     expect(group && suggestWriteSharding(guide, samples, quiet, group)).toBeUndefined();
+  });
+});
+
+describe('every built-in example', () => {
+  it('gets a finite load for every partition key of the table and each GSI, with traffic on every pattern', () => {
+    for (const example of examples) {
+      const model = example.model;
+      const exampleSamples = generateSampleItems(model, new SampleCache());
+      const rates = Object.fromEntries(model.accessPatterns.map((p) => [p.id, 10]));
+      const load = computePartitionLoad(model, exampleSamples, { itemCounts: {}, rates });
+      expect(load.indexes.map((i) => i.name), example.name).toEqual([model.table.name, ...model.globalSecondaryIndexes.map((g) => g.name)]);
+      for (const group of load.groups) {
+        for (const figure of [group.partitions, group.items, group.itemsPerPartition, group.readUnitsPerSecond, group.writeUnitsPerSecond, group.heat]) {
+          expect(Number.isFinite(figure), `${example.name} ${group.indexName} ${group.template}`).toBe(true);
+        }
+      }
+      const placed = new Set(load.groups.flatMap((g) => g.patterns.map((p) => p.patternId)));
+      const unplaced = new Set(load.unplaced.map((u) => u.patternId));
+      expect(model.accessPatterns.filter((p) => !placed.has(p.id) && !unplaced.has(p.id)).map((p) => p.name), example.name).toEqual([]);
+    }
   });
 });
