@@ -34,20 +34,22 @@ async function overlappingPairs(page: Page): Promise<string[]> {
   return pairs;
 }
 
+/** The rendered size of the smallest entity name: its font size times the canvas zoom. */
+function smallestEntityName(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const viewport = document.querySelector('.react-flow__viewport');
+    const zoom = viewport ? new DOMMatrixReadOnly(getComputedStyle(viewport).transform).a : 0;
+    return Math.min(...[...document.querySelectorAll('.react-flow__node-entity .node-title')].map((title) => parseFloat(getComputedStyle(title).fontSize) * zoom));
+  });
+}
+
 test('the default view at 1280×720 shows every entity name readably, clear of the minimap, with half the height for the canvas', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   await openApp(page);
   const entities = page.locator('.react-flow__node-entity');
   await expect(entities).toHaveCount(7);
 
-  // The rendered size of each entity's name: its font size times the canvas zoom.
-  const renderedNameSizes = () =>
-    page.evaluate(() => {
-      const viewport = document.querySelector('.react-flow__viewport');
-      const zoom = viewport ? new DOMMatrixReadOnly(getComputedStyle(viewport).transform).a : 0;
-      return [...document.querySelectorAll('.react-flow__node-entity .node-title')].map((title) => parseFloat(getComputedStyle(title).fontSize) * zoom);
-    });
-  await expect.poll(async () => Math.min(...(await renderedNameSizes())), { message: 'smallest entity name in px' }).toBeGreaterThanOrEqual(12);
+  await expect.poll(() => smallestEntityName(page), { message: 'smallest entity name in px' }).toBeGreaterThanOrEqual(12);
 
   const pane = (await page.locator('.react-flow').boundingBox()) as Box;
   const minimap = (await page.getByLabel('Canvas minimap').boundingBox()) as Box;
@@ -57,7 +59,7 @@ test('the default view at 1280×720 shows every entity name readably, clear of t
       return [...(inView ? [] : [`${name} out of view`]), ...(intersects(box, minimap) ? [`${name} under the minimap`] : [])];
     });
   await expect.poll(misplaced, { message: 'nodes out of view or under the minimap' }).toEqual([]);
-  expect(Math.min(...(await renderedNameSizes()))).toBeGreaterThanOrEqual(12);
+  expect(await smallestEntityName(page)).toBeGreaterThanOrEqual(12);
   expect(await overlappingPairs(page)).toEqual([]);
   const canvas = (await page.getByRole('main', { name: 'Canvas' }).boundingBox()) as Box;
   expect(canvas.height).toBeGreaterThanOrEqual(360);
@@ -81,6 +83,8 @@ test('a 40-entity import is laid out without overlaps, grouped rather than in on
   await expect(page.getByRole('textbox', { name: 'Model name' })).toHaveValue('Forty entities');
   await expect(page.locator('.react-flow__node-entity')).toHaveCount(40);
   await expect.poll(() => overlappingPairs(page), { message: 'overlapping nodes' }).toEqual([]);
+  // Zoomed out this far, nodes show their names and keys, not their attribute lists.
+  await expect(page.locator('.react-flow__node-entity .node-attributes').first()).toBeHidden();
   const boxes = (await nodeBoxes(page)).map((n) => n.box);
   const width = Math.max(...boxes.map((b) => b.x + b.width)) - Math.min(...boxes.map((b) => b.x));
   const height = Math.max(...boxes.map((b) => b.y + b.height)) - Math.min(...boxes.map((b) => b.y));
@@ -90,6 +94,17 @@ test('a 40-entity import is laid out without overlaps, grouped rather than in on
   await page.getByRole('toolbar', { name: 'Canvas' }).getByRole('button', { name: 'Add entity' }).click();
   await expect(page.locator('.react-flow__node-entity')).toHaveCount(41);
   await expect.poll(() => overlappingPairs(page), { message: 'overlapping nodes' }).toEqual([]);
+});
+
+test('fifteen entities still fit at 1280×720 with names of 12 px or more', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openApp(page);
+  let model = defaultModel();
+  for (let i = 0; i < 8; i++) model = addEntity(model, { name: `Extra${i}` });
+  await page.getByLabel('Import a file').setInputFiles({ name: 'fifteen.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...model, name: 'Fifteen' })) });
+  await expect(page.locator('.react-flow__node-entity')).toHaveCount(15);
+  await expect.poll(() => overlappingPairs(page), { message: 'overlapping nodes' }).toEqual([]);
+  await expect.poll(() => smallestEntityName(page), { message: 'smallest entity name in px' }).toBeGreaterThanOrEqual(12);
 });
 
 test('attributes are edited as a grid from the keyboard alone', async ({ page, context }) => {

@@ -18,8 +18,8 @@ export interface Rect extends Size {
   y: number;
 }
 
-const GAP = 40;
-const GROUP_GAP = 80;
+const GAP = 32;
+const GROUP_GAP = 64;
 /** Roughly the canvas's shape, so "Fit to view" needs the least zooming out. */
 const ASPECT_RATIO = 1.9;
 
@@ -34,7 +34,7 @@ export function estimatedSize(node: DesignNode): Size {
     const { entity } = node.data;
     const indexRows = Object.keys(entity.keys.indexes).length;
     const near = 64 + 20 * (entity.attributes.length + 2 + indexRows * 2);
-    const far = 70 + 32 * (2 + indexRows);
+    const far = 75 + 32 * (2 + indexRows);
     return { width: 320, height: Math.max(near, far) };
   }
   if (node.type === 'table') return { width: 360, height: 120 };
