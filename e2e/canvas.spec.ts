@@ -231,3 +231,22 @@ test('focus goes to what a command creates, and canvas nodes and edges show a fo
   await edge.focus();
   await expect(edge.locator('.react-flow__edge-path')).toHaveCSS('stroke-width', '4px');
 });
+
+test('after a reload the saved layout comes back whole: in view, indexes beside their writers, nothing overlapping', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openApp(page);
+  await page.getByRole('toolbar', { name: 'Canvas' }).getByRole('button', { name: 'Auto layout' }).click();
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeEnabled();
+  await page.reload();
+  await expect(page.locator('.react-flow__node-entity')).toHaveCount(7);
+  await expect.poll(() => overlappingPairs(page), { message: 'overlapping nodes' }).toEqual([]);
+  const pane = (await page.locator('.react-flow').boundingBox()) as Box;
+  const outOfView = async () => (await nodeBoxes(page)).filter(({ box }) => box.x < pane.x - 1 || box.y < pane.y - 1 || box.x + box.width > pane.x + pane.width + 1 || box.y + box.height > pane.y + pane.height + 1).map((n) => n.name);
+  await expect.poll(outOfView, { message: 'nodes out of view' }).toEqual([]);
+  // GSI3 is written by PostMetadata only: it sits next to it rather than anywhere.
+  const boxes = new Map((await nodeBoxes(page)).map((n) => [n.name, n.box]));
+  const gsi = boxes.get('GSI GSI3') as Box;
+  const writer = boxes.get('Entity PostMetadata') as Box;
+  const gap = Math.hypot(gsi.x - (writer.x + writer.width), gsi.y - writer.y);
+  expect(gap, 'distance from its writer in px').toBeLessThan(pane.width / 3);
+});

@@ -18,7 +18,7 @@ import { useDesignStore, type Selection } from '../../store/designStore';
 import { entityColors } from '../entityColors';
 import { registerViewBridge } from '../../store/commands';
 import { TABLE_NODE_ID, buildGraph, entityNodeId, gsiNodeId, lsiNodeId, nodeTarget, reuseUnchanged, sameEdge, sameNode, type DesignNode } from './graph';
-import { gridPositions, layoutGraph, nodeRect, nodeSize, placeInFreeSpace, type Positions } from './layout';
+import { besideWriters, gridPositions, layoutGraph, nodeRect, nodeSize, placeInFreeSpace, type Positions } from './layout';
 import { nodeTypes } from './nodes';
 
 /** Padding of "Fit to view": room for the toolbar's shadow, nothing more. */
@@ -103,8 +103,13 @@ export function DesignCanvas() {
     if (unplaced.length <= graph.nodes.length / 2) {
       const newcomers = new Set(unplaced.map((node) => node.id));
       const measured = new Map(flow.getNodes().map((node) => [node.id, node]));
-      const placed = graph.nodes.filter((node) => !newcomers.has(node.id)).map((node) => nodeRect({ ...node, measured: measured.get(node.id)?.measured } as DesignNode));
-      const spots = placeInFreeSpace(placed, unplaced.map((node) => ({ id: node.id, ...nodeSize(node) })));
+      const placed = new Map(
+        graph.nodes.filter((node) => !newcomers.has(node.id)).map((node) => [node.id, nodeRect({ ...node, measured: measured.get(node.id)?.measured } as DesignNode)] as const),
+      );
+      const spots = placeInFreeSpace(
+        [...placed.values()],
+        unplaced.map((node) => ({ id: node.id, ...nodeSize(node), near: node.type === 'index' ? besideWriters(node.id, graph.edges, placed) : undefined })),
+      );
       setAutoPositions((previous) => new Map([...previous, ...spots]));
       return undefined;
     }
@@ -217,6 +222,8 @@ export function DesignCanvas() {
       multiSelectionKeyCode={null}
       nodesConnectable={false}
       minZoom={0.1}
+      fitView
+      fitViewOptions={{ padding: FIT_PADDING }}
       aria-label="Design canvas"
     >
       <Background gap={24} />

@@ -47,6 +47,18 @@ describe('canvas layout', () => {
     expect(spots.size).toBe(2);
   });
 
+  it('places a newcomer with a place it belongs at the free spot nearest to it', () => {
+    const placed: Rect[] = [
+      { x: 0, y: 0, width: 300, height: 200 },
+      { x: 0, y: 240, width: 300, height: 200 },
+      { x: 1000, y: 0, width: 300, height: 440 },
+    ];
+    const near = { x: 340, y: 240 };
+    const spot = placeInFreeSpace(placed, [{ id: 'gsi', width: 200, height: 100, near }]).get('gsi');
+    expect(spot).toBeDefined();
+    expect(Math.hypot((spot?.x ?? 0) - near.x, (spot?.y ?? 0) - near.y)).toBeLessThan(60);
+  });
+
   it('gives 100 entities a group each without two sharing a slot', () => {
     let model = defaultModel();
     for (let i = 0; i < 93; i++) model = addEntity(model, { name: `E${i}` });

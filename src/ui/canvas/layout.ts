@@ -160,29 +160,50 @@ function overlaps(a: Rect, b: Rect, margin: number): boolean {
  * Places new nodes, in order, at the first free spot scanning rows of the occupied area (and
  * below it), so a new entity never lands on an existing one.
  */
-export function placeInFreeSpace(placed: readonly Rect[], newcomers: readonly ({ id: string } & Size)[]): Positions {
+export function placeInFreeSpace(placed: readonly Rect[], newcomers: readonly ({ id: string; near?: { x: number; y: number } } & Size)[]): Positions {
   const occupied = [...placed];
   const left = occupied.length ? Math.min(...occupied.map((r) => r.x)) : 0;
   const top = occupied.length ? Math.min(...occupied.map((r) => r.y)) : 0;
   const right = occupied.length ? Math.max(...occupied.map((r) => r.x + r.width)) : 1200;
+  const bottom = occupied.length ? Math.max(...occupied.map((r) => r.y + r.height)) : 0;
   const positions: Positions = new Map();
   const step = GAP;
+  const free = (candidate: Rect) => !occupied.some((rect) => overlaps(rect, candidate, GAP / 2));
   for (const node of newcomers) {
-    const rowEnd = Math.max(left, right - node.width);
     let spot: Rect | undefined;
-    for (let y = top; !spot; y += step) {
-      for (let x = left; x <= rowEnd; x += step) {
-        const candidate = { x, y, width: node.width, height: node.height };
-        if (!occupied.some((rect) => overlaps(rect, candidate, GAP / 2))) {
-          spot = candidate;
-          break;
+    if (node.near) {
+      // The free spot closest to where the node belongs (an index: beside its writers),
+      // searched within the occupied area widened by the node's own size.
+      let best = Infinity;
+      for (let y = top - node.height - GAP; y <= bottom + GAP; y += step) {
+        for (let x = left - node.width - GAP; x <= right + GAP; x += step) {
+          const distance = Math.hypot(x - node.near.x, y - node.near.y);
+          const candidate = { x, y, width: node.width, height: node.height };
+          if (distance < best && free(candidate)) {
+            best = distance;
+            spot = candidate;
+          }
         }
+      }
+    }
+    const rowEnd = Math.max(left, right - node.width);
+    for (let y = top; !spot; y += step) {
+      for (let x = left; x <= rowEnd && !spot; x += step) {
+        const candidate = { x, y, width: node.width, height: node.height };
+        if (free(candidate)) spot = candidate;
       }
     }
     occupied.push(spot);
     positions.set(node.id, { x: spot.x, y: spot.y });
   }
   return positions;
+}
+
+/** Where an index node belongs: just right of the entities that write into it, level with their top. */
+export function besideWriters(nodeId: string, edges: readonly Edge[], rects: ReadonlyMap<string, Rect>): { x: number; y: number } | undefined {
+  const writers = edges.filter((edge) => edge.target === nodeId).flatMap((edge) => rects.get(edge.source) ?? []);
+  if (!writers.length) return undefined;
+  return { x: Math.max(...writers.map((r) => r.x + r.width)) + GAP, y: Math.min(...writers.map((r) => r.y)) };
 }
 
 /** Immediate placement for nodes not laid out yet (until ELK answers): a grid, so nothing stacks at 0,0. */
