@@ -23,6 +23,8 @@ import {
   updateTable,
 } from './commands';
 import { socialMediaModel } from './examples/socialMedia';
+import { blankModel } from './examples';
+import { defaultGenerator } from './defaultGenerator';
 import { parseModel } from './parse';
 import type { DesignModel } from './types';
 import { validateModel } from './validate';
@@ -213,5 +215,18 @@ describe('commands', () => {
   it('throws on ids that do not exist, for the store to catch as a bug', () => {
     expect(() => renameEntity(frozen(), { entityId: 'nope', name: 'x' })).toThrow('no entity "nope"');
     expect(() => deleteIndex(frozen(), { indexId: 'nope' })).toThrow('no index "nope"');
+  });
+});
+
+describe('renaming an attribute whose generator was guessed from its name', () => {
+  it('guesses again from the new name, and leaves a chosen generator alone', () => {
+    let model = addEntity(blankModel(), { name: 'Order' });
+    const entityId = model.entities[0]?.id ?? '';
+    model = addAttribute(model, { entityId, name: 'attribute1' });
+    const attributeId = model.entities[0]?.attributes.at(-1)?.id ?? '';
+    const renamed = renameAttribute(model, { entityId, attributeId, name: 'createdAt' });
+    expect(renamed.entities[0]?.attributes.at(-1)?.generator).toEqual(defaultGenerator('createdAt', 'S'));
+    const chosen = updateAttribute(model, { entityId, attributeId, patch: { generator: { kind: 'constant', value: 'x' } } });
+    expect(renameAttribute(chosen, { entityId, attributeId, name: 'createdAt' }).entities[0]?.attributes.at(-1)?.generator).toEqual({ kind: 'constant', value: 'x' });
   });
 });

@@ -252,7 +252,11 @@ export function renameAttribute(model: DesignModel, args: { entityId: string; at
         })),
       })),
       attributes: candidate.attributes.map((a) => {
-        const renamed = self && a.id === attribute.id ? { ...a, name: to } : a;
+        const own = self && a.id === attribute.id;
+        // A generator still guessed from the old name is guessed again from the new one: a new
+        // attribute renamed to `status` or `createdAt` then draws statuses or dates, not words.
+        const guessed = own && JSON.stringify(a.generator) === JSON.stringify(defaultGenerator(from, a.type));
+        const renamed = own ? { ...a, name: to, ...(guessed ? { generator: defaultGenerator(to, a.type) } : {}) } : a;
         const generator = renamed.generator;
         const follows =
           (self && generator.kind === 'copy' && generator.attribute === from) ||
