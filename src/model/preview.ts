@@ -127,7 +127,7 @@ export function computePreview(model: DesignModel, samples: readonly SampleItem[
       // A Map keeps first-insertion order; the replacement should sit where a fresh write would.
       stored.delete(key);
     }
-    stored.set(key, { entityId: sample.entityId, item: sample.item, size });
+    stored.set(key, { entityId: sample.entityId, item: storedForm(sample.item), size });
   }
   const items = [...stored.values()];
 
@@ -215,6 +215,28 @@ function buildIndex(definition: IndexDefinition, items: readonly Stored[], model
 // sizes and projections are remembered per item and a keystroke recomputes only the
 // edited entity's.
 const sizes = new WeakMap<Item, number | string>();
+const storedForms = new WeakMap<Item, Item>();
+
+function holdsSet(value: AttributeValue): boolean {
+  if ('SS' in value || 'NS' in value || 'BS' in value) return true;
+  if ('M' in value) return Object.values(value.M).some(holdsSet);
+  if ('L' in value) return value.L.some(holdsSet);
+  return false;
+}
+
+/**
+ * The item as the table stores it: the engine's own reading of a written item, which puts set
+ * members in DynamoDB Local's order. Only items holding a set can differ, so only they are read.
+ */
+function storedForm(item: Item): Item {
+  if (!Object.values(item).some(holdsSet)) return item;
+  let form = storedForms.get(item);
+  if (form === undefined) {
+    form = validateItemValues(item);
+    storedForms.set(item, form);
+  }
+  return form;
+}
 const inspections = new WeakMap<Item, Inspection & { schema: string }>();
 const projections = new WeakMap<Item, Map<string, Projected>>();
 

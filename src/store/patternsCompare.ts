@@ -15,11 +15,14 @@ export interface PatternComparison {
   endpoint: RunOutcome;
 }
 
-/** What must agree: the answer and its capacity, not timings or the SDK's raw response. */
+/**
+ * What must agree: the answer and its capacity, not timings or the SDK's raw response, nor the
+ * index entries the engine's run reads back (an endpoint's run does not, to spare its reads).
+ */
 function comparable(outcome: RunOutcome): unknown {
   if (!outcome.ok) return { error: outcome.errorName };
   const { items, count, scannedCount, capacity, next, written } = outcome;
-  return { items, count, scannedCount, capacity, next, written };
+  return { items, count, scannedCount, capacity, next, written: written?.map(({ indexEntries: _entries, ...item }) => item) };
 }
 
 export async function comparePattern(
