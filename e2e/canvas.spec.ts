@@ -223,13 +223,17 @@ test('focus goes to what a command creates, and canvas nodes and edges show a fo
   await page.locator('body').press('Alt+Shift+G');
   await expect(inspector(page).getByRole('textbox', { name: 'Index name' })).toBeFocused();
   await page.keyboard.press('Escape');
-
   const node = page.locator('.react-flow__node-entity').first();
   await node.focus();
   await expect(node.locator('.node')).toHaveCSS('outline-style', 'solid');
   const edge = page.locator('.react-flow__edge').first();
   await edge.focus();
   await expect(edge.locator('.react-flow__edge-path')).toHaveCSS('stroke-width', '4px');
+
+  await page.getByRole('tab', { name: 'Access patterns' }).click();
+  await page.getByRole('button', { name: 'New pattern' }).click();
+  await expect(page.getByRole('textbox', { name: 'Pattern name' })).toBeFocused();
+  await expect(page.getByRole('textbox', { name: 'Pattern name' })).toHaveValue(/^New access pattern/);
 });
 
 test('after a reload the saved layout comes back whole: in view, indexes beside their writers, nothing overlapping', async ({ page }) => {

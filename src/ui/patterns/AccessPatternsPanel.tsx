@@ -1,6 +1,6 @@
 // The Access patterns tab: every pattern with its verdict, the open pattern's editor and
 // runner, and the access-pattern chart.
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { checkPattern, overallLevel, starterRequest, syncParameters } from '../../model/accessPatterns';
 import { useDesignStore } from '../../store/designStore';
 import { usePatternsStore } from '../../store/patternsStore';
@@ -27,6 +27,7 @@ export function AccessPatternsPanel() {
   );
   const selected = model.accessPatterns.find((p) => p.id === selectedId) ?? model.accessPatterns[0];
 
+  const panel = useRef<HTMLDivElement>(null);
   const create = () => {
     const entity = model.entities[0]?.id;
     const request = starterRequest(model, entity, 'Query');
@@ -38,10 +39,12 @@ export function AccessPatternsPanel() {
     const id = draft.id;
     select(id);
     setView('patterns');
+    // Focus moves to what was created: the new pattern's name, once its editor is shown.
+    requestAnimationFrame(() => panel.current?.querySelector<HTMLInputElement>('.pattern-editor input')?.select());
   };
 
   return (
-    <div className="patterns-panel">
+    <div className="patterns-panel" ref={panel}>
       <div className="patterns-sidebar">
         <div className="run-toolbar">
           <button type="button" onClick={create}>
