@@ -1,5 +1,6 @@
 // Writing the design's sample items to a real endpoint with BatchWriteItem, 25 at a time,
 // resending what DynamoDB leaves unprocessed (as it does under throttling).
+import { member } from '../engine/AttributeMap';
 import { BatchWriteItemCommand, type WriteRequest } from '@aws-sdk/client-dynamodb';
 import type { SampleItem } from '../model/sampleData';
 import type { DesignModel } from '../model/types';
@@ -53,7 +54,7 @@ export async function seedSampleItems(client: Sender, model: DesignModel, sample
       // Exponential backoff, as the AWS SDKs recommend for unprocessed items.
       if (attempt > 0) await sleep(delayMs * 2 ** (attempt - 1));
       const output = await client.send(new BatchWriteItemCommand({ RequestItems: { [tableName]: requests } }));
-      const unprocessed = output.UnprocessedItems?.[tableName] ?? [];
+      const unprocessed = (output.UnprocessedItems && member(output.UnprocessedItems, tableName)) ?? [];
       written += requests.length - unprocessed.length;
       requests = unprocessed;
       onProgress?.(written, samples.length);

@@ -154,7 +154,7 @@ export function BatchGetItem(context: EngineContext, input: BatchGetItemInput): 
     const report = meter.report(capacityMode);
     if (report) consumed.push(report);
   }
-  const output: BatchGetItemOutput = { Responses: responses, UnprocessedKeys: {} };
+  const output: BatchGetItemOutput = { Responses: responses, UnprocessedKeys: attributeMap() };
   // DynamoDB Local lists tables in Java HashMap order.
   if (capacityMode !== 'NONE') output.ConsumedCapacity = inJavaHashOrder(consumed);
   return output;

@@ -79,7 +79,7 @@ export function BatchWriteItem(context: EngineContext, input: BatchWriteItemInpu
     const report = meter.report(capacityMode);
     if (report) consumed.push(report);
   }
-  const output: BatchWriteItemOutput = { UnprocessedItems: {} };
+  const output: BatchWriteItemOutput = { UnprocessedItems: attributeMap() };
   // DynamoDB Local lists tables in Java HashMap order.
   if (capacityMode !== 'NONE') output.ConsumedCapacity = inJavaHashOrder(consumed);
   if (Object.keys(metrics).length > 0) output.ItemCollectionMetrics = metrics;

@@ -1,5 +1,6 @@
 // Puts a design and its sample items into a fresh in-browser engine, so access patterns
 // run against exactly what the preview shows, with DynamoDB's answers.
+import { member } from '../engine/AttributeMap';
 import { DynamoDBError } from '../engine/errors';
 import { createEngine, type Engine } from '../engine/index';
 import type { AttributeValue, Item } from '../engine/AttributeValue';
@@ -66,7 +67,7 @@ function writeBatch(engine: Engine, tableName: string, batch: readonly SampleIte
     for (let attempt = 0; requests.length > 0; attempt += 1) {
       if (attempt > MAX_RETRIES) throw new Error(`${requests.length} items stayed unprocessed`);
       const output = engine.BatchWriteItem({ RequestItems: { [tableName]: requests } });
-      const unprocessed = output.UnprocessedItems?.[tableName] ?? [];
+      const unprocessed = (output.UnprocessedItems && member(output.UnprocessedItems, tableName)) ?? [];
       requests = unprocessed.flatMap((request) =>
         request.PutRequest?.Item === undefined ? [] : [{ PutRequest: { Item: request.PutRequest.Item as Record<string, AttributeValue> } }],
       );

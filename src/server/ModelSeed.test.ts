@@ -3,6 +3,7 @@ import { createEngine } from '../engine';
 import { examples } from '../model/examples';
 import { generateSampleItems } from '../model/sampleData';
 import { toCreateTableInput } from '../model/createTableInput';
+import { designOfTables } from '../model/tables';
 import { loadModelSeed, seedEngine } from './ModelSeed';
 
 describe('serve --model', () => {
@@ -42,5 +43,16 @@ describe('serve --model', () => {
   it('refuses a file that is not a model, saying where it is wrong', () => {
     expect(() => loadModelSeed('{"version": 1, "name": 5}', 'design.json')).toThrow(/^design\.json is not a usable Tablesmith model:\n {2}\//);
     expect(() => loadModelSeed('not json', 'design.json')).toThrow(/not valid JSON/);
+  });
+
+  it('creates every table of a design of several tables, with its fixed items', () => {
+    const [first, second] = [examples[0]?.model, examples[1]?.model];
+    if (!first || !second) throw new Error('no example models');
+    const mine = { ...second, table: { ...second.table, name: 'constructor' }, items: [{ item: { PK: { S: 'MINE#1' }, SK: { S: 'FIXED' } } }] };
+    const design = designOfTables([first, mine]);
+    const engine = createEngine();
+    loadModelSeed(JSON.stringify(design), 'design.json')(engine);
+    expect(engine.ListTables({}).TableNames?.sort()).toEqual([first.table.name, 'constructor'].sort());
+    expect(engine.GetItem({ TableName: 'constructor', Key: { PK: { S: 'MINE#1' }, SK: { S: 'FIXED' } } }).Item).toEqual({ PK: { S: 'MINE#1' }, SK: { S: 'FIXED' } });
   });
 });

@@ -1,10 +1,11 @@
-// `serve --model`: turns a Tablesmith design into the table it describes (keys, indexes,
-// billing, stream, TTL, tags) and fills it with the design's deterministic sample items.
+// `serve --model`: turns a Tablesmith design into the tables it describes (keys, indexes,
+// billing, stream, TTL, tags) and fills each with its fixed items and deterministic samples.
 import { escapeControl } from '../cli/terminal';
 import type { Engine } from '../engine';
 import { loadDesignEngine } from '../model/loadDesignEngine';
 import { generateSampleItems } from '../model/sampleData';
 import { parseModel } from '../model/parse';
+import { tablesOf } from '../model/tables';
 import type { DesignModel } from '../model/types';
 
 /** Creates the design's table in `engine` and writes its sample items. */
@@ -31,7 +32,8 @@ export function loadModelSeed(text: string, path: string): (engine: Engine) => v
   }
   const { model } = parsed;
   return (engine) => {
-    const { rejected } = seedEngine(engine, model);
+    // Every table of the design, each with its own items.
+    const rejected = tablesOf(model).flatMap((table) => seedEngine(engine, table).rejected);
     if (rejected.length > 0) {
       console.warn(`tablesmith serve: ${rejected.length} sample item(s) of ${escapeControl(path)} were rejected, first: ${escapeControl(rejected[0] ?? '')}`);
     }

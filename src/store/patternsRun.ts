@@ -2,6 +2,7 @@
 // request handler is the in-browser engine. Each write gets an engine loaded with the current
 // sample items, so a write pattern never changes the preview, and reads back on it the items
 // it named: what they were before and what the write made of them.
+import { member } from '../engine/AttributeMap';
 import {
   BatchGetItemCommand,
   BatchWriteItemCommand,
@@ -274,7 +275,7 @@ function itemsOf(operation: PatternOperation, output: Json, table: string): Json
     case 'GetItem':
       return isRecord(output.Item) ? [output.Item] : [];
     case 'BatchGetItem':
-      return isRecord(output.Responses) ? list(output.Responses[table]) : [];
+      return isRecord(output.Responses) ? list(member(output.Responses, table)) : [];
     case 'TransactGetItems':
       return list(output.Responses).flatMap((r) => (isRecord(r.Item) ? [r.Item] : []));
     default:

@@ -1,5 +1,6 @@
 // The access-pattern chart of The DynamoDB Book: for every pattern, the index it uses, its
 // key condition and filter with the values spelled out, and example parameter values.
+import { member } from '../../engine/AttributeMap';
 import type { AccessPattern, DesignModel } from '../types';
 import { requestTemplate } from './buildRequest';
 import { tokenize } from './expressions';
@@ -64,11 +65,11 @@ function keysOf(pattern: AccessPattern, request: Json, model: DesignModel): stri
     case 'PutItem':
       return [`put ${keyText(pickKeys(request.Item))}`];
     case 'BatchGetItem': {
-      const mine = isRecord(request.RequestItems) ? request.RequestItems[table] : undefined;
+      const mine = isRecord(request.RequestItems) ? member(request.RequestItems, table) : undefined;
       return isRecord(mine) && Array.isArray(mine.Keys) ? mine.Keys.map(keyText) : [];
     }
     case 'BatchWriteItem': {
-      const mine = isRecord(request.RequestItems) ? request.RequestItems[table] : undefined;
+      const mine = isRecord(request.RequestItems) ? member(request.RequestItems, table) : undefined;
       if (!Array.isArray(mine)) return [];
       return mine.map((entry) => {
         if (isRecord(entry) && isRecord(entry.PutRequest)) return `put ${keyText(pickKeys(entry.PutRequest.Item))}`;

@@ -3,6 +3,7 @@
 // back, whether the index projects what the pattern needs, and what one call costs; with the
 // request's own checks (requestChecks). An error is what makes DynamoDB refuse the request or
 // the designer unable to send it; a warning is a likely mistake DynamoDB would accept.
+import { member } from '../../engine/AttributeMap';
 import { WRITE_OPERATIONS } from './patternWrites';
 import { itemSize, type Item } from '../../engine/AttributeValue';
 import type { AccessPattern, DesignModel } from '../types';
@@ -185,7 +186,7 @@ function keysOf(pattern: AccessPattern, table: string): { key: unknown; where: s
     case 'BatchGetItem':
     case 'BatchWriteItem': {
       const items = isRecord(request.RequestItems) ? request.RequestItems : {};
-      const mine = items['{{table}}'] ?? items[table];
+      const mine = member(items, '{{table}}') ?? member(items, table);
       if (pattern.operation === 'BatchGetItem') {
         const keys = isRecord(mine) && Array.isArray(mine.Keys) ? mine.Keys : [];
         keys.forEach((key, i) => out.push({ key, where: `Keys[${i}]`, wholeItem: false }));
