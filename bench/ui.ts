@@ -12,13 +12,12 @@
 //   the same keystrokes computed by a naive full recompute (sample items drawn afresh +
 //   preview), against the incremental path the app uses.
 // Ends with one JSON line of figures.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser } from '@playwright/test';
-import { chromiumPath } from '../scripts/chromium';
+import type { Browser } from '@playwright/test';
+import { startBrowserApp } from './browserApp';
 import { addEntity } from '../src/model/commands';
 import { defaultModel } from '../src/model/examples';
 import { computePreview } from '../src/model/preview';
@@ -49,19 +48,6 @@ function percentile(values: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 const round = (n: number) => Math.round(n * 10) / 10;
-
-async function waitForServer(url: string, server: ChildProcess): Promise<void> {
-  for (let attempt = 0; attempt < 200; attempt++) {
-    if (server.exitCode !== null) throw new Error(`vite preview exited with code ${server.exitCode}`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  }
-  throw new Error(`vite preview did not answer at ${url}`);
-}
 
 /** The peer: every keystroke recomputed from scratch, versus with the generator's column cache. */
 function peerFigures(model: DesignModel) {
@@ -231,19 +217,9 @@ async function atScale(browser: Browser, url: string) {
 }
 
 async function main() {
-  const build = spawnSync('npx', ['vite', 'build', '--outDir', OUT_DIR, '--emptyOutDir', '--logLevel', 'warn'], { stdio: 'inherit' });
-  if (build.status !== 0) throw new Error('vite build failed');
-  const server = spawn('npx', ['vite', 'preview', '--outDir', OUT_DIR, '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], {
-    stdio: 'ignore',
-    detached: true,
-  });
-  const stopServer = () => {
-    if (server.pid !== undefined && server.exitCode === null) process.kill(-server.pid, 'SIGTERM');
-  };
-  const url = `http://127.0.0.1:${PORT}/`;
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox', '--disable-gpu'] });
+  const app = await startBrowserApp(OUT_DIR, PORT);
+  const { url, browser } = app;
   try {
-    await waitForServer(url, server);
     const load = await firstLoad(browser, url);
     const scale = await atScale(browser, url);
     const model = scaledModel();
@@ -328,8 +304,7 @@ async function main() {
     };
     console.log(JSON.stringify(figures));
   } finally {
-    await browser.close();
-    stopServer();
+    await app.close();
   }
 }
 
