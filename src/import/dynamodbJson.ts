@@ -5,7 +5,7 @@
 import { ATTRIBUTE_TYPES, type AttributeType, type Item } from '../engine/AttributeValue';
 import type { FixedItem, KeyAttribute } from '../model/types';
 import { designFromParts } from './designFromParts';
-import { groupItems, inferEntity, type KeySlot } from './inferEntities';
+import { groupItems, inferEntity, inferredKeysNote, type KeySlot } from './inferEntities';
 import { idFor, isRecord, type ImportResult } from './ImportResult';
 import { Reader } from './Reader';
 
@@ -109,7 +109,10 @@ export function importDynamoDbJson(entries: readonly unknown[], options: DynamoD
   const entities = [];
   const fixed: FixedItem[] = [];
   for (const group of groupItems(items, slots)) {
-    entities.push(inferEntity(group.name, group.items, slots, group.typeAttribute !== undefined ? { typeAttribute: group.typeAttribute } : {}));
+    const inferred = inferEntity(group.name, group.items, slots, group.typeAttribute !== undefined ? { typeAttribute: group.typeAttribute } : {});
+    entities.push(inferred);
+    const note = inferredKeysNote(inferred, slots);
+    if (note !== undefined) reader.warn([], note);
     for (const item of group.items) fixed.push({ entity: idFor('entity', group.name), item });
   }
   const tableName = options.tableName ?? options.name ?? 'Imported';

@@ -293,3 +293,15 @@ export function generatorFor(name: string, type: AttributeType, observed: readon
   }
   return defaultGenerator(name, type);
 }
+
+/**
+ * What an import read out of an entity's items rather than found written down, as a note for
+ * the user to check: the key templates of each table and index slot (`PK = USER#{{userId}}`).
+ */
+export function inferredKeysNote(entity: InferredEntity, slots: readonly KeySlot[], known: InferredEntity['templates'] = {}): string | undefined {
+  const read = slots.flatMap((slot) => {
+    const template = entity.templates[slot.owner]?.[slot.role];
+    return template === undefined || known[slot.owner]?.[slot.role] !== undefined ? [] : [`${slot.attribute.name} = ${template}`];
+  });
+  return read.length === 0 ? undefined : `${entity.name}: key templates read from its ${entity.itemCount} item(s), check them in the inspector: ${read.join(', ')}`;
+}

@@ -7,7 +7,7 @@ import { ATTRIBUTE_TYPES, type AttributeType, type Item } from '../engine/Attrib
 import type { AutoScaling, Billing, DesignModel, FixedItem, GlobalSecondaryIndex, KeyAttribute, LocalSecondaryIndex, Projection, ThroughputSetting } from '../model/types';
 import { designOfTables } from '../model/tables';
 import { designFromParts } from './designFromParts';
-import { entityAttribute, groupItems, inferEntity, scalarText, type InferredEntity, type KeySlot } from './inferEntities';
+import { entityAttribute, groupItems, inferEntity, inferredKeysNote, scalarText, type InferredEntity, type KeySlot } from './inferEntities';
 import { idFor, isRecord, type ImportResult } from './ImportResult';
 import { Reader } from './Reader';
 
@@ -262,12 +262,17 @@ function importTable(reader: Reader, document: Record<string, unknown>, entry: u
       }
     }
     entities.push(inferred);
+    const note = inferredKeysNote(inferred, slots, known);
+    if (note !== undefined) reader.warn(at, note);
     for (const item of facetItems) fixedItems.push({ entity: idFor('entity', name), item });
   });
   if (reader.errors.length > errorsBefore) return undefined;
   if (facets.length === 0) {
     for (const group of groupItems(tableItems, slots)) {
-      entities.push(inferEntity(group.name, group.items, slots, { ...(group.typeAttribute !== undefined ? { typeAttribute: group.typeAttribute } : {}), attributeTypes }));
+      const inferred = inferEntity(group.name, group.items, slots, { ...(group.typeAttribute !== undefined ? { typeAttribute: group.typeAttribute } : {}), attributeTypes });
+      entities.push(inferred);
+      const note = inferredKeysNote(inferred, slots);
+      if (note !== undefined) reader.warn([...path, 'TableData'], note);
       for (const item of group.items) fixedItems.push({ entity: idFor('entity', group.name), item });
     }
   } else {

@@ -71,6 +71,8 @@ describe('importFile', () => {
     expect(result.model.table.sortKey?.name).toBe('SK');
     expect(result.model.items).toHaveLength(2);
     expect(result.warnings.join(' ')).toContain('chose PK (S) as the partition key and SK (S) as the sort key');
+    // Templates read from the items are named, for the user to check.
+    expect(result.warnings.filter((warning) => warning.includes('key templates read from its'))).toHaveLength(result.model.entities.length);
   });
 
   it('reads an S3 export, one item per line', () => {
