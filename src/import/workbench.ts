@@ -280,6 +280,15 @@ function importTable(reader: Reader, document: Record<string, unknown>, entry: u
     const inFacets = new Set(fixedItems.map((fixed) => primaryKey(fixed.item as Item, partitionKey, sortKey)));
     for (const item of tableItems) if (!inFacets.has(primaryKey(item, partitionKey, sortKey))) fixedItems.push({ item });
   }
+  const keys = new Set<string>();
+  const repeated = fixedItems.filter((fixed) => {
+    const key = primaryKey(fixed.item as Item, partitionKey, sortKey);
+    return keys.has(key) || !keys.add(key);
+  });
+  if (repeated[0] !== undefined) {
+    // Kept as the file has them, but a table holds one item per key: the preview shows fewer.
+    reader.warn([...path, 'TableData'], `${repeated.length} item(s) repeat the primary key of an earlier one (first: ${primaryKey(repeated[0].item as Item, partitionKey, sortKey)}); DynamoDB keeps only the last write of a key, so the table holds ${keys.size} items`);
+  }
   const metadata = isRecord(document.ModelMetadata) ? document.ModelMetadata : {};
   const ttl = table.TimeToLiveAttribute;
   return designFromParts({

@@ -97,4 +97,26 @@ describe('importFile', () => {
     expect(importFile('{"hello": 1}', 'x.json')).toEqual({ error: expect.stringContaining('not a file Tablesmith reads') });
     expect(importFile('{"DataModel": [', 'x.json')).toEqual({ error: expect.stringMatching(/"x.json" is not valid JSON: .* at line 1, column 16/) });
   });
+
+  it('says when items of the file repeat a primary key, as the table holds one item per key', () => {
+    const file = JSON.stringify({
+      ModelName: 'Flights',
+      DataModel: [
+        {
+          TableName: 'Bookings',
+          KeyAttributes: { PartitionKey: { AttributeName: 'PK', AttributeType: 'S' }, SortKey: { AttributeName: 'SK', AttributeType: 'S' } },
+          TableData: [
+            { PK: { S: 'BOOKING#1' }, SK: { S: 'FLIGHT#LH1' }, seat: { S: '12A' } },
+            { PK: { S: 'BOOKING#1' }, SK: { S: 'FLIGHT#LH1' }, seat: { S: '14C' } },
+            { PK: { S: 'BOOKING#2' }, SK: { S: 'FLIGHT#LH1' }, seat: { S: '3F' } },
+          ],
+        },
+      ],
+    });
+    const result = importFile(file, 'flights.json');
+    if ('error' in result) throw new Error(result.error);
+    expect(result.model.items).toHaveLength(3);
+    expect(result.warnings.join(' ')).toContain('1 item(s) repeat the primary key of an earlier one');
+    expect(result.warnings.join(' ')).toContain('the table holds 2 items');
+  });
 });
