@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { typeRequestJson } from './testing/requestJson';
 
 // Checks that catch a user's mistakes before Run: a typo in a filter, request JSON that does
 // not parse, and patterns left broken by deleting their entity.
@@ -35,15 +36,9 @@ test('warns about a filter on a mistyped attribute, with the name it means, befo
 
 test('turns Run off while the request JSON does not parse, saying the line and column', async ({ page }) => {
   await openPattern(page, 'Get user profile');
-  await page.getByRole('group', { name: 'Edit request as' }).getByRole('button', { name: 'JSON' }).click();
-  const editor = page.getByRole('textbox', { name: 'Request JSON' });
-  await expect(editor).toBeAttached();
-  await editor.focus();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
   // One line (the editor indents new lines as it likes), lacking the comma before "SK".
   const broken = '{"Key": {"PK": {"S": "USER#{{userId}}"} "SK": {"S": "PROFILE"}}}';
-  await page.keyboard.insertText(broken);
+  await typeRequestJson(page, broken);
   await expect(runButton(page)).toBeDisabled();
   const reason = `The request JSON does not parse at line 1, column ${broken.indexOf('"SK"') + 1}`;
   await expect(page.getByText(`Run is off: ${reason}`)).toBeVisible();

@@ -1,4 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { typeRequestJson } from './testing/requestJson';
 
 // Access patterns as a new user works with them: pick one, run it, read the items; break
 // an expression; add a pattern with the form; page through a result.
@@ -165,13 +166,8 @@ test('shows the item a delete pattern removed as deleted', async ({ page }) => {
 test("shows DynamoDB's own error for a broken key condition written in the JSON editor", async ({ page }) => {
   await openPatterns(page);
   await openPattern(page, "Get a user's posts");
-  await page.getByRole('group', { name: 'Edit request as' }).getByRole('button', { name: 'JSON' }).click();
-  const editor = page.getByRole('textbox', { name: 'Request JSON' });
-  await expect(editor).toBeAttached();
-  await editor.focus();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(
+  await typeRequestJson(
+    page,
     JSON.stringify({
       KeyConditionExpression: 'PK = :pk AND begins_with(SK :sk)',
       ExpressionAttributeValues: { ':pk': { S: 'USER#{{userId}}' }, ':sk': { S: 'POST#' } },
