@@ -2,6 +2,7 @@
 // and projection expressions (SDK helpers that still build key conditions), and JSON nulls
 // for absent members (clients that serialize every member).
 import { beforeAll, describe, it } from 'vitest';
+import { keyTable } from './testing/tables';
 import { wireOracle } from './testing/wire';
 
 const wire = wireOracle('shapes');
@@ -12,18 +13,7 @@ const query = (members: string) => wire.same('Query', `{"TableName":"${table}",$
 beforeAll(async () => {
   await wire.send(
     'CreateTable',
-    JSON.stringify({
-      TableName: table,
-      BillingMode: 'PAY_PER_REQUEST',
-      KeySchema: [
-        { AttributeName: 'pk', KeyType: 'HASH' },
-        { AttributeName: 'sk', KeyType: 'RANGE' },
-      ],
-      AttributeDefinitions: [
-        { AttributeName: 'pk', AttributeType: 'S' },
-        { AttributeName: 'sk', AttributeType: 'N' },
-      ],
-    }),
+    JSON.stringify(keyTable(table, ['pk', 'S'], ['sk', 'N'])),
   );
   for (const sk of ['1', '2', '3']) {
     await wire.same('PutItem', `{"TableName":"${table}","Item":{"pk":{"S":"a"},"sk":{"N":"${sk}"},"v":{"N":"${sk}"},"m":{"M":{"x":{"S":"${sk}"}}}}}`);
