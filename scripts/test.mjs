@@ -45,9 +45,11 @@ function vitestSuite(project, { label = project, paths = [], env = {} } = {}) {
   suites.push({ name: `vitest ${label}`, passed, failed });
 }
 
-function typecheckSuite() {
-  const status = run('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
-  suites.push({ name: 'typecheck', passed: status === 0 ? 1 : 0, failed: status === 0 ? 0 : 1 });
+/** A whole-tree check (types, lint, dependency rules) counts as one test. */
+function checkSuite(name, args) {
+  const status = run(name, 'npx', args);
+  suites.push({ name, passed: status === 0 ? 1 : 0, failed: status === 0 ? 0 : 1 });
+  if (status !== 0) failures.push(`${name}: see its output above`);
 }
 
 function playwrightSuite() {
@@ -81,7 +83,9 @@ function playwrightSuite() {
 if (process.argv[2] === 'fixtures') {
   vitestSuite('fixtures');
 } else {
-  typecheckSuite();
+  checkSuite('typecheck', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
+  checkSuite('lint', ['eslint', '.']);
+  checkSuite('dependency rules', ['depcruise', 'src', '--config', '.dependency-cruiser.cjs']);
   vitestSuite('unit');
   vitestSuite('differential');
   // The engine's differential suite once more, with the engine behind `tablesmith serve` over HTTP.

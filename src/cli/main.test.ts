@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { cloudFormationTemplate } from '../export/cloudFormation';
 import { examples } from '../model/examples';
 import { shopDesign } from '../model/testing/shopDesign';
-import { startServeProcess } from '../server/testing';
+import { startServeProcess } from '../server/testing/TestServer';
 
 const BIN = resolve(__dirname, '../../bin/tablesmith.js');
 const dir = mkdtempSync(join(tmpdir(), 'tablesmith-cli-'));

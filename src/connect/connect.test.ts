@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DescribeTableCommand, DynamoDBClient, ScanCommand, type ScanCommandOutput } from '@aws-sdk/client-dynamodb';
-import { startTestServer, type TestServer } from '../server/testing';
+import { startTestServer, type TestServer } from '../server/testing/TestServer';
 import { defaultModel } from '../model/examples';
 import { generateSampleItems } from '../model/sampleData';
 import { toCreateTableInput } from '../model/createTableInput';

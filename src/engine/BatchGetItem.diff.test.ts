@@ -6,7 +6,6 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createOracle, same, type Oracle } from './testing/differential';
 import { keyTable } from './testing/tables';
 
-type Item = Record<string, AttributeValue>;
 
 let oracle: Oracle;
 /** pk S + sk N. */

@@ -3,13 +3,19 @@
 // type, so every comparison on the hot path is a native string comparison.
 import { attributeMap } from './AttributeMap';
 import { base64ByteLength, utf8Length, type AttributeValue, type Item } from './AttributeValue';
-import type { MultiAttributeKey } from './MultiAttributeKey';
 
 export type KeyType = 'S' | 'N' | 'B';
 
 export interface KeyAttribute {
   readonly name: string;
   readonly type: KeyType;
+}
+
+export interface MultiAttributeKey {
+  /** The partition-key attributes, in key schema order. */
+  readonly hash: readonly KeyAttribute[];
+  /** The sort-key attributes, in key schema order; empty when the index has no sort key. */
+  readonly range: readonly KeyAttribute[];
 }
 
 export interface KeySchema {

@@ -5,13 +5,6 @@
 import type { AttributeValue, Item } from './AttributeValue';
 import { keyToken, partitionToken, type KeyAttribute, type KeySchema } from './KeySchema';
 
-export interface MultiAttributeKey {
-  /** The partition-key attributes, in key schema order. */
-  readonly hash: readonly KeyAttribute[];
-  /** The sort-key attributes, in key schema order; empty when the index has no sort key. */
-  readonly range: readonly KeyAttribute[];
-}
-
 /** Attributes a GSI's partition key, and its sort key, may each consist of. */
 export const MAX_KEY_ATTRIBUTES = 4;
 

@@ -2,8 +2,8 @@
 // by `writeItem`, the one place items change.
 import { itemSize, type AttributeValue, type Item } from './AttributeValue';
 import { ItemCollection, type EntryKey, type StoredEntry, type TieOrder } from './ItemCollection';
-import { keyAttributeNames, keyToken, partitionToken, type KeyAttribute, type KeySchema } from './KeySchema';
-import { partsToken, type MultiAttributeKey } from './MultiAttributeKey';
+import { keyAttributeNames, keyToken, partitionToken, type KeyAttribute, type KeySchema, type MultiAttributeKey } from './KeySchema';
+import { partsToken } from './MultiAttributeKey';
 import { combinedHash, keyHash } from './PartitionHash';
 import { projectItem, projectedNames, type Projection } from './Projection';
 

@@ -7,7 +7,7 @@ export { DynamoDBError, type DynamoDBErrorName } from './errors';
 export { subscribeToStreams, type TableStreamRecord } from './streams';
 export { sweepExpiredItems } from './TimeToLiveSweep';
 export { partiqlWrittenKey } from './partiql/WrittenKey';
-export { keyAttributeNames, type KeyAttribute, type KeySchema } from './KeySchema';
+export { keyAttributeNames, type KeyAttribute, type KeySchema, type MultiAttributeKey } from './KeySchema';
 // Key-schema rules for designs: the model checks its tables and indexes with the engine's words.
 export { parseKeySchema, type KeySchemaOwner } from './TableSchema';
-export { hashAttributes, rangeAttributes, MAX_KEY_ATTRIBUTES, type MultiAttributeKey } from './MultiAttributeKey';
+export { hashAttributes, rangeAttributes, MAX_KEY_ATTRIBUTES } from './MultiAttributeKey';

@@ -79,7 +79,7 @@ export function identityVariable(choice: string): string {
     }
     return `\${aws:PrincipalTag/${key}}`;
   }
-  if (/^\$\{[A-Za-z0-9._:/\-]+\}$/.test(choice)) return choice;
+  if (/^\$\{[A-Za-z0-9._:/-]+\}$/.test(choice)) return choice;
   throw new Error(
     `unknown identity ${JSON.stringify(choice)}: use one of ${IDENTITY_CHOICES.map((candidate) => candidate.id).join(', ')}, ${PRINCIPAL_TAG_CHOICE}KEY, or a policy variable such as \${aws:PrincipalTag/team}`,
   );

@@ -1,6 +1,7 @@
 // The design as a OneTable schema: indexes, one model per entity whose key fields carry the
 // key templates as OneTable value templates (`USER#{{id}}` → `USER#${id}`), and the type field.
 import type { AttributeType, DesignModel, EntityAttribute, KeyTemplate } from '../model/types';
+import { ONETABLE_DEFAULT_TYPE_FIELD } from '../model/oneTableConventions';
 
 const FIELD_TYPES: Record<AttributeType, string> = {
   S: 'string',
@@ -14,9 +15,6 @@ const FIELD_TYPES: Record<AttributeType, string> = {
   NS: 'set',
   BS: 'set',
 };
-
-/** OneTable's own default name for the attribute holding the model name. */
-export const DEFAULT_TYPE_FIELD = '_type';
 
 function valueTemplate(template: KeyTemplate): string {
   return template.replace(/\{\{\s*([^{}]*?)\s*\}\}/g, (_whole, name: string) => `\${${name}}`);
@@ -50,7 +48,7 @@ export function oneTableSchema(model: DesignModel): Record<string, unknown> {
   for (const index of model.localSecondaryIndexes) {
     indexes[index.name] = { type: 'local', sort: index.sortKey.name, project: projection(index.projection.type, index.projection.nonKeyAttributes, [index.sortKey.name]) };
   }
-  const typeField = model.entities.find((entity) => entity.typeAttribute !== undefined)?.typeAttribute ?? DEFAULT_TYPE_FIELD;
+  const typeField = model.entities.find((entity) => entity.typeAttribute !== undefined)?.typeAttribute ?? ONETABLE_DEFAULT_TYPE_FIELD;
   const keyTypes = new Map<string, string>();
   for (const key of [table.partitionKey, table.sortKey, ...model.globalSecondaryIndexes.flatMap((i) => [i.partitionKey, i.sortKey]), ...model.localSecondaryIndexes.map((i) => i.sortKey)]) {
     if (key !== undefined && !keyTypes.has(key.name)) keyTypes.set(key.name, FIELD_TYPES[key.type]);

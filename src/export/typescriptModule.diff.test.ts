@@ -6,7 +6,7 @@ import { CreateTableCommand, DynamoDBClient, PutItemCommand } from '@aws-sdk/cli
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { describe, expect, inject, it } from 'vitest';
-import { createEngine, engineHandler } from '../engine';
+import { engineHandler } from '../engine';
 import { parameterType } from '../model/accessPatterns/entityWrites';
 import { documentValue } from '../model/accessPatterns/parameterValues';
 import { syncParameters } from '../model/accessPatterns/placeholders';
@@ -19,7 +19,6 @@ import type { AccessPattern, DesignModel, ParameterType } from '../model/types';
 import { buildRequest } from '../model/accessPatterns/buildRequest';
 import { toCreateTableInput } from '../model/createTableInput';
 import { loadDesignEngine } from '../model/loadDesignEngine';
-import { seedEngine } from '../server/ModelSeed';
 import { camelCase, uniqueIdentifiers } from './identifiers';
 import { loadModule, typeCheck } from './testing/compile';
 import { typescriptModule } from './typescriptModule';
@@ -81,8 +80,7 @@ async function seededClients(model: DesignModel) {
   await local.send(new CreateTableCommand(toCreateTableInput(model) as ConstructorParameters<typeof CreateTableCommand>[0]));
   const samples = generateSampleItems(model);
   for (const sample of samples) await local.send(new PutItemCommand({ TableName: model.table.name, Item: sample.item as never }));
-  const engine = createEngine();
-  seedEngine(engine, model);
+  const { engine } = loadDesignEngine(model, samples);
   const inBrowser = new DynamoDBClient({ region: 'us-east-1', credentials, requestHandler: engineHandler(engine) });
   return { samples, clients: [DynamoDBDocumentClient.from(local), DynamoDBDocumentClient.from(inBrowser)] as const };
 }

@@ -7,7 +7,7 @@ import type { AttributeValue, Item } from '../engine/AttributeValue';
 import { defaultGenerator } from '../model/defaultGenerator';
 import { parseKeyTemplate, readKeyTemplate } from '../model/keyTemplate';
 import type { AttributeType, EntityAttribute, Generator, KeyAttribute, KeyTemplate } from '../model/types';
-import { camelCase, pascalCase } from '../export/identifiers';
+import { camelCase, pascalCase } from '../model/identifierCase';
 import { idFor } from './ImportResult';
 
 export interface KeySlot {

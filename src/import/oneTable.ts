@@ -3,7 +3,7 @@
 // OneTable's type field (`_type` unless `params.typeField` says otherwise) is the type attribute.
 import type { AttributeType, Generator, GlobalSecondaryIndex, KeyAttribute, LocalSecondaryIndex, Projection } from '../model/types';
 import { defaultGenerator } from '../model/defaultGenerator';
-import { DEFAULT_TYPE_FIELD } from '../export/oneTable';
+import { ONETABLE_DEFAULT_TYPE_FIELD } from '../model/oneTableConventions';
 import { designFromParts } from './designFromParts';
 import { entityAttribute, type InferredEntity } from './inferEntities';
 import { idFor, isRecord, type ImportResult } from './ImportResult';
@@ -68,7 +68,7 @@ export function importOneTable(input: unknown, options: OneTableImportOptions = 
   const models = reader.record(document.models, ['models'], 'models');
   if (indexes === undefined || models === undefined) return { errors: reader.errors };
   const params = isRecord(document.params) ? document.params : {};
-  const typeField = typeof params.typeField === 'string' && params.typeField !== '' ? params.typeField : DEFAULT_TYPE_FIELD;
+  const typeField = typeof params.typeField === 'string' && params.typeField !== '' ? params.typeField : ONETABLE_DEFAULT_TYPE_FIELD;
   const primary = reader.record(indexes.primary, ['indexes', 'primary'], 'indexes.primary');
   const hash = reader.string(primary?.hash, ['indexes', 'primary', 'hash'], 'indexes.primary.hash');
   const sort = primary?.sort === undefined ? undefined : reader.string(primary.sort, ['indexes', 'primary', 'sort'], 'indexes.primary.sort');

@@ -22,7 +22,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { afterAll, describe, expect, it } from 'vitest';
 import { JOURNAL_FILE } from './Journal';
-import { startServeProcess } from './testing';
+import { startServeProcess } from './testing/TestServer';
 
 const root = mkdtempSync(join(tmpdir(), 'tablesmith-durable-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -5,7 +5,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { postJson, type WireAnswer } from '../engine/testing/wire';
-import { startTestServer, type TestServer } from './testing';
+import { startTestServer, type TestServer } from './testing/TestServer';
 
 let server: TestServer;
 let local: string;

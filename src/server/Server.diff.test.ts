@@ -21,7 +21,7 @@ import {
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { output, same, type Oracle } from '../engine/testing/differential';
 import { keyTable } from '../engine/testing/tables';
-import { startHttpOracle } from './testing';
+import { startHttpOracle } from './testing/TestServer';
 
 let oracle: Oracle;
 let close: () => Promise<void>;

@@ -1,7 +1,7 @@
 import { CreateTableCommand, DynamoDBClient, GetItemCommand, ListTablesCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from './index';
-import { startTestServer, type TestServer } from './testing';
+import { startTestServer, type TestServer } from './testing/TestServer';
 
 let server: TestServer;
 beforeAll(async () => {

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { isReservedWord } from '../engine/ReservedWords';
 import { defaultModel } from '../model/examples';
-import { commands, registerViewBridge, runCommand } from './commands';
+import { commands, newAttributeName, registerViewBridge, runCommand } from './commands';
 import { useDesignStore } from './designStore';
 import { formatShortcut, matchesShortcut, type KeyLike } from './shortcuts';
 
@@ -108,5 +109,15 @@ describe('shortcuts', () => {
     expect(formatShortcut(redo, false)).toBe('Ctrl+Shift+Z');
     expect(formatShortcut(redo, true)).toBe('⌘⇧Z');
     expect(formatShortcut({ code: 'Delete' }, false)).toBe('Del');
+  });
+});
+
+describe('new attribute names', () => {
+  it('names a new attribute with a free name that is not a DynamoDB reserved word', () => {
+    const first = newAttributeName(new Set(['id']));
+    expect(isReservedWord(first)).toBe(false);
+    const second = newAttributeName(new Set(['id', first]));
+    expect(second).not.toBe(first);
+    expect(isReservedWord(second)).toBe(false);
   });
 });

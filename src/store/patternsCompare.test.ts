@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeleteItemCommand, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { DEFAULT_SETTINGS, deployTable, endpointClient, seedSampleItems } from '../connect';
-import { startTestServer, type TestServer } from '../server/testing';
+import { startTestServer, type TestServer } from '../server/testing/TestServer';
 import { defaultModel } from '../model/examples';
 import { exampleParameters, patternWrites } from '../model/accessPatterns';
 import { generateSampleItems } from '../model/sampleData';

@@ -2,7 +2,7 @@
 // run code (patternsRun), and says whether the two normalised answers agree.
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { jsonDifferences, type Difference } from '../connect';
-import { exampleParameters, patternWrites } from '../model/accessPatterns';
+import { exampleParameters } from '../model/accessPatterns';
 import type { SampleItem } from '../model/sampleData';
 import type { AccessPattern, DesignModel } from '../model/types';
 import { runPattern, runPatternWith, type RunOutcome } from './patternsRun';

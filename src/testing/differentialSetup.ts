@@ -5,7 +5,7 @@
 // same suite also proves the server.
 import type { TestProject } from 'vitest/node';
 import { startDynamoDBLocal } from './dynamodbLocal';
-import { startTestServer } from '../server/testing';
+import { startTestServer } from '../server/testing/TestServer';
 
 declare module 'vitest' {
   export interface ProvidedContext {

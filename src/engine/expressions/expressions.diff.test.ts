@@ -3,7 +3,7 @@
 // errors with their exact messages) must be the same.
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { validateItemValues, type AttributeValue, type Item } from '../AttributeValue';
-import type { ExpressionInput, ExpressionOperation } from './index';
+import type { ExpressionInput } from './index';
 import { callLocal, canonical, createTable, localOutcome, referenceOutcome, type LocalTable } from './testing/localOracle';
 
 const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;

@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { isReservedWord } from '../../engine/ReservedWords';
-import { newAttributeName } from '../../store/commands';
 import { pastedAttributes } from './EntityInspector';
 
 describe('attributes from the keyboard', () => {
@@ -11,13 +9,5 @@ describe('attributes from the keyboard', () => {
       { name: 'reviewedAt', type: 'S' },
       { name: 'notes' },
     ]);
-  });
-
-  it('names a new attribute with a free name that is not a DynamoDB reserved word', () => {
-    const first = newAttributeName(new Set(['id']));
-    expect(isReservedWord(first)).toBe(false);
-    const second = newAttributeName(new Set(['id', first]));
-    expect(second).not.toBe(first);
-    expect(isReservedWord(second)).toBe(false);
   });
 });

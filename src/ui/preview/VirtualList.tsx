@@ -2,7 +2,7 @@
 // DOM, so 20,000 sample items scroll and update without layout work for the hidden ones.
 // The list is one tab stop (a roving tabindex): Tab reaches the control of the row last
 // used, and the arrow keys, Page Up/Down, Home and End move between rows inside it.
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 
 const OVERSCAN = 8;
 const CONTROLS = 'button, a[href], input, select, textarea';
@@ -37,7 +37,8 @@ export function VirtualList<T>({
     return () => observer.disconnect();
   }, []);
 
-  const reveal = (index: number) => {
+  // Reads the viewport when called, so it changes only with the row height.
+  const reveal = useCallback((index: number) => {
     const element = viewport.current;
     if (!element) return;
     const top = index * rowHeight;
@@ -45,14 +46,16 @@ export function VirtualList<T>({
       element.scrollTop = Math.max(0, top - element.clientHeight / 2);
       setScrollTop(element.scrollTop);
     }
-  };
+  }, [rowHeight]);
 
   useEffect(() => {
     if (scrollToIndex !== undefined && scrollToIndex >= 0) reveal(scrollToIndex);
-    // Only a new target scrolls; `reveal` reads the viewport each time.
-  }, [scrollToIndex, rowHeight]);
+  }, [scrollToIndex, reveal]);
 
   const activeIndex = Math.min(active, Math.max(0, items.length - 1));
+  // After every render on purpose: which rows are in the DOM changes with each scroll, resize
+  // and new item list, and the tab stop follows them.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   useLayoutEffect(() => {
     const element = viewport.current;
     if (!element) return;

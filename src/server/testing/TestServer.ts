@@ -4,10 +4,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { Engine } from '../engine';
-import type { Oracle } from '../engine/testing/differential';
-import { createDatabases } from './Databases';
-import { listen } from './HttpServer';
+import type { Engine } from '../../engine';
+import type { Oracle } from '../../engine/testing/differential';
+import { createDatabases } from '../Databases';
+import { listen } from '../HttpServer';
 
 export interface TestServer {
   endpoint: string;
@@ -65,7 +65,7 @@ export interface ServeProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-const BIN = fileURLToPath(new URL('../../bin/tablesmith.js', import.meta.url));
+const BIN = fileURLToPath(new URL('../../../bin/tablesmith.js', import.meta.url));
 
 /** Runs `tablesmith serve --port 0 …args` as a user would, resolving once it listens. */
 export function startServeProcess(args: readonly string[] = []): Promise<ServeProcess> {

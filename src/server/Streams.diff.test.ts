@@ -2,7 +2,7 @@
 // client in the project, so both sides are called over HTTP: DynamoDB Local directly, the
 // engine through Tablesmith's endpoint server.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../server/testing';
+import { startTestServer, type TestServer } from './testing/TestServer';
 
 let server: TestServer;
 let local: string;
