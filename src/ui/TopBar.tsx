@@ -9,6 +9,7 @@ import { ExamplePicker } from './ExamplePicker';
 import { importInWorker } from './importInWorker';
 import { TablePicker } from './TablePicker';
 import { ShortcutsHelp } from './ShortcutsHelp';
+import { downloadFile } from './download';
 
 const isMac = isMacPlatform();
 
@@ -33,15 +34,6 @@ export function CommandButton({ id, label, ariaLabel, detail, disabled, classNam
   );
 }
 
-function download(name: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 export function TopBar() {
   const name = useDesignStore((s) => s.model.name);
   const canUndo = useDesignStore((s) => s.canUndo);
@@ -58,7 +50,7 @@ export function TopBar() {
       registerViewBridge({
         exportModel: () => {
           const { model } = useDesignStore.getState();
-          download(modelFileName(model), serializeModel(model));
+          downloadFile(modelFileName(model), serializeModel(model), 'application/json');
         },
         importModel: () => fileInput.current?.click(),
         shareLink: () => {

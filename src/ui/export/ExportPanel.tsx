@@ -7,7 +7,7 @@ import { DEFAULT_TABLE_RESOURCE, RESOURCE_TYPES, TABLE_RESOURCES, type TableReso
 import { tableNames } from '../../model/tables';
 import { useDesignStore } from '../../store/designStore';
 import { CodeEditor } from '../monaco';
-import { downloadFile } from './download';
+import { downloadFile } from '../download';
 import './ExportPanel.css';
 
 const MIME: Record<string, string> = {

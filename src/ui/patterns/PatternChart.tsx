@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { chartMarkdown, chartRows } from '../../model/accessPatterns';
 import type { SampleItem } from '../../model/sampleData';
 import type { DesignModel } from '../../model/types';
+import { downloadFile } from '../download';
 
 export function PatternChart({ model, samples }: { model: DesignModel; samples: readonly SampleItem[] }) {
   const rows = useMemo(() => chartRows(model, samples), [model, samples]);
@@ -16,14 +17,7 @@ export function PatternChart({ model, samples }: { model: DesignModel; samples: 
       setCopied('The browser did not allow copying; use Download instead.');
     }
   };
-  const download = () => {
-    const url = URL.createObjectURL(new Blob([markdown()], { type: 'text/markdown' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `${model.table.name}-access-patterns.md`;
-    a.click();
-    URL.revokeObjectURL(url);
-  };
+  const download = () => downloadFile(`${model.table.name}-access-patterns.md`, markdown(), 'text/markdown');
   return (
     <section className="pattern-chart" aria-label="Access-pattern chart">
       <div className="run-toolbar">

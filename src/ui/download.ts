@@ -10,6 +10,7 @@ export function downloadFile(fileName: string, content: string | Uint8Array, typ
   document.body.append(anchor);
   anchor.click();
   anchor.remove();
-  // Revoking at once can cancel the download in some browsers; a tick later is safe.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  // The browser may still be reading the Blob after click() returns, and revoking it then
+  // cancels the download (Firefox, Safari); FileSaver.js waits 40 seconds for the same reason.
+  setTimeout(() => URL.revokeObjectURL(url), 40_000);
 }
