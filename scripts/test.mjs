@@ -85,7 +85,6 @@ if (process.argv[2] === 'fixtures') {
 } else {
   checkSuite('typecheck', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
   checkSuite('lint', ['eslint', '.']);
-  checkSuite('dependency rules', ['depcruise', 'src', '--config', '.dependency-cruiser.cjs']);
   vitestSuite('unit');
   vitestSuite('differential');
   // The engine's differential suite once more, with the engine behind `tablesmith serve` over HTTP.

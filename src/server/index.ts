@@ -49,7 +49,7 @@ function lockDirectory(dir: string): () => void {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = Number(readFileSync(path, 'utf8'));
       if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && processRuns(holder)) {
-        throw new Error(`${escapeControl(dir)} is in use by another tablesmith serve (process ${holder})`);
+        throw new Error(`${escapeControl(dir)} is in use by another tablesmith serve (process ${holder})`, { cause: error });
       }
       rmSync(path, { force: true });
     }
